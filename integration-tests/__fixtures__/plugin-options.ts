@@ -1,0 +1,19 @@
+import type { PluginOptionsInput } from "../../src/modules/bank-reconciliation/loaders/plugin-options"
+
+/** A fixed 32-byte test key (hex); never used outside tests. */
+export const TEST_ENCRYPTION_KEY = "5f1d3c9a7b2e4f60819a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70"
+
+/** Plugin options for tests; the finAPI URLs point at the local sandbox unless a test overrides them. */
+export function testPluginOptions(overrides: Partial<PluginOptionsInput> = {}): PluginOptionsInput {
+  return {
+    finapi: {
+      accessUrl: process.env.FINAPI_ACCESS_URL ?? "http://localhost:4010",
+      webFormUrl: process.env.FINAPI_WEBFORM_URL ?? "http://localhost:4010",
+      clientId: "sandbox-client",
+      clientSecret: "sandbox-secret",
+    },
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    invoiceNumber: { source: "display_id", format: "INV-{display_id}" },
+    ...overrides,
+  }
+}

@@ -1,0 +1,159 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { BigNumber } from "@medusajs/framework/utils"
+import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import * as models from "../../src/modules/bank-reconciliation/models"
+import BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
+import { testPluginOptions } from "../__fixtures__/plugin-options"
+
+jest.setTimeout(60_000)
+
+async function createAccount(service: BankReconciliationModuleService) {
+  const bankInterface = await service.createBankInterfaces({ name: "Hausbank" })
+  const connection = await service.createBankConnections({
+    interface_id: bankInterface.id,
+    label: "Sparkasse",
+    finapi_bank_connection_id: "4711",
+    status: "active",
+  })
+  const account = await service.createBankAccounts({
+    connection_id: connection.id,
+    finapi_account_id: "1001",
+    iban: "DE89370400440532013000",
+    currency_code: "EUR",
+  })
+  return { bankInterface, connection, account }
+}
+
+function transaction(accountId: string, finapiId: string, amount: string) {
+  return {
+    account_id: accountId,
+    finapi_transaction_id: finapiId,
+    amount,
+    currency_code: "EUR",
+    booking_date: new Date("2026-11-02T00:00:00Z"),
+    purpose: "RE 1042",
+    fingerprint: `fp-${finapiId}`,
+  }
+}
+
+moduleIntegrationTestRunner<BankReconciliationModuleService>({
+  moduleName: BANK_RECONCILIATION_MODULE,
+  moduleModels: Object.values(models),
+  resolve: "./src/modules/bank-reconciliation",
+  moduleOptions: testPluginOptions(),
+  testSuite: ({ service }) => {
+    it("exposes every model as linkable with its prefixed id", async () => {
+      const { default: BankReconciliationModule } = await import("../../src/modules/bank-reconciliation")
+      const linkable = BankReconciliationModule.linkable as Record<string, { id: { primaryKey: string } }>
+      expect(Object.keys(linkable).sort()).toEqual([
+        "bankAccount",
+        "bankConnection",
+        "bankInterface",
+        "bankTransaction",
+        "paymentAssignment",
+        "syncRun",
+      ])
+      expect(linkable.paymentAssignment.id.primaryKey).toBe("id")
+      const { account } = await createAccount(service)
+      const [created] = await service.createBankTransactions([transaction(account.id, "T1", "1.00")])
+      expect(created.id).toMatch(/^btx_/)
+      expect(account.id).toMatch(/^bacc_/)
+    })
+
+    it("imports a transaction only once per account and finAPI id", async () => {
+      const { account } = await createAccount(service)
+      await service.createBankTransactions([transaction(account.id, "T1", "10.00")])
+      await expect(
+        service.createBankTransactions([transaction(account.id, "T1", "10.00")])
+      ).rejects.toThrow(/already exists/)
+      const other = await service.createBankAccounts({
+        connection_id: account.connection_id,
+        finapi_account_id: "1002",
+      })
+      // the same finAPI id on another account is a different transaction
+      await expect(service.createBankTransactions([transaction(other.id, "T1", "10.00")])).resolves.toHaveLength(1)
+    })
+
+    it("keeps one bank connection per interface and finAPI id, and one account per connection and finAPI id", async () => {
+      const { bankInterface, connection } = await createAccount(service)
+      await expect(
+        service.createBankConnections({
+          interface_id: bankInterface.id,
+          label: "again",
+          finapi_bank_connection_id: "4711",
+        })
+      ).rejects.toThrow(/already exists/)
+      // pending connections (web form not completed yet) have no finAPI id and never collide
+      await service.createBankConnections([
+        { interface_id: bankInterface.id, label: "pending 1" },
+        { interface_id: bankInterface.id, label: "pending 2" },
+      ])
+      await expect(
+        service.createBankAccounts({ connection_id: connection.id, finapi_account_id: "1001" })
+      ).rejects.toThrow(/already exists/)
+    })
+
+    it("rejects states outside the enums", async () => {
+      const { account } = await createAccount(service)
+      await expect(
+        service.createBankTransactions([{ ...transaction(account.id, "T9", "5.00"), status: "paid" as never }])
+      ).rejects.toThrow()
+      await expect(service.createBankInterfaces({ name: "x", status: "online" as never })).rejects.toThrow()
+      const [tx] = await service.createBankTransactions([transaction(account.id, "T9", "5.00")])
+      await expect(
+        service.createPaymentAssignments({
+          transaction_id: tx.id,
+          order_id: "order_1",
+          amount: "5.00",
+          currency_code: "EUR",
+          source: "robot" as never,
+        })
+      ).rejects.toThrow()
+      expect((await service.retrieveBankTransaction(tx.id)).status).toBe("unassigned")
+    })
+
+    it("refuses zero or negative amounts: only incoming payments are stored", async () => {
+      const { account } = await createAccount(service)
+      await expect(service.createBankTransactions([transaction(account.id, "T2", "-12.50")])).rejects.toThrow()
+      await expect(service.createBankTransactions([transaction(account.id, "T3", "0")])).rejects.toThrow()
+    })
+
+    it("stores money exactly: 0.1 + 0.2 sums to 0.30", async () => {
+      const { account } = await createAccount(service)
+      const [a, b] = await service.createBankTransactions([
+        transaction(account.id, "A", "0.1"),
+        transaction(account.id, "B", "0.2"),
+      ])
+      const sum = await service.sumTransactionAmounts([a.id, b.id])
+      expect(new BigNumber(sum).numeric.toFixed(2)).toBe("0.30")
+      expect(sum).toBe("0.3")
+      const stored = await service.retrieveBankTransaction(a.id)
+      expect((stored as unknown as { raw_amount: { value: string } }).raw_amount.value).toBe("0.1")
+
+      await service.createPaymentAssignments([
+        { transaction_id: b.id, order_id: "order_1", amount: "0.1", currency_code: "EUR", source: "manual" },
+        { transaction_id: b.id, order_id: "order_2", amount: "0.1", currency_code: "EUR", source: "manual" },
+      ])
+      expect(await service.sumAssignedAmount(b.id)).toBe("0.2")
+    })
+
+    it("round-trips the finAPI password through encryption and detects tampering", async () => {
+      const sealed = service.sealSecret("s3cr3t-Pässwort")
+      expect(sealed).not.toContain("s3cr3t")
+      expect(service.openSecret(sealed)).toBe("s3cr3t-Pässwort")
+      expect(service.sealSecret("s3cr3t-Pässwort")).not.toBe(sealed)
+      const parts = sealed.split(":")
+      const ciphertext = Buffer.from(parts[3], "base64")
+      ciphertext[0] ^= 1
+      const tampered = [...parts.slice(0, 3), ciphertext.toString("base64")].join(":")
+      expect(() => service.openSecret(tampered)).toThrow(/altered/)
+    })
+
+    it("exposes the validated options with defaults", () => {
+      const options = service.getOptions()
+      expect(options.invoiceNumber.format).toBe("INV-{display_id}")
+      expect(options.sync.schedule).toBe("0 * * * *")
+      expect(options.sync.autoBook).toBe(false)
+    })
+  },
+})

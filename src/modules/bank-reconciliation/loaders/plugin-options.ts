@@ -1,0 +1,63 @@
+import { z } from "@medusajs/framework/zod"
+import { parseEncryptionKey } from "../secret-box"
+
+const url = (field: string) =>
+  z.string({ error: `${field} is required` }).url({ message: `${field} must be a URL, e.g. https://sandbox.finapi.io` })
+
+const cron = z
+  .string()
+  .regex(/^(\S+\s+){4}\S+$/, { message: "must be a 5-field cron expression, e.g. \"0 * * * *\"" })
+
+/** The plugin's options, as given in medusa-config (plugins[].options). */
+export const PluginOptionsSchema = z.object({
+  finapi: z.object({
+    accessUrl: url("finapi.accessUrl"),
+    webFormUrl: url("finapi.webFormUrl"),
+    clientId: z.string().min(1, { message: "finapi.clientId is required" }),
+    clientSecret: z.string().min(1, { message: "finapi.clientSecret is required" }),
+  }),
+  encryptionKey: z.string().superRefine((value, ctx) => {
+    try {
+      parseEncryptionKey(value)
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message })
+    }
+  }),
+  // where the public callback URLs of this Medusa backend start, e.g. https://shop.example.com
+  backendUrl: z.string().url().default("http://localhost:9000"),
+  invoiceNumber: z
+    .object({
+      source: z.enum(["display_id", "custom_display_id", "metadata"]).default("display_id"),
+      metadataKey: z.string().min(1).default("invoice_number"),
+      format: z
+        .string()
+        .refine((f) => f.includes("{display_id}"), { message: "must contain {display_id}" })
+        .default("{display_id}"),
+    })
+    .default({ source: "display_id", metadataKey: "invoice_number", format: "{display_id}" }),
+  matching: z
+    .object({
+      autoThreshold: z.number().min(0).max(1).default(0.9),
+      minMargin: z.number().min(0).max(1).default(0.15),
+    })
+    .catchall(z.unknown())
+    .default({ autoThreshold: 0.9, minMargin: 0.15 }),
+  sync: z
+    .object({
+      schedule: cron.default("0 * * * *"),
+      consentCheckSchedule: cron.default("0 6 * * *"),
+      autoBook: z.boolean().default(false),
+      overlapDays: z.number().int().min(0).max(30).default(2),
+    })
+    .default({ schedule: "0 * * * *", consentCheckSchedule: "0 6 * * *", autoBook: false, overlapDays: 2 }),
+})
+
+export type PluginOptions = z.infer<typeof PluginOptionsSchema>
+export type PluginOptionsInput = z.input<typeof PluginOptionsSchema>
+
+/** Turns zod issues into one line per field, e.g. "finapi.clientId: finapi.clientId is required". */
+export function describeOptionIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "(options)"}: ${issue.message}`)
+    .join("; ")
+}

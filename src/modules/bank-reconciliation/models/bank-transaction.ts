@@ -1,0 +1,57 @@
+import { model } from "@medusajs/framework/utils"
+import { BankAccount } from "./bank-account"
+import { PaymentAssignment } from "./payment-assignment"
+
+export const BANK_TRANSACTION_STATUSES = [
+  "unassigned",
+  "proposed",
+  "assigned",
+  "partially_booked",
+  "booked",
+  "ignored",
+] as const
+
+/** An incoming payment imported from finAPI: imported once per (account, finAPI id). */
+export const BankTransaction = model
+  .define("bank_transaction", {
+    id: model.id({ prefix: "btx" }).primaryKey(),
+    finapi_transaction_id: model.text(),
+    amount: model.bigNumber(),
+    currency_code: model.text(),
+    booking_date: model.dateTime(),
+    value_date: model.dateTime().nullable(),
+    import_date: model.dateTime().nullable(),
+    purpose: model.text().searchable().nullable(),
+    counterpart_name: model.text().searchable().nullable(),
+    counterpart_iban: model.text().nullable(),
+    counterpart_bic: model.text().nullable(),
+    end_to_end_reference: model.text().nullable(),
+    mandate_reference: model.text().nullable(),
+    creditor_id: model.text().nullable(),
+    // content fingerprint (IBAN, booking date, amount, E2E ref or purpose): catches re-delivery under a new id
+    fingerprint: model.text(),
+    is_potential_duplicate: model.boolean().default(false),
+    duplicate_of_id: model.text().nullable(),
+    status: model.enum([...BANK_TRANSACTION_STATUSES]).default("unassigned"),
+    assigned_amount: model.bigNumber().default(0),
+    booked_amount: model.bigNumber().default(0),
+    ignore_reason: model.text().nullable(),
+    sync_run_id: model.text().nullable(),
+    raw: model.json().nullable(),
+    metadata: model.json().nullable(),
+    account: model.belongsTo(() => BankAccount, { mappedBy: "transactions" }),
+    assignments: model.hasMany(() => PaymentAssignment, { mappedBy: "transaction" }),
+  })
+  .indexes([
+    {
+      name: "IDX_bank_transaction_account_finapi_id_unique",
+      on: ["account_id", "finapi_transaction_id"],
+      unique: true,
+    },
+    { name: "IDX_bank_transaction_status_booking_date", on: ["status", "booking_date"] },
+    { name: "IDX_bank_transaction_booking_date", on: ["booking_date"] },
+    { name: "IDX_bank_transaction_fingerprint", on: ["fingerprint"] },
+  ])
+  .checks([
+    { name: "bank_transaction_amount_positive", expression: (columns) => `${columns.amount} > 0` },
+  ])

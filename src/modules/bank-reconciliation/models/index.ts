@@ -1,0 +1,6 @@
+export { BankAccount } from "./bank-account"
+export { BankConnection } from "./bank-connection"
+export { BankInterface } from "./bank-interface"
+export { BankTransaction } from "./bank-transaction"
+export { PaymentAssignment } from "./payment-assignment"
+export { SyncRun } from "./sync-run"

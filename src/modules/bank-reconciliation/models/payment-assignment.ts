@@ -1,0 +1,36 @@
+import { model } from "@medusajs/framework/utils"
+import { BankTransaction } from "./bank-transaction"
+
+export const PAYMENT_ASSIGNMENT_STATUSES = ["proposed", "confirmed", "booked", "rejected"] as const
+
+/** A share of a bank transaction assigned to one order; booked into Medusa exactly once. */
+export const PaymentAssignment = model
+  .define("payment_assignment", {
+    id: model.id({ prefix: "pasg" }).primaryKey(),
+    order_id: model.text(),
+    customer_id: model.text().nullable(),
+    amount: model.bigNumber(),
+    currency_code: model.text(),
+    source: model.enum(["auto", "manual"]),
+    confidence: model.float().nullable(),
+    evidence: model.json().nullable(),
+    status: model.enum([...PAYMENT_ASSIGNMENT_STATUSES]).default("proposed"),
+    confirmed_at: model.dateTime().nullable(),
+    confirmed_by: model.text().nullable(),
+    booked_at: model.dateTime().nullable(),
+    booking_error: model.text().nullable(),
+    payment_collection_id: model.text().nullable(),
+    payment_id: model.text().nullable(),
+    capture_id: model.text().nullable(),
+    created_by: model.text().nullable(),
+    metadata: model.json().nullable(),
+    transaction: model.belongsTo(() => BankTransaction, { mappedBy: "assignments" }),
+  })
+  .indexes([
+    { name: "IDX_payment_assignment_order_id", on: ["order_id"] },
+    { name: "IDX_payment_assignment_customer_id", on: ["customer_id"] },
+    { name: "IDX_payment_assignment_status", on: ["status"] },
+  ])
+  .checks([
+    { name: "payment_assignment_amount_positive", expression: (columns) => `${columns.amount} > 0` },
+  ])

@@ -1,0 +1,2 @@
+// Workflows are exported here for host apps (package export "./workflows").
+export {}
