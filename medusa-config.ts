@@ -1,0 +1,20 @@
+// Test harness only ("app mode"): medusaIntegrationTestRunner loads this repo's src/ as the project.
+// Excluded from the plugin build; host apps list the plugin under `plugins` instead (see README).
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { testPluginOptions } from "./integration-tests/__fixtures__/plugin-options"
+
+loadEnv(process.env.NODE_ENV || "test", process.cwd())
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: "*",
+      adminCors: "*",
+      authCors: "*",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  modules: [{ resolve: "./src/modules/bank-reconciliation", options: testPluginOptions() }],
+})
