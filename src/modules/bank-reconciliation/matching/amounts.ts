@@ -1,0 +1,105 @@
+/** Money as integer cents: safe integers, never floats. */
+
+/** Largest accepted amount (999 999 999.99), so cents × 10 000 stays a safe integer. */
+export const MAX_CENTS = 99_999_999_999
+
+const DECIMAL = /^(\d{1,9})(?:\.(\d{1,2}))?$/
+
+/** Parses a decimal string with at most 2 decimals to integer cents; null when malformed. */
+export function parseCents(value: string): number | null {
+  const match = DECIMAL.exec(value)
+  if (!match) {
+    return null
+  }
+  const fraction = (match[2] ?? "").padEnd(2, "0")
+  return Number(match[1]) * 100 + Number(fraction)
+}
+
+/** Formats integer cents as a decimal string with exactly 2 decimals. */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? "-" : ""
+  const abs = Math.abs(cents)
+  const euros = Math.floor(abs / 100)
+  const rest = abs % 100
+  return `${sign}${euros}.${rest < 10 ? "0" : ""}${rest}`
+}
+
+export type AmountContext = {
+  roundingCents: number
+  skontoMaxPercent: number
+  skontoRates: number[]
+  skontoMaxDays: number
+  underpaymentTolerancePercent: number
+  /** Days between order creation and payment, null when a date is missing. */
+  daysSinceOrder: number | null
+}
+
+export type AmountRelation =
+  | { kind: "exact" }
+  | { kind: "rounding"; differenceCents: number }
+  | { kind: "skonto"; shortCents: number; percent: number }
+  | { kind: "tolerance"; shortCents: number }
+  | { kind: "partial"; shortCents: number; transposed: boolean }
+  | { kind: "overpayment"; surplusCents: number; transposed: boolean }
+
+/** Classifies a payment of `paid` cents against `owed` cents; pure integer arithmetic. */
+export function relateAmount(paid: number, owed: number, ctx: AmountContext): AmountRelation {
+  if (paid === owed) {
+    return { kind: "exact" }
+  }
+  const difference = paid - owed
+  if (Math.abs(difference) <= ctx.roundingCents) {
+    return { kind: "rounding", differenceCents: difference }
+  }
+  if (difference > 0) {
+    return { kind: "overpayment", surplusCents: difference, transposed: isTransposition(paid, owed) }
+  }
+  const short = -difference
+  const rate = skontoRate(paid, owed, ctx)
+  if (rate !== null) {
+    return { kind: "skonto", shortCents: short, percent: rate }
+  }
+  // short / owed <= tolerance%, compared as short * 10000 <= owed * (tolerance * 100).
+  if (short * 10_000 <= owed * Math.round(ctx.underpaymentTolerancePercent * 100)) {
+    return { kind: "tolerance", shortCents: short }
+  }
+  return { kind: "partial", shortCents: short, transposed: isTransposition(paid, owed) }
+}
+
+/** The Skonto rate `paid` corresponds to (within 1 cent), or null; needs the payment in time. */
+function skontoRate(paid: number, owed: number, ctx: AmountContext): number | null {
+  if (ctx.daysSinceOrder !== null && ctx.daysSinceOrder > ctx.skontoMaxDays) {
+    return null
+  }
+  for (const rate of ctx.skontoRates) {
+    if (rate <= 0 || rate > ctx.skontoMaxPercent) {
+      continue
+    }
+    const basisPoints = Math.round(rate * 100)
+    // |paid - owed * (1 - rate)| <= 1 cent, scaled by 10 000 to stay in integers.
+    if (Math.abs(paid * 10_000 - owed * (10_000 - basisPoints)) <= 10_000) {
+      return rate
+    }
+  }
+  return null
+}
+
+/** True when both amounts use the same digits in another order (a typo such as 1243 ↔ 1234). */
+function isTransposition(a: number, b: number): boolean {
+  const da = String(a)
+  const db = String(b)
+  return da.length === db.length && [...da].sort().join("") === [...db].sort().join("")
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), or null when either is missing or malformed. */
+export function daysBetween(from?: string | null, to?: string | null): number | null {
+  if (!from || !to) {
+    return null
+  }
+  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`)
+  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(a) || Number.isNaN(b)) {
+    return null
+  }
+  return Math.round((b - a) / 86_400_000)
+}

@@ -1,0 +1,59 @@
+import { parseCents } from "./amounts"
+import { guardBatchConflicts } from "./batch-guard"
+import { decide } from "./decide"
+import { buildOpenItemIndex, type OpenItemIndex } from "./open-item-index"
+import { resolveOptions } from "./options"
+import { findParty } from "./party"
+import { buildProposals } from "./proposals"
+import { scanPurpose, type KeywordSets } from "./reference-mentions"
+import { findReferenceHits } from "./references"
+import { scoreProposal } from "./scoring"
+import type { BankTransactionInput, MatchInput, MatchOptions, MatchOutput, MatchResult } from "./types"
+
+/**
+ * Matches every transaction to the open items: one result per transaction, in input order,
+ * independent of the order of the open items, with allocations that never exceed the
+ * transaction amount or an order's outstanding amount. Input is assumed valid (see
+ * `parseMatchInput`); an unparsable amount yields `none`.
+ */
+export function matchTransactions(input: MatchInput): MatchOutput {
+  const options = resolveOptions(input.options)
+  // Sorting by orderId makes every index, and so every tie-break, independent of input order.
+  const openItems = [...input.openItems].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0))
+  const index = buildOpenItemIndex(openItems)
+  const keywords = keywordSets(options, index)
+  const results = input.transactions.map((transaction) => matchOne(transaction, index, keywords, options))
+  const outstanding = new Map(index.items.map((item) => [item.orderId, item.outstandingCents]))
+  return { results: guardBatchConflicts(results, outstanding, options) }
+}
+
+function keywordSets(options: MatchOptions, index: OpenItemIndex): KeywordSets {
+  const normalise = (word: string) => word.toUpperCase().replace(/[^A-Z0-9]/g, "")
+  const labels = new Set([...options.invoiceKeywords, ...options.orderKeywords].map(normalise))
+  index.invoicePrefixes.forEach((prefix) => labels.add(prefix))
+  const ignore = new Set(options.ignoreKeywords.map(normalise))
+  ignore.forEach((word) => labels.delete(word))
+  return { labels, ignore }
+}
+
+function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywords: KeywordSets, options: MatchOptions): MatchResult {
+  const amountCents = parseCents(transaction.amount)
+  if (amountCents === null || amountCents <= 0) {
+    return { transactionId: transaction.id, decision: "none", confidence: 0, allocations: [], reasons: [], alternatives: [] }
+  }
+  const purpose = transaction.purpose ?? ""
+  const scan = scanPurpose(purpose, transaction.endToEndReference ?? "", keywords)
+  const refs = findReferenceHits(scan, purpose, amountCents, index, options)
+  const party = findParty(transaction.counterpartIban, transaction.counterpartName, scan, index, options.nameCandidateLimit)
+  const currency = transaction.currency.toUpperCase()
+  const proposals = buildProposals(amountCents, currency, refs, party, index, options)
+  const facts = {
+    amountCents,
+    paymentDate: transaction.valueDate ?? transaction.bookingDate ?? null,
+    counterpartIban: transaction.counterpartIban ?? null,
+    refs,
+    party,
+  }
+  const scored = proposals.map((proposal) => scoreProposal(proposal, facts, index, options))
+  return decide(transaction.id, scored, index, options)
+}

@@ -1,0 +1,72 @@
+import { transliterate } from "./purpose-tokens"
+
+/** Legal forms, salutations and filler words: they say nothing about who paid. */
+const NOISE = new Set([
+  "gmbh", "mbh", "ag", "kg", "ohg", "gbr", "ug", "haftungsbeschraenkt", "ev", "eg", "kgaa", "se",
+  "co", "ltd", "limited", "llc", "inc", "corp", "corporation", "company", "plc", "sa", "sarl", "sas",
+  "srl", "spa", "bv", "nv", "aps", "as", "ab", "oy", "oyj", "herr", "frau", "hr", "fr", "dr", "prof",
+  "und", "and", "for", "fuer", "the", "payment", "zahlung", "eur", "dkk", "chf", "usd", "sepa",
+  "ueberweisung", "gutschrift", "firma", "fa", "mr", "mrs", "ms",
+])
+
+/** Bank systems commonly cut the payer name at 27 characters (DK format, field ?32/?33). */
+export const BANK_NAME_LENGTH = 27
+
+/** Normalised name tokens: transliterated, lower case, without legal forms, filler or initials. */
+export function nameTokens(name: string | null | undefined): string[] {
+  if (!name) {
+    return []
+  }
+  const words = transliterate(name).toLowerCase().split(/[^a-z0-9]+/)
+  const kept = words.filter((word) => word.length > 1 && !NOISE.has(word))
+  return [...new Set(kept)]
+}
+
+/** True when a purpose word can stand for a name word (not noise, long enough to mean something). */
+export function isNameWord(word: string): boolean {
+  return word.length >= 3 && !NOISE.has(word)
+}
+
+export type NameLevel = "full" | "partial" | "none"
+
+export type NameMatch = { level: NameLevel; score: number }
+
+const NO_MATCH: NameMatch = { level: "none", score: 0 }
+
+/**
+ * Compares a payer name with a customer's name, ignoring word order, case, umlaut spelling and
+ * legal forms; a payer name cut at 27 characters may end in a prefix of the customer's word.
+ */
+export function compareNames(payer: string | null | undefined, customer: string[]): NameMatch {
+  const payerTokens = nameTokens(payer)
+  if (!payerTokens.length || !customer.length) {
+    return NO_MATCH
+  }
+  const truncated = (payer ?? "").trim().length >= BANK_NAME_LENGTH
+  const lastIndex = payerTokens.length - 1
+  let matched = 0
+  for (const [index, token] of payerTokens.entries()) {
+    const prefixAllowed = truncated && index === lastIndex
+    if (customer.some((word) => word === token || (prefixAllowed && word.startsWith(token)))) {
+      matched++
+    }
+  }
+  if (matched === 0) {
+    return NO_MATCH
+  }
+  const dice = (2 * matched) / (payerTokens.length + customer.length)
+  const coversOne = matched === payerTokens.length || matched === customer.length
+  const singleWord = payerTokens.length === 1 && customer.length === 1 && payerTokens[0].length >= 4
+  if ((coversOne && matched >= 2) || singleWord || (truncated && matched >= 2 && matched === payerTokens.length)) {
+    return { level: "full", score: Math.max(dice, 0.9) }
+  }
+  return dice >= 0.5 ? { level: "partial", score: dice } : NO_MATCH
+}
+
+/** True when every word of the customer's name appears among the purpose words. */
+export function nameInWords(customer: string[], words: ReadonlySet<string>): boolean {
+  if (!customer.length || (customer.length === 1 && customer[0].length < 5)) {
+    return false
+  }
+  return customer.every((word) => words.has(word))
+}

@@ -1,0 +1,153 @@
+import { parseCents } from "./amounts"
+import { compactReference, isValidRf, looksLikeRf } from "./iso11649"
+import { nameTokens } from "./names"
+import type { OpenItemInput } from "./types"
+
+export type IndexedItem = {
+  orderId: string
+  customerKey: string
+  currency: string
+  outstandingCents: number
+  displayId: string | null
+  invoiceNumber: string | null
+  paymentReference: string | null
+  createdAt: string | null
+}
+
+export type Customer = {
+  key: string
+  items: number[]
+  ibans: Set<string>
+  names: string[][]
+  /** The name as the shop wrote it, for reasons. */
+  label: string
+}
+
+/** Lookup tables over the open items, built once per run so no transaction scans every order. */
+export type OpenItemIndex = {
+  items: IndexedItem[]
+  customers: Map<string, Customer>
+  byPaymentReference: Map<string, number[]>
+  byInvoiceCompact: Map<string, number[]>
+  byInvoiceDigits: Map<string, number[]>
+  byDisplayId: Map<string, number[]>
+  byIban: Map<string, string[]>
+  byAmount: Map<string, number[]>
+  byNameToken: Map<string, string[]>
+  /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
+  invoicePrefixes: Set<string>
+}
+
+/** Normalises an IBAN for comparison (no spaces, upper case). */
+export function normalizeIban(iban: string | null | undefined): string {
+  return (iban ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "")
+}
+
+/** Key of the amount index: same currency and same cents. */
+export function amountKey(currency: string, cents: number): string {
+  return `${currency.toUpperCase()}:${cents}`
+}
+
+/** A payment reference is indexed only when it is specific enough to trust on sight. */
+function trustedPaymentReference(reference: string): string | null {
+  const compact = compactReference(reference)
+  if (looksLikeRf(compact)) {
+    return isValidRf(compact) ? compact : null
+  }
+  const specific = /[A-Z]/.test(compact) ? compact.length >= 5 : compact.length >= 6
+  return specific ? compact : null
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (!list) {
+    map.set(key, [value])
+  } else if (list[list.length - 1] !== value) {
+    list.push(value)
+  }
+}
+
+/** Builds every index; items must already be sorted by orderId so all lists are deterministic. */
+export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
+  const index: OpenItemIndex = {
+    items: [], customers: new Map(), byPaymentReference: new Map(), byInvoiceCompact: new Map(),
+    byInvoiceDigits: new Map(), byDisplayId: new Map(), byIban: new Map(), byAmount: new Map(),
+    byNameToken: new Map(), invoicePrefixes: new Set(),
+  }
+  for (const input of openItems) {
+    const outstandingCents = parseCents(input.outstanding) ?? 0
+    if (outstandingCents <= 0) {
+      continue // nothing left to pay: never a candidate
+    }
+    const position = index.items.length
+    const item: IndexedItem = {
+      orderId: input.orderId,
+      customerKey: input.customerId ? `c:${input.customerId}` : `o:${input.orderId}`,
+      currency: input.currency.toUpperCase(),
+      outstandingCents,
+      displayId: input.displayId === null || input.displayId === undefined ? null : String(input.displayId),
+      invoiceNumber: input.invoiceNumber || null,
+      paymentReference: input.paymentReference || null,
+      createdAt: input.createdAt ?? null,
+    }
+    index.items.push(item)
+    indexReferences(index, item, position)
+    indexCustomer(index, item, input, position)
+    push(index.byAmount, amountKey(item.currency, outstandingCents), position)
+  }
+  return index
+}
+
+function indexReferences(index: OpenItemIndex, item: IndexedItem, position: number): void {
+  if (item.paymentReference) {
+    const compact = trustedPaymentReference(item.paymentReference)
+    if (compact) {
+      push(index.byPaymentReference, compact, position)
+    }
+  }
+  if (item.invoiceNumber) {
+    const compact = compactReference(item.invoiceNumber)
+    const digits = compact.replace(/\D/g, "")
+    if (/[A-Z]/.test(compact) && digits && compact.length >= 4) {
+      push(index.byInvoiceCompact, compact, position)
+    }
+    // Only "prefix + digit groups" numbers: digits pulled out of mixed text are digit soup.
+    if (digits && /^[A-Za-z]*[^A-Za-z0-9]*\d+(?:[^A-Za-z0-9]+\d+)*$/.test(item.invoiceNumber.trim())) {
+      push(index.byInvoiceDigits, digits, position)
+    }
+    const prefix = /^([A-Z]{2,})/.exec(compact)
+    if (prefix && digits) {
+      index.invoicePrefixes.add(prefix[1])
+    }
+  }
+  if (item.displayId !== null) {
+    push(index.byDisplayId, item.displayId.replace(/^0+(?=\d)/, ""), position)
+  }
+}
+
+function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number): void {
+  let customer = index.customers.get(item.customerKey)
+  if (!customer) {
+    const label = input.companyName || input.customerName || item.customerKey.slice(2)
+    customer = { key: item.customerKey, items: [], ibans: new Set(), names: [], label }
+    index.customers.set(item.customerKey, customer)
+  }
+  customer.items.push(position)
+  for (const raw of input.knownIbans ?? []) {
+    const iban = normalizeIban(raw)
+    if (iban && !customer.ibans.has(iban)) {
+      customer.ibans.add(iban)
+      push(index.byIban, iban, customer.key)
+    }
+  }
+  for (const name of [input.customerName, input.companyName]) {
+    const tokens = nameTokens(name)
+    const key = tokens.join(" ")
+    if (tokens.length && !customer.names.some((known) => known.join(" ") === key)) {
+      customer.names.push(tokens)
+      for (const token of tokens) {
+        push(index.byNameToken, token, customer.key)
+      }
+    }
+  }
+}

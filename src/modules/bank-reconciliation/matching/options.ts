@@ -1,0 +1,53 @@
+import type { MatchOptions, MatchOptionsInput } from "./types"
+
+/** Defaults for every option; README.md documents each one. */
+export const DEFAULT_OPTIONS: Readonly<MatchOptions> = Object.freeze({
+  autoThreshold: 0.85,
+  suggestThreshold: 0.3,
+  minMargin: 0.1,
+  maxAlternatives: 3,
+  roundingTolerance: "0.01",
+  skontoMaxPercent: 3,
+  skontoRates: [2, 3],
+  skontoMaxDays: 14,
+  underpaymentTolerancePercent: 0,
+  autoPartialPayments: false,
+  autoOverpayments: false,
+  maxSubsetSize: 4,
+  maxSubsetItems: 16,
+  maxAmountOnlyCandidates: 3,
+  minBareNumberLength: 4,
+  nameCandidateLimit: 50,
+  // Words people put before an invoice number (compared after removing dots, upper case).
+  invoiceKeywords: [
+    "RE", "RG", "RECHNUNG", "RECHNUNGSNR", "RECHNUNGSNUMMER", "RENR", "RGNR", "INV", "INVOICE",
+    "FAKTURA", "FAKTURANR", "BELEG", "BELEGNR",
+  ],
+  // Words people put before an order number.
+  orderKeywords: [
+    "BESTELLUNG", "BESTELLNR", "BESTELLNUMMER", "BEST", "ORDER", "ORDERNR", "AUFTRAG",
+    "AUFTRAGSNR", "AUFTRAGSNUMMER", "BESTELLUNGNR", "KAUF", "NR", "NO", "NUMMER", "NUMBER",
+  ],
+  // Numbers after these words are never order or invoice numbers (customer no., postal code...).
+  ignoreKeywords: [
+    "KD", "KDNR", "KUNDE", "KUNDENNR", "KUNDENNUMMER", "CUSTOMER", "CUST", "MITGLIED",
+    "MITGLIEDSNR", "PLZ", "TEL", "TELEFON", "FAX", "USTID", "STNR", "STEUERNR", "VERTRAG",
+    "VERTRAGSNR", "IBAN", "BLZ", "KONTO", "KTO", "MANDAT", "MANDATSREF", "POSTFACH", "HAUSNR",
+  ],
+  invoiceNumberPatterns: [],
+  batchConflictGuard: true,
+})
+
+/** Merges caller options over the defaults; unknown keys were already dropped by validation. */
+export function resolveOptions(input?: MatchOptionsInput | null): MatchOptions {
+  const merged: MatchOptions = { ...DEFAULT_OPTIONS }
+  if (!input) {
+    return merged
+  }
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && value !== null) {
+      ;(merged as Record<string, unknown>)[key] = value
+    }
+  }
+  return merged
+}

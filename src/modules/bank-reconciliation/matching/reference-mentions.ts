@@ -1,0 +1,206 @@
+import { isValidRf } from "./iso11649"
+import { splitSepaTags, tokenize, type SegmentTag, type Token } from "./purpose-tokens"
+
+/** A number written in the purpose, with what the words around it say about it. */
+export type NumberMention = {
+  digits: string
+  raw: string
+  source: "purpose" | "end_to_end"
+  /** Preceded by an invoice/order word ("RE", "Bestellung", "#"...). */
+  labelled: boolean
+  /** Could as well be a postal code, a year or a month: never enough on its own. */
+  ambiguous: boolean
+}
+
+/** One to six neighbouring tokens glued together (how references survive spacing and hyphens). */
+export type CompactMention = {
+  compact: string
+  raw: string
+  source: "purpose" | "end_to_end"
+  rf: boolean
+  rfValid: boolean
+}
+
+export type PurposeScan = {
+  numbers: NumberMention[]
+  compacts: CompactMention[]
+  /** Alphabetic words of the remittance text, for finding a customer's name in it. */
+  words: string[]
+  /** ABWA+ (ultimate debtor) when the bank reported one. */
+  ultimateDebtor: string | null
+}
+
+export type KeywordSets = { labels: Set<string>; ignore: Set<string> }
+
+const MINED: ReadonlySet<SegmentTag> = new Set<SegmentTag>(["TEXT", "SVWZ", "EREF"])
+const CONJUNCTIONS = new Set(["UND", "AND", "U", "SOWIE", "PLUS"])
+const MAX_NGRAM = 6
+
+/** Reads references, numbers and words out of a purpose and an end-to-end reference. */
+export function scanPurpose(purpose: string, endToEnd: string, keywords: KeywordSets): PurposeScan {
+  const scan: PurposeScan = { numbers: [], compacts: [], words: [], ultimateDebtor: null }
+  for (const segment of splitSepaTags(purpose)) {
+    if (segment.tag === "ABWA") {
+      scan.ultimateDebtor = segment.text
+    } else if (MINED.has(segment.tag)) {
+      scanSegment(segment.text, segment.tag === "EREF" ? "end_to_end" : "purpose", keywords, scan)
+    }
+  }
+  if (endToEnd.trim() && endToEnd.trim().toUpperCase() !== "NOTPROVIDED") {
+    scanSegment(endToEnd, "end_to_end", keywords, scan)
+  }
+  return scan
+}
+
+function scanSegment(text: string, source: NumberMention["source"], keywords: KeywordSets, scan: PurposeScan): void {
+  const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
+  const rfSpan = addCompacts(tokens, source, scan)
+  addNumbers(tokens, source, keywords, rfSpan, scan)
+  for (const [index, token] of tokens.entries()) {
+    if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
+      scan.words.push(token.text.toLowerCase())
+    }
+  }
+}
+
+/** Adds every n-gram; returns the token indexes that belong to an RF reference (valid or not). */
+function addCompacts(tokens: Token[], source: CompactMention["source"], scan: PurposeScan): Set<number> {
+  const rfSpan = new Set<number>()
+  const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
+  for (let i = 0; i < words.length; i++) {
+    let compact = ""
+    let raw = ""
+    const isRfStart = /^RF\d{2}/.test(words[i].token.text)
+    let validEnd = -1
+    for (let j = i; j < Math.min(words.length, i + MAX_NGRAM); j++) {
+      compact += words[j].token.text
+      raw += (j === i ? "" : words[j].token.sepBefore) + words[j].token.raw
+      if (compact.length > 35) {
+        break
+      }
+      const rfValid = isRfStart && compact.length <= 25 && isValidRf(compact)
+      if (rfValid) {
+        validEnd = j
+      }
+      scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid })
+    }
+    if (isRfStart) {
+      markRfSpan(words, i, validEnd, rfSpan)
+    }
+  }
+  return rfSpan
+}
+
+/** A valid RF covers its tokens; an invalid one covers the short groups printed after it. */
+function markRfSpan(words: { token: Token; index: number }[], start: number, validEnd: number, span: Set<number>): void {
+  let length = 0
+  for (let j = start; j < words.length; j++) {
+    length += words[j].token.text.length
+    const within = validEnd >= 0 ? j <= validEnd : j === start || (words[j].token.text.length <= 4 && length <= 25)
+    if (!within) {
+      break
+    }
+    span.add(words[j].index)
+  }
+}
+
+type NumberGroup = { first: number; last: number; parts: string[]; seps: string[] }
+
+function addNumbers(tokens: Token[], source: NumberMention["source"], keywords: KeywordSets, rfSpan: Set<number>, scan: PurposeScan): void {
+  let previousLabelledEnd = -2
+  for (const group of numberGroups(tokens, rfSpan, keywords)) {
+    const kind = classifyGroup(group, tokens)
+    if (kind === "excluded") {
+      continue
+    }
+    const label = labelOf(tokens, group.first, keywords, previousLabelledEnd)
+    if (label.state === "ignored") {
+      continue
+    }
+    const digits = group.parts.join("")
+    const labelled = label.state === "labelled"
+    if (labelled) {
+      previousLabelledEnd = group.last
+    }
+    const raw = tokens.slice(label.from, group.last + 1).map((t, k) => (k ? t.sepBefore : "") + t.raw).join("")
+    scan.numbers.push({ digits, raw, source, labelled, ambiguous: kind === "ambiguous" })
+  }
+}
+
+/** Digit tokens chained by a single `-`, `/` or `.` form one number ("2026-1042" → 20261042). */
+function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: KeywordSets): NumberGroup[] {
+  const groups: NumberGroup[] = []
+  let current: NumberGroup | null = null
+  for (const [index, token] of tokens.entries()) {
+    const digits = digitsOf(token, keywords)
+    if (rfSpan.has(index) || digits === null) {
+      current = null
+      continue
+    }
+    if (current && current.last === index - 1 && /^[-/.]$/.test(token.sepBefore) && token.isDigits) {
+      current.parts.push(digits)
+      current.seps.push(token.sepBefore)
+      current.last = index
+    } else {
+      current = { first: index, last: index, parts: [digits], seps: [] }
+      groups.push(current)
+    }
+  }
+  return groups
+}
+
+/** Digits of a plain number token, or of a keyword glued to a number ("RE1042", "NR1042"). */
+function digitsOf(token: Token, keywords: KeywordSets): string | null {
+  if (token.isDigits) {
+    return token.text
+  }
+  const glued = /^([A-Z]+)(\d+)$/.exec(token.text)
+  return glued && keywords.labels.has(glued[1]) ? glued[2] : null
+}
+
+function classifyGroup(group: NumberGroup, tokens: Token[]): "excluded" | "ambiguous" | "plain" {
+  const { parts, seps } = group
+  const next = tokens[group.last + 1]
+  const last = parts[parts.length - 1]
+  const decimalComma = next && next.isDigits && next.text.length === 2 && next.sepBefore === ","
+  if (decimalComma || (parts.length >= 2 && last.length === 2 && seps[seps.length - 1] === ".")) {
+    return "excluded" // an amount such as 119,00 or 119.00
+  }
+  const lengths = parts.map((part) => part.length)
+  const dayMonthYear = parts.length === 3 && lengths[0] <= 2 && lengths[1] <= 2 && (lengths[2] === 2 || lengths[2] === 4)
+  const isoDate = parts.length === 3 && lengths[0] === 4 && lengths[1] <= 2 && lengths[2] <= 2
+  if (dayMonthYear || isoDate) {
+    return "excluded"
+  }
+  const monthYear = parts.length === 2 && lengths[0] <= 2 && lengths[1] === 4
+  const digits = parts.join("")
+  const year = digits.length === 4 && Number(digits) >= 1900 && Number(digits) <= 2099
+  const postalCode = parts.length === 1 && digits.length === 5
+  return monthYear || year || postalCode ? "ambiguous" : "plain"
+}
+
+/** Looks back up to three tokens for a label or an ignore word; a list inherits its label. */
+function labelOf(tokens: Token[], first: number, keywords: KeywordSets, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
+  let labelled = /^[A-Z]+\d+$/.test(tokens[first].text)
+  let from = first
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
+    const text = tokens[i].text
+    if (keywords.ignore.has(text)) {
+      return { state: "ignored", from }
+    }
+    if (tokens[i].isDigits) {
+      labelled ||= i === previousLabelledEnd && /^[\s,;+&/]*$/.test(tokens[i + 1].sepBefore)
+      break
+    }
+    if (keywords.labels.has(text) || text === "#") {
+      labelled = true
+      from = i
+    } else if (CONJUNCTIONS.has(text)) {
+      labelled ||= i - 1 === previousLabelledEnd
+      break
+    } else {
+      break
+    }
+  }
+  return { state: labelled ? "labelled" : "none", from }
+}

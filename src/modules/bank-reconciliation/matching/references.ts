@@ -1,0 +1,82 @@
+import { compactReference } from "./iso11649"
+import type { OpenItemIndex } from "./open-item-index"
+import type { PurposeScan } from "./reference-mentions"
+import type { MatchOptions, Signal } from "./types"
+
+/** trusted: decisive with a consistent amount; bare: needs payer and exact amount too; weak: never decisive. */
+export type Strength = "trusted" | "bare" | "weak"
+
+export type ReferenceHit = { signal: Signal; strength: Strength; weight: number; detail: string }
+
+/** The best reference evidence per item (by item position in the index). */
+export type ReferenceHits = Map<number, ReferenceHit>
+
+const WEIGHTS = { reference: 0.95, invoiceCompact: 0.9, labelled: 0.85, bare: 0.5, weak: 0.15 }
+
+function offer(hits: ReferenceHits, position: number, hit: ReferenceHit): void {
+  const known = hits.get(position)
+  if (!known || hit.weight > known.weight) {
+    hits.set(position, hit)
+  }
+}
+
+function where(source: "purpose" | "end_to_end"): string {
+  return source === "end_to_end" ? "end-to-end reference" : "purpose"
+}
+
+/** Finds the items a transaction's references point at, each with how far that can be trusted. */
+export function findReferenceHits(scan: PurposeScan, purpose: string, amountCents: number, index: OpenItemIndex, options: MatchOptions): ReferenceHits {
+  const hits: ReferenceHits = new Map()
+  for (const mention of scan.compacts) {
+    if (mention.rf && !mention.rfValid) {
+      continue // a mistyped RF fails mod 97: the text is not evidence of anything
+    }
+    const signal: Signal = mention.source === "end_to_end" ? "end_to_end_reference" : "payment_reference"
+    for (const position of index.byPaymentReference.get(mention.compact) ?? []) {
+      const reference = index.items[position].paymentReference
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches payment reference ${reference}`
+      offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail })
+    }
+    for (const position of index.byInvoiceCompact.get(mention.compact) ?? []) {
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}`
+      offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail })
+    }
+  }
+  const wholeEuros = amountCents % 100 === 0 ? String(amountCents / 100) : null
+  for (const mention of scan.numbers) {
+    const short = mention.digits.length < options.minBareNumberLength
+    const looksLikeAmount = mention.digits.replace(/^0+(?=\d)/, "") === wholeEuros
+    const strength: Strength = mention.labelled ? "trusted" : mention.ambiguous || short || looksLikeAmount ? "weak" : "bare"
+    const weight = strength === "trusted" ? WEIGHTS.labelled : strength === "bare" ? WEIGHTS.bare : WEIGHTS.weak
+    const how = strength === "trusted" ? "" : strength === "bare" ? " (unlabelled number)" : " (number that may be a postal code, year or amount)"
+    for (const position of index.byInvoiceDigits.get(mention.digits) ?? []) {
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}${how}`
+      offer(hits, position, { signal: "invoice_number", strength, weight, detail })
+    }
+    for (const position of index.byDisplayId.get(mention.digits.replace(/^0+(?=\d)/, "")) ?? []) {
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${index.items[position].displayId}${how}`
+      offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail })
+    }
+  }
+  addPatternHits(hits, purpose, index, options)
+  return hits
+}
+
+/** Shop-specific invoice number formats (options.invoiceNumberPatterns), trusted like a labelled number. */
+function addPatternHits(hits: ReferenceHits, purpose: string, index: OpenItemIndex, options: MatchOptions): void {
+  for (const source of options.invoiceNumberPatterns) {
+    for (const match of purpose.matchAll(new RegExp(source, "gi"))) {
+      const text = match[1] ?? match[0]
+      const compact = compactReference(text)
+      const positions = [
+        ...(index.byInvoiceCompact.get(compact) ?? []),
+        ...(index.byPaymentReference.get(compact) ?? []),
+        ...(index.byInvoiceDigits.get(compact) ?? []),
+      ]
+      for (const position of positions) {
+        const detail = `'${text}' in purpose (shop pattern) matches invoice ${index.items[position].invoiceNumber ?? index.items[position].paymentReference}`
+        offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.labelled, detail })
+      }
+    }
+  }
+}
