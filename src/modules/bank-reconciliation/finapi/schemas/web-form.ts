@@ -96,3 +96,17 @@ export const WebFormCompletedCallbackSchema = z.looseObject({
   status: WebFormStatusSchema,
 })
 export type WebFormCompletedCallback = z.infer<typeof WebFormCompletedCallbackSchema>
+
+/** Body of the deprecated `POST /api/webForms/bankConnectionUpdate` (the task API is the successor). */
+export const BankConnectionUpdateWebFormRequestSchema = z.looseObject({
+  bank: z.looseObject({ bankConnectionId: z.number().int() }),
+  importNewAccounts: z.boolean().optional(),
+  accountTypes: z.array(WebFormAccountTypeSchema).optional(),
+  skipPositionsDownload: z.boolean().optional(),
+  loadOwnerData: z.boolean().optional(),
+  editSavedSettings: z.array(z.enum(["CREDENTIALS", "DEFAULT_TWO_STEP_PROCEDURE"])).optional(),
+  callbacks: WebFormCallbacksSchema.optional(),
+  profileId: z.string().length(36).optional(),
+  redirectUrl: z.string().optional(),
+})
+export type BankConnectionUpdateWebFormRequest = z.infer<typeof BankConnectionUpdateWebFormRequestSchema>
