@@ -1,4 +1,4 @@
-import type { PluginOptionsInput } from "../../src/modules/bank-reconciliation/loaders/plugin-options"
+import type { PluginOptionsInput } from "../../src/modules/bank-reconciliation/plugin-options"
 
 /** A fixed 32-byte test key (hex); never used outside tests. */
 export const TEST_ENCRYPTION_KEY = "5f1d3c9a7b2e4f60819a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70"

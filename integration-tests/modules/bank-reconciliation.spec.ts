@@ -138,19 +138,19 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
     })
 
     it("round-trips the finAPI password through encryption and detects tampering", async () => {
-      const sealed = service.sealSecret("s3cr3t-Pässwort")
+      const sealed = await service.sealSecret("s3cr3t-Pässwort")
       expect(sealed).not.toContain("s3cr3t")
-      expect(service.openSecret(sealed)).toBe("s3cr3t-Pässwort")
-      expect(service.sealSecret("s3cr3t-Pässwort")).not.toBe(sealed)
+      expect(await service.openSecret(sealed)).toBe("s3cr3t-Pässwort")
+      expect(await service.sealSecret("s3cr3t-Pässwort")).not.toBe(sealed)
       const parts = sealed.split(":")
       const ciphertext = Buffer.from(parts[3], "base64")
       ciphertext[0] ^= 1
       const tampered = [...parts.slice(0, 3), ciphertext.toString("base64")].join(":")
-      expect(() => service.openSecret(tampered)).toThrow(/altered/)
+      await expect(service.openSecret(tampered)).rejects.toThrow(/altered/)
     })
 
-    it("exposes the validated options with defaults", () => {
-      const options = service.getOptions()
+    it("exposes the validated options with defaults", async () => {
+      const options = await service.getOptions()
       expect(options.invoiceNumber.format).toBe("INV-{display_id}")
       expect(options.sync.schedule).toBe("0 * * * *")
       expect(options.sync.autoBook).toBe(false)

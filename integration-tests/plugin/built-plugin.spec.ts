@@ -21,8 +21,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ getContainer, dbConnection, api }) => {
     it("boots a host app with the built plugin and has the module's tables", async () => {
       const container = getContainer()
-      const service = container.resolve("bankReconciliation") as { getOptions(): { invoiceNumber: { format: string } } }
-      expect(service.getOptions().invoiceNumber.format).toBe("INV-{display_id}")
+      const service = container.resolve("bankReconciliation") as { getOptions(): Promise<{ invoiceNumber: { format: string } }> }
+      expect((await service.getOptions()).invoiceNumber.format).toBe("INV-{display_id}")
       // the module is loaded from the build output, not from src/
       const modules = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).modules as Record<string, { resolve?: string }>
       expect(String(modules.bankReconciliation?.resolve)).toContain(path.join(".medusa", "server", "src", "modules"))

@@ -14,7 +14,7 @@ import {
   PaymentAssignment,
   SyncRun,
 } from "./models"
-import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./loaders/plugin-options"
+import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./plugin-options"
 import { decryptSecret, encryptSecret, parseEncryptionKey } from "./secret-box"
 
 type InjectedDependencies = Record<string, unknown>
@@ -31,7 +31,6 @@ class BankReconciliationModuleService extends MedusaService({
   protected readonly encryptionKey_: Buffer
 
   constructor(container: InjectedDependencies, options: PluginOptionsInput) {
-    // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     const parsed = PluginOptionsSchema.safeParse(options ?? {})
     if (!parsed.success) {
@@ -45,17 +44,17 @@ class BankReconciliationModuleService extends MedusaService({
   }
 
   /** The validated plugin options (with defaults); routes and workflows read them from here. */
-  getOptions(): PluginOptions {
+  async getOptions(): Promise<PluginOptions> {
     return this.options_
   }
 
   /** Encrypts a secret (the finAPI user password) for storage. */
-  sealSecret(plaintext: string): string {
+  async sealSecret(plaintext: string): Promise<string> {
     return encryptSecret(plaintext, this.encryptionKey_)
   }
 
   /** Opens a stored secret; throws if the key is wrong or the value was tampered with. */
-  openSecret(envelope: string): string {
+  async openSecret(envelope: string): Promise<string> {
     return decryptSecret(envelope, this.encryptionKey_)
   }
 

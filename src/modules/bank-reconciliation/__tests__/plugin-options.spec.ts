@@ -1,5 +1,5 @@
 import validateOptionsLoader from "../loaders/validate-options"
-import { PluginOptionsSchema } from "../loaders/plugin-options"
+import { PluginOptionsSchema } from "../plugin-options"
 
 const valid = {
   finapi: {

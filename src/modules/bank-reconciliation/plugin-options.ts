@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { parseEncryptionKey } from "../secret-box"
+import { parseEncryptionKey } from "./secret-box"
 
 const url = (field: string) =>
   z.string({ error: `${field} is required` }).url({ message: `${field} must be a URL, e.g. https://sandbox.finapi.io` })
