@@ -1,0 +1,22 @@
+import type { Exchange } from "./exchange"
+
+/** The URL the caller used to reach the sandbox, so handed-out form URLs work from where it stands. */
+export function baseUrlOf(ex: Exchange): string {
+  const host = ex.req.headers.host
+  return host ? `http://${host}` : ex.state.publicUrl
+}
+
+/**
+ * finAPI accepts only HTTPS callback URLs. The sandbox also lets plain HTTP through
+ * for loopback hosts, because test servers rarely speak TLS.
+ */
+export function isAcceptableCallbackUrl(value: string): boolean {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return false
+  }
+  if (url.protocol === "https:") return true
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]", "host.docker.internal"].includes(url.hostname)
+}
