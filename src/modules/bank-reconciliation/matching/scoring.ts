@@ -15,13 +15,27 @@ export type TransactionFacts = {
   party: PartyEvidence
 }
 
+// Positive support an amount gives, and how well the allocation fits the payment (a penalty).
 const AMOUNT_WEIGHT: Record<AmountRelation["kind"], number> = {
-  exact: 0.6, rounding: 0.55, skonto: 0.45, tolerance: 0.45, overpayment: 0.15, partial: 0.05,
+  exact: 0.6, rounding: 0.55, skonto: 0.45, tolerance: 0.45, overpayment: 0, partial: 0,
+}
+const AMOUNT_FIT: Record<AmountRelation["kind"], number> = {
+  exact: 1, rounding: 1, skonto: 0.97, tolerance: 0.97, overpayment: 0.7, partial: 0.7,
+}
+const SET_FIT = { exact: 1, inexact: 0.6 }
+
+/** A shop that books partial or over-payments unattended treats them as fitting. */
+function amountFit(relation: AmountRelation, options: MatchOptions): number {
+  const accepted = (relation.kind === "partial" && options.autoPartialPayments) || (relation.kind === "overpayment" && options.autoOverpayments)
+  return accepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]
 }
 const PARTY_WEIGHT = { ibanUnique: 0.7, ibanShared: 0.35, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
 const AMOUNT_ONLY_WEIGHT = 0.35
 
-/** Scores one proposal: confidence = 1 − Π(1 − weight) over the signals that counted (monotone in each). */
+/**
+ * Scores one proposal: confidence = (1 − Π(1 − weight)) × fit, the weights being the signals that
+ * counted and fit how well the allocation uses the payment; monotone in every signal.
+ */
 export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): ScoredProposal {
   const reasons: Reason[] = []
   const weights: number[] = []
@@ -47,10 +61,11 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
     }
     weights.push(AMOUNT_ONLY_WEIGHT)
   } else {
-    weights.push(relation ? AMOUNT_WEIGHT[relation.kind] : sumExact ? (allTrusted ? 0.5 : 0.25) : 0.1)
+    weights.push(relation ? AMOUNT_WEIGHT[relation.kind] : sumExact ? (allTrusted ? 0.5 : 0.25) : 0)
   }
+  const fit = relation ? amountFit(relation, options) : sumExact ? SET_FIT.exact : SET_FIT.inexact
   reasons.push({ signal: "amount", detail: relation ? describeRelation(relation, facts.amountCents, index.items[proposal.positions[0]].outstandingCents) : describeSet(proposal, setSum, facts.amountCents, index) })
-  const confidence = 1 - weights.reduce((rest, weight) => rest * (1 - weight), 1)
+  const confidence = (1 - weights.reduce((rest, weight) => rest * (1 - weight), 1)) * fit
   const eligible = isEligible(proposal, relation, sumExact, allTrusted, customerKey, facts, index, options)
   return { ...proposal, key: keyOf(proposal, index), confidence, eligible, reasons: onePerSignal(reasons) }
 }
