@@ -1,0 +1,46 @@
+import { defineConfig } from "@medusajs/framework/utils"
+
+// demo/start.js decides which Postgres to use and passes it in; running the
+// Medusa CLI here by hand needs DATABASE_URL set the same way.
+const databaseUrl = process.env.DATABASE_URL
+const sandboxUrl = process.env.DEMO_FINAPI_URL || "http://localhost:4010"
+
+// A fixed development key: the demo stores only sandbox credentials with it.
+// A real shop sets its own key from a secret store.
+const DEMO_ENCRYPTION_KEY =
+  "6d656475736120706c7567696e2066696e61706920646576206f6e6c79206b21"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    http: {
+      storeCors: "http://localhost:8000,http://localhost:9000",
+      adminCors: "http://localhost:9000",
+      authCors: "http://localhost:8000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "finapi-demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "finapi-demo-cookie-secret",
+    },
+  },
+  admin: {
+    backendUrl: "http://localhost:9000",
+  },
+  plugins: [
+    {
+      // demo/start.js links demo/app/node_modules/medusa-plugin-finapi to the
+      // repo root, so the backend and the admin bundler load the built plugin
+      // (.medusa/server) exactly as a shop that installed it from npm would.
+      resolve: "medusa-plugin-finapi",
+      options: {
+        finapi: {
+          accessUrl: sandboxUrl,
+          webFormUrl: sandboxUrl,
+          clientId: "sandbox-client",
+          clientSecret: "sandbox-secret",
+        },
+        encryptionKey: DEMO_ENCRYPTION_KEY,
+        invoiceNumber: { source: "display_id", format: "INV-{display_id}" },
+        sync: { schedule: "0 * * * *" },
+      },
+    },
+  ],
+})

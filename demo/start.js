@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: Postgres, the finAPI sandbox and a Medusa app with this
+ * plugin and its admin, seeded once with a German store. Ctrl-C stops it all.
+ * See demo/README.md.
+ */
+const credentials = require("./admin-credentials")
+const { stopAllChildren } = require("./child-processes")
+const { resolveDatabase } = require("./database")
+const { startFinapiSandbox } = require("./finapi-sandbox")
+const { runMedusa, startMedusa } = require("./medusa-cli")
+const { buildPlugin, linkPluginIntoApp } = require("./plugin-build")
+const { isAnswering, waitForHttp } = require("./wait-for-http")
+
+const MEDUSA_URL = "http://localhost:9000"
+const SANDBOX_PORT = Number(process.env.DEMO_FINAPI_PORT || 4010)
+const STARTUP_TIMEOUT_MS = 180000
+
+const started = Date.now()
+const log = (message) => console.log(`[demo] ${message}`)
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+
+let stopping = false
+async function shutdown(exitCode) {
+  if (stopping) {
+    return
+  }
+  stopping = true
+  log("Stopping Medusa, the finAPI sandbox and Postgres …")
+  await stopAllChildren()
+  log("Stopped.")
+  process.exit(exitCode)
+}
+
+async function main() {
+  if (await isAnswering(`${MEDUSA_URL}/health`)) {
+    throw new Error(`Something already answers on ${MEDUSA_URL}; stop it first.`)
+  }
+
+  const databaseUrl = await resolveDatabase(log)
+
+  if (process.env.DEMO_SKIP_BUILD === "1") {
+    log("DEMO_SKIP_BUILD=1: using the existing plugin build in .medusa/server.")
+  } else {
+    log("Building the plugin (medusa plugin:build) …")
+    await buildPlugin()
+  }
+  linkPluginIntoApp()
+
+  const sandboxUrl = await startFinapiSandbox(SANDBOX_PORT, log)
+
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DEMO_FINAPI_URL: `http://localhost:${SANDBOX_PORT}`,
+    DEMO_ADMIN_EMAIL: credentials.email,
+    DEMO_ADMIN_PASSWORD: credentials.password,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  log("Running migrations …")
+  await runMedusa(["db:migrate"], env)
+  log("Seeding the demo store (only the first time) …")
+  await runMedusa(["exec", "./src/scripts/seed.ts"], env)
+
+  log("Starting Medusa (medusa develop) …")
+  // No lint: the repo's eslint config is for the plugin, not this app.
+  const medusa = startMedusa(["develop", "--no-lint"], env)
+  medusa.exited.then((code) => {
+    if (!stopping) {
+      log(`Medusa exited (${code}).`)
+      shutdown(1)
+    }
+  })
+  const up = await waitForHttp(`${MEDUSA_URL}/health`, {
+    timeoutMs: STARTUP_TIMEOUT_MS,
+    stillAlive: () => !medusa.done,
+  })
+  if (!up) {
+    throw new Error(`Medusa did not answer ${MEDUSA_URL}/health within ${STARTUP_TIMEOUT_MS / 1000} s`)
+  }
+
+  console.log(
+    [
+      "",
+      `  finAPI demo store is up (${seconds()}).`,
+      `  Admin:    ${MEDUSA_URL}/app`,
+      `  Login:    ${credentials.email} / ${credentials.password}`,
+      `  Sandbox:  ${sandboxUrl ?? "not running"}`,
+      "  Ctrl-C stops everything.",
+      "",
+    ].join("\n")
+  )
+}
+
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+main().catch((error) => {
+  log(`Failed: ${error.message}`)
+  shutdown(1)
+})
