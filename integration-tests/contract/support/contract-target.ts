@@ -15,6 +15,9 @@ let noted = false
 /** `it` for cases that need the local sandbox's scenario control; skipped (with a note) against real finAPI. */
 export const itLocal: jest.It = usesRealFinapi ? it.skip : it
 
+/** `describe` for groups that need scenario control throughout. */
+export const describeLocal: jest.Describe = usesRealFinapi ? describe.skip : describe
+
 /** Prints once why sandbox-only cases are skipped. */
 export function noteSkippedLocalCases(): void {
   if (usesRealFinapi && !noted) {

@@ -1,0 +1,233 @@
+import type { BankConnection, FinapiUserCredentials } from "../../src/modules/bank-reconciliation/finapi"
+import { isFinapiError } from "../../src/modules/bank-reconciliation/finapi"
+import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget, type ObservedClient } from "./support/contract-target"
+import { userWithConnection, waitUntilReady } from "./support/local-scenarios"
+
+describeLocal("finAPI client: bank connections, accounts, transactions (local sandbox)", () => {
+  let target: ContractTarget
+  let observed: ObservedClient
+  let user: FinapiUserCredentials
+  let connection: BankConnection
+
+  beforeAll(async () => {
+    target = await startTarget()
+    observed = observedClient(target)
+    user = newUserCredentials()
+    connection = await userWithConnection(target.sandbox!, observed.client, user)
+  })
+  afterAll(() => target.close())
+
+  it("lists and reads bank connections with consent expiry, userActionRequired and update status", async () => {
+    const [listed] = await observed.client.listBankConnections(user)
+    expect(listed.id).toBe(connection.id)
+    const read = await observed.client.getBankConnection(user, connection.id)
+    expect(read.updateStatus).toBe("READY")
+    const xs2a = read.interfaces.find((i) => i.bankingInterface === "XS2A")
+    expect(xs2a?.aisConsent?.status).toBe("PRESENT")
+    expect(Date.parse(xs2a?.aisConsent?.expiresAt as string)).toBeGreaterThan(Date.now())
+    expect(xs2a?.userActionRequired).toBe(false)
+    expect(await observed.client.listBankConnections(user, [connection.id + 999])).toEqual([])
+  })
+
+  it("lists accounts of the connection with balances as decimal strings", async () => {
+    const accounts = await observed.client.listAccounts(user, { bankConnectionIds: [connection.id] })
+    expect(accounts.map((a) => a.id).sort()).toEqual([...connection.accountIds].sort())
+    for (const account of accounts) {
+      expect(account.balance).toMatch(/^-?\d+\.\d{2,}$/)
+      expect(account.accountType).toBe("Checking")
+    }
+    const one = await observed.client.getAccount(user, accounts[0].id)
+    expect(one.balance).toBe(accounts[0].balance)
+  })
+
+  it("reads a transaction page with finAPI's paging envelope and decimal-string amounts", async () => {
+    const page = await observed.client.listTransactions(user, { view: "bankView", perPage: 5 })
+    expect(page.paging).toMatchObject({ page: 1, perPage: 5 })
+    expect(page.paging.totalCount).toBeGreaterThan(5)
+    expect(page.transactions).toHaveLength(5)
+    for (const t of page.transactions) {
+      expect(t.amount).toMatch(/^-?\d+\.\d{2,}$/)
+    }
+    expect(page.balance).toMatch(/^-?\d+\.\d{2}$/)
+  })
+
+  it("iterates every page exactly once, in id order", async () => {
+    const all = await collect(observed.client.iterateTransactions(user, { view: "bankView", perPage: 4 }))
+    const { paging } = await observed.client.listTransactions(user, { view: "bankView", perPage: 4 })
+    expect(all).toHaveLength(paging.totalCount)
+    const ids = all.map((t) => t.id)
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it("applies account, booking-date, import-date, direction and adjusting-entry filters like finAPI", async () => {
+    const all = await collect(observed.client.iterateTransactions(user, { view: "bankView" }))
+    const accountId = connection.accountIds[0]
+    const dates = all.map((t) => t.bankBookingDate).sort()
+    const from = dates[Math.floor(dates.length / 3)]
+    const to = dates[Math.floor((dates.length * 2) / 3)]
+    const importDay = all[0].importDate.slice(0, 10)
+    const filtered = await collect(
+      observed.client.iterateTransactions(user, {
+        view: "bankView",
+        accountIds: [accountId],
+        minBankBookingDate: from,
+        maxBankBookingDate: to,
+        minImportDate: importDay,
+        maxImportDate: importDay,
+        direction: "income",
+        isAdjustingEntry: false,
+      })
+    )
+    const expected = all.filter(
+      (t) =>
+        t.accountId === accountId &&
+        t.bankBookingDate >= from &&
+        t.bankBookingDate <= to &&
+        t.importDate.startsWith(importDay) &&
+        !t.amount.startsWith("-") &&
+        !t.isAdjustingEntry
+    )
+    expect(filtered.map((t) => t.id)).toEqual(expected.map((t) => t.id))
+    expect(filtered.length).toBeGreaterThan(0)
+  })
+
+  it("orders transactions by amount descending when asked", async () => {
+    const page = await observed.client.listTransactions(user, { view: "bankView", order: ["amount,desc"], perPage: 20 })
+    const cents = page.transactions.map((t) => toCents(t.amount))
+    expect(cents).toEqual([...cents].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)))
+  })
+
+  it("imports mockBatchUpdate transactions with exact decimal amounts and an adjusting entry for a balance gap", async () => {
+    const accountId = connection.accountIds[0]
+    const before = await observed.client.getAccount(user, accountId)
+    const today = new Date().toISOString().slice(0, 10)
+    const amounts = [0.1, 0.2, -1234567.89, 100, 19.99]
+    await observed.client.mockBatchUpdate(user, {
+      mockBankConnectionUpdates: [
+        {
+          bankConnectionId: connection.id,
+          bankingInterface: "XS2A",
+          mockAccountsData: [
+            {
+              accountId,
+              // One euro more than the new rows explain, so finAPI inserts an adjusting entry.
+              accountBalance: Number(fromCents(toCents(before.balance as string) + amounts.reduce((s, a) => s + toCents(toDecimal(a)), 0n) + 100n)),
+              newTransactions: amounts.map((amount, i) => ({ amount, purpose: `contract mock ${i}`, bookingDate: today, valueDate: today })),
+            },
+          ],
+        },
+      ],
+    })
+    await waitUntilReady(observed.client, user, connection.id)
+    const mocked = await collect(observed.client.iterateTransactions(user, { view: "bankView", search: "contract mock" }))
+    expect(mocked.map((t) => t.amount).sort()).toEqual(["-1234567.89", "0.10", "0.20", "100.00", "19.99"].sort())
+    const adjusting = await collect(observed.client.iterateTransactions(user, { view: "bankView", accountIds: [accountId], isAdjustingEntry: true }))
+    expect(adjusting.map((t) => t.amount)).toContain("1.00")
+  })
+
+  it("runs a background update task to COMPLETED", async () => {
+    const task = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
+    expect(["NOT_YET_STARTED", "IN_PROGRESS"]).toContain(task.status)
+    const done = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 })
+    expect(done.status).toBe("COMPLETED")
+    await waitUntilReady(observed.client, user, connection.id)
+  })
+
+  it("answers a second update while one runs with a locked error (423) after bounded retries", async () => {
+    target.sandbox!.control.settings({ updateDelayMs: 3_000 })
+    try {
+      const first = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
+      const error = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id }).catch((e: unknown) => e)
+      expect(error).toMatchObject({ kind: "locked", status: 423, code: "LOCKED" })
+      expect(observed.calls.at(-1)?.attempts).toBe(4)
+      await observed.client.waitForTask(user, first.id, { pollIntervalMs: 200, timeoutMs: 10_000 })
+    } finally {
+      target.sandbox!.control.settings({ updateDelayMs: 300 })
+    }
+    await waitUntilReady(observed.client, user, connection.id)
+  })
+
+  it("turns an update with an expired consent into WEB_FORM_REQUIRED and renews the consent through that form", async () => {
+    target.sandbox!.control.setConsent(connection.id, { expired: true })
+    const task = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
+    const error = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 }).catch((e: unknown) => e)
+    expect(isFinapiError(error, "web-form-required")).toBe(true)
+    const { webFormId, webFormUrl } = error as { webFormId: string; webFormUrl: string }
+    expect(webFormUrl).toContain(webFormId)
+    const form = await observed.client.getWebForm(user, webFormId)
+    expect(form).toMatchObject({ type: "BANK_CONNECTION_UPDATE", status: "NOT_YET_OPENED" })
+    target.sandbox!.control.completeWebForm(webFormId)
+    const done = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 })
+    expect(done.status).toBe("COMPLETED")
+    const renewed = await waitUntilReady(observed.client, user, connection.id)
+    const xs2a = renewed.interfaces.find((i) => i.bankingInterface === "XS2A")
+    expect(Date.parse(xs2a?.aisConsent?.expiresAt as string)).toBeGreaterThan(Date.now())
+    expect(xs2a?.userActionRequired).toBe(false)
+  })
+
+  it("creates, lists and deletes notification rules", async () => {
+    const rule = await observed.client.createNotificationRule(user, {
+      triggerEvent: "NEW_TRANSACTIONS",
+      params: { accountIds: String(connection.accountIds[0]) },
+      callbackHandle: "iface-1:handle-abc",
+      includeDetails: false,
+    })
+    expect(rule).toMatchObject({ triggerEvent: "NEW_TRANSACTIONS", callbackHandle: "iface-1:handle-abc" })
+    expect((await observed.client.listNotificationRules(user)).map((r) => r.id)).toContain(rule.id)
+    await observed.client.deleteNotificationRule(user, rule.id)
+    expect((await observed.client.listNotificationRules(user)).map((r) => r.id)).not.toContain(rule.id)
+  })
+
+  it("deletes a bank connection; reading it afterwards is a not-found error", async () => {
+    await observed.client.deleteBankConnection(user, connection.id)
+    await expect(observed.client.getBankConnection(user, connection.id)).rejects.toMatchObject({
+      kind: "not-found",
+      code: "UNKNOWN_ENTITY",
+    })
+  })
+})
+
+// These work against finAPI's real sandbox too: a fresh user has no data, but the envelopes are real.
+describe("finAPI client: empty user", () => {
+  let target: ContractTarget
+  beforeAll(async () => {
+    target = await startTarget()
+  })
+  afterAll(() => target.close())
+
+  it("reads empty lists and a single empty transaction page for a new user", async () => {
+    const { client } = observedClient(target)
+    const user = newUserCredentials()
+    await client.createUser({ id: user.userId, password: user.password })
+    expect(await client.listBankConnections(user)).toEqual([])
+    expect(await client.listAccounts(user)).toEqual([])
+    const pages = await collect(client.iterateTransactionPages(user, { view: "userView" }))
+    expect(pages).toHaveLength(1)
+    expect(pages[0].paging.totalCount).toBe(0)
+    expect(await client.listNotificationRules(user)).toEqual([])
+  })
+})
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const item of iterable) {
+    out.push(item)
+  }
+  return out
+}
+
+// Test-side money helpers: BigInt cents from decimal strings, no float arithmetic.
+function toCents(decimal: string): bigint {
+  const [whole, fraction = ""] = decimal.replace("-", "").split(".")
+  const cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2))
+  return decimal.startsWith("-") ? -cents : cents
+}
+function fromCents(cents: bigint): string {
+  const sign = cents < 0n ? "-" : ""
+  const abs = cents < 0n ? -cents : cents
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`
+}
+function toDecimal(n: number): string {
+  return n.toFixed(2)
+}
