@@ -34,6 +34,8 @@ export type OpenItemIndex = {
   byIban: Map<string, string[]>
   byAmount: Map<string, number[]>
   byNameToken: Map<string, string[]>
+  /** How many open items of one customer owe exactly this amount (key: customer + amountKey). */
+  customerAmountCount: Map<string, number>
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
 }
@@ -72,7 +74,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new Map(), byInvoiceCompact: new Map(),
     byInvoiceDigits: new Map(), byDisplayId: new Map(), byIban: new Map(), byAmount: new Map(),
-    byNameToken: new Map(), invoicePrefixes: new Set(),
+    byNameToken: new Map(), customerAmountCount: new Map(), invoicePrefixes: new Set(),
   }
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
@@ -94,6 +96,8 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     indexReferences(index, item, position)
     indexCustomer(index, item, input, position)
     push(index.byAmount, amountKey(item.currency, outstandingCents), position)
+    const perCustomer = `${item.customerKey}|${amountKey(item.currency, outstandingCents)}`
+    index.customerAmountCount.set(perCustomer, (index.customerAmountCount.get(perCustomer) ?? 0) + 1)
   }
   return index
 }

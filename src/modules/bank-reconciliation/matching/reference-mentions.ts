@@ -108,9 +108,13 @@ type NumberGroup = { first: number; last: number; parts: string[]; seps: string[
 
 function addNumbers(tokens: Token[], source: NumberMention["source"], keywords: KeywordSets, rfSpan: Set<number>, scan: PurposeScan): void {
   let previousLabelledEnd = -2
+  let skipThrough = -1
   for (const group of numberGroups(tokens, rfSpan, keywords)) {
-    const kind = classifyGroup(group, tokens)
+    const kind = group.first <= skipThrough ? "excluded" : classifyGroup(group, tokens)
     if (kind === "excluded") {
+      if (tokens[group.last + 1]?.sepBefore === ",") {
+        skipThrough = group.last + 1 // the cents after a decimal comma belong to the amount
+      }
       continue
     }
     const label = labelOf(tokens, group.first, keywords, previousLabelledEnd)

@@ -1,5 +1,5 @@
 import { daysBetween, formatCents, relateAmount, type AmountContext, type AmountRelation } from "./amounts"
-import type { OpenItemIndex } from "./open-item-index"
+import { amountKey, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { Proposal } from "./proposals"
 import type { ReferenceHits } from "./references"
@@ -61,7 +61,9 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
     }
     weights.push(AMOUNT_ONLY_WEIGHT)
   } else {
-    weights.push(relation ? AMOUNT_WEIGHT[relation.kind] : sumExact ? (allTrusted ? 0.5 : 0.25) : 0)
+    // An amount only points at one order when no other order of the customer owes the same.
+    const shared = relation && sameAmountOrders(proposal.positions[0], index) > 1 ? 0.5 : 1
+    weights.push(relation ? AMOUNT_WEIGHT[relation.kind] * shared : sumExact ? (allTrusted ? 0.5 : 0.25) : 0)
   }
   const fit = relation ? amountFit(relation, options) : sumExact ? SET_FIT.exact : SET_FIT.inexact
   reasons.push({ signal: "amount", detail: relation ? describeRelation(relation, facts.amountCents, index.items[proposal.positions[0]].outstandingCents) : describeSet(proposal, setSum, facts.amountCents, index) })
@@ -82,6 +84,11 @@ function onePerSignal(reasons: Reason[]): Reason[] {
     }
   }
   return merged
+}
+
+function sameAmountOrders(position: number, index: OpenItemIndex): number {
+  const item = index.items[position]
+  return index.customerAmountCount.get(`${item.customerKey}|${amountKey(item.currency, item.outstandingCents)}`) ?? 1
 }
 
 function keyOf(proposal: Proposal, index: OpenItemIndex): string {
@@ -158,10 +165,7 @@ function isEligible(
     return false
   }
   // Known IBAN alone: only when exactly one of the customer's open orders has this amount.
-  const currency = index.items[proposal.positions[0]].currency
-  const items = index.customers.get(customerKey)?.items ?? []
-  const sameAmount = items.filter((p) => index.items[p].outstandingCents === facts.amountCents && index.items[p].currency === currency)
-  return sameAmount.length === 1
+  return sameAmountOrders(proposal.positions[0], index) === 1
 }
 
 function describeRelation(relation: AmountRelation, paid: number, owed: number): string {
