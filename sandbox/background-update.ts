@@ -38,21 +38,31 @@ export function createTask(
 }
 
 export function advanceTasks(state: SandboxState): void {
-  const now = state.now()
   for (const task of state.tasks.values()) {
-    if (task.nextStepAt > now) continue
-    const connection = state.connections.get(task.bankConnectionId)
-    if (!connection && isTaskRunning(task)) {
-      task.status = "COMPLETED_WITH_ERROR"
-      task.errorCode = "INTERNAL_ERROR"
-      postCallback(state, task.callbacks.finalised, callbackBody(state, task))
-    } else if (connection && task.status === "NOT_YET_STARTED") {
-      start(state, task, connection)
-    } else if (connection && task.status === "IN_PROGRESS" && connection.busyUntil === null) {
-      task.status = "COMPLETED"
-      postCallback(state, task.callbacks.finalised, callbackBody(state, task))
-    }
+    // A task may take several steps in one tick when updateDelayMs is 0.
+    for (let step = 0; step < 3 && advanceTask(state, task); step++);
   }
+}
+
+/** Moves one task one step if its time has come; returns whether it moved. */
+function advanceTask(state: SandboxState, task: StoredTask): boolean {
+  const now = state.now()
+  if (task.nextStepAt > now || !isTaskRunning(task)) return false
+  const connection = state.connections.get(task.bankConnectionId)
+  if (!connection) {
+    task.status = "COMPLETED_WITH_ERROR"
+    task.errorCode = "INTERNAL_ERROR"
+  } else if (task.status === "NOT_YET_STARTED") {
+    start(state, task, connection)
+    return true
+  } else if (task.status === "IN_PROGRESS" && (connection.busyUntil === null || connection.busyUntil <= now)) {
+    connection.busyUntil = null
+    task.status = "COMPLETED"
+  } else {
+    return false
+  }
+  postCallback(state, task.callbacks.finalised, callbackBody(state, task))
+  return true
 }
 
 function start(state: SandboxState, task: StoredTask, connection: StoredBankConnection): void {
