@@ -1,4 +1,3 @@
-// eslint-disable-next-line @medusajs/zod-import-source -- the engine is pure and imports nothing from Medusa
 import { z } from "zod"
 
 import { MAX_CENTS, parseCents } from "./amounts"

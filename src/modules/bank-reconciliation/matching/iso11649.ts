@@ -38,7 +38,6 @@ export function looksLikeRf(value: string): boolean {
 export function createRf(body: string): string {
   const compact = compactReference(body)
   if (compact.length < 1 || compact.length > 21) {
-    // eslint-disable-next-line @medusajs/use-medusa-error-not-generic-error -- pure engine: no Medusa imports
     throw new RangeError("An RF reference body has 1 to 21 letters or digits")
   }
   const check = 98 - mod97(`${compact}RF00`)
