@@ -1,0 +1,42 @@
+import { spawnSync } from "node:child_process"
+import { join } from "node:path"
+
+const root = join(__dirname, "../../../../..")
+const cli = join(__dirname, "../cli.ts")
+const fixture = (name: string) => join(__dirname, "fixtures", name)
+
+/** Runs the CLI as `npm run match` does (tsx), without npm's own stderr chatter. */
+function run(...args: string[]) {
+  const result = spawnSync(join(root, "node_modules/.bin/tsx"), [cli, ...args], { cwd: root, encoding: "utf8" })
+  return { status: result.status, stdout: result.stdout, stderrLines: result.stderr.split("\n").filter(Boolean) }
+}
+
+describe("matching CLI", () => {
+  it("prints only the output JSON and exits 0 for a valid input", () => {
+    const { status, stdout, stderrLines } = run(fixture("valid.json"))
+    expect(status).toBe(0)
+    expect(stderrLines).toEqual([])
+    const output = JSON.parse(stdout)
+    expect(output.results.map((r: { transactionId: string }) => r.transactionId)).toEqual(["t-1", "t-2"])
+    const [first] = output.results
+    expect(Object.keys(first).sort()).toEqual(["allocations", "alternatives", "confidence", "decision", "reasons", "transactionId"])
+    expect(first.decision).toBe("auto")
+    expect(first.allocations).toEqual([{ orderId: "order_01J", amount: "119.00" }])
+    expect(first.reasons[0]).toEqual({ signal: "invoice_number", detail: "'RE 1042' in purpose matches invoice INV-1042" })
+  })
+
+  it("exits 2 with one line naming the field for an invalid amount", () => {
+    const { status, stdout, stderrLines } = run(fixture("invalid-amount.json"))
+    expect(status).toBe(2)
+    expect(stdout).toBe("")
+    expect(stderrLines).toEqual(["transactions[1].amount: expected a decimal string"])
+  })
+
+  it("exits 2 with one line for bad JSON, a missing file or no argument", () => {
+    for (const args of [[fixture("broken.json")], [fixture("missing.json")], []]) {
+      const { status, stderrLines } = run(...args)
+      expect(status).toBe(2)
+      expect(stderrLines).toHaveLength(1)
+    }
+  })
+})
