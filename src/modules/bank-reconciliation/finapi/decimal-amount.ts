@@ -6,7 +6,7 @@
  */
 export function toDecimalString(amount: number): string {
   if (!Number.isFinite(amount)) {
-    // eslint-disable-next-line @medusajs/use-medusa-error-not-generic-error -- the client has no Medusa dependency
+    // A plain error on purpose: the client has no Medusa dependency.
     throw new RangeError(`finAPI amount is not a finite number: ${amount}`)
   }
   let text = String(amount)
@@ -26,7 +26,7 @@ export function toOptionalDecimalString(amount: number | null | undefined): stri
 function expandExponent(text: string): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(text)
   if (!match) {
-    // eslint-disable-next-line @medusajs/use-medusa-error-not-generic-error -- the client has no Medusa dependency
+    // A plain error on purpose: the client has no Medusa dependency.
     throw new RangeError(`Unexpected number format: ${text}`)
   }
   const [, sign, intPart, fracPart = "", expText] = match

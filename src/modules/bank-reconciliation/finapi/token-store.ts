@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { FinapiClientConfig, FinapiUserCredentials } from "./client-config"
 import { isInvalidTokenError } from "./error-from-response"
 import { isFinapiError, withKind } from "./finapi-errors"
@@ -34,12 +35,15 @@ export class TokenStore {
   /** Runs `call` with the user's token; on 401 invalid_token gets a new token and retries once. */
   withUserToken<T>(user: FinapiUserCredentials, call: (token: string) => Promise<T>): Promise<T> {
     this.redactor.remember(user.password)
-    return this.withToken(userKey(user.userId), (stale) => this.requestUserToken(user, stale), call)
+    return this.withToken(userKey(user), (stale) => this.requestUserToken(user, stale), call)
   }
 
   /** Drops everything cached for a user (e.g. after deleting it at finAPI). */
   forgetUser(userId: string): void {
-    this.cached.delete(userKey(userId))
+    const prefix = userKeyPrefix(userId)
+    for (const key of [...this.cached.keys()].filter((k) => k.startsWith(prefix))) {
+      this.cached.delete(key)
+    }
   }
 
   private async withToken<T>(
@@ -153,7 +157,13 @@ export class TokenStore {
   }
 }
 
-// finAPI user ids are case-insensitive, so "Tenant-42" and "tenant-42" share one token.
-function userKey(userId: string): string {
-  return `user:${userId.toLowerCase()}`
+// finAPI user ids are case-insensitive, so "Tenant-42" and "tenant-42" share one token. The
+// password's hash is part of the key so a wrong password never rides on a cached token.
+function userKey(user: FinapiUserCredentials): string {
+  const passwordHash = createHash("sha256").update(user.password).digest("hex").slice(0, 16)
+  return `${userKeyPrefix(user.userId)}${passwordHash}`
+}
+
+function userKeyPrefix(userId: string): string {
+  return `user:${userId.toLowerCase()}:`
 }
