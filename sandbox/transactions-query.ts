@@ -111,6 +111,8 @@ export interface TransactionQueryResult {
   spendingCents: number
 }
 
+const GERMAN = new Intl.Collator("de")
+
 const within = (value: number, [min, max]: [number, number]) => value >= min && value <= max
 
 function matchesFacts(f: RowFacts, filter: TransactionFilter): boolean {
@@ -159,7 +161,7 @@ export function runTransactionQuery(store: TransactionStore, accountIds: Readonl
     for (let t = 0; t < filter.order.length; t++) {
       const x = keys[t][a]
       const y = keys[t][b]
-      const cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "de")
+      const cmp = typeof x === "number" && typeof y === "number" ? x - y : GERMAN.compare(String(x), String(y))
       if (cmp !== 0) return filter.order[t].descending ? -cmp : cmp
     }
     return ids[a] - ids[b]

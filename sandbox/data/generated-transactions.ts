@@ -53,40 +53,16 @@ export function describeRow(block: GeneratedBlock, index: number): TransactionCo
   drawAmountAndDay(random, block)
   const cents = block.cents[index]
   const date = dateOfDay(block.bookingDay[index])
-  const base = {
-    amountCents: cents,
-    currency: "EUR",
-    valueDate: date,
-    bankBookingDate: date,
-    finapiBookingDate: date,
-    counterpartBlz: null,
-    counterpartAccountNumber: null,
-    counterpartBankName: null,
-    counterpartCustomerReference: null,
-    counterpartDebitorId: null,
-    sepaPurposeCode: null,
-    primanota: String(integerBetween(random, 100, 9999)),
-    originalAmountCents: null,
-    originalCurrency: null,
-  }
+  const primanota = String(integerBetween(random, 100, 9999))
   if (cents < 0) {
     const supplier = pick(random, SUPPLIERS)
-    const directDebit = supplier.creditorId !== null
-    return {
-      ...base,
-      purpose: supplier.purpose,
-      counterpartName: supplier.name,
-      counterpartIban: supplier.iban,
-      counterpartBic: null,
-      counterpartMandateReference: directDebit ? `MR-${integerBetween(random, 10000, 99999)}` : null,
-      counterpartCreditorId: supplier.creditorId,
-      endToEndReference: null,
-      type: directDebit ? "Lastschrift" : "Überweisungsauftrag",
-      typeCodeZka: directDebit ? "105" : "116",
-      typeCodeSwift: directDebit ? "NDDT" : "NTRF",
-      bankTransactionCode: directDebit ? "PMNT-RDDT-ESDD" : "PMNT-ICDT-ESCT",
-      bankTransactionCodeDescription: directDebit ? "SEPA Lastschrift" : "SEPA Überweisung",
-    }
+    const debit = supplier.creditorId !== null
+    return row(cents, date, primanota, supplier.purpose, supplier.name, supplier.iban, null, {
+      mandate: debit ? `MR-${integerBetween(random, 10000, 99999)}` : null,
+      creditorId: supplier.creditorId,
+      endToEnd: null,
+      kind: debit ? DIRECT_DEBIT : TRANSFER_OUT,
+    })
   }
   const payer = pick(random, PAYERS)
   const order = String(integerBetween(random, 1000, 99999))
@@ -97,20 +73,55 @@ export function describeRow(block: GeneratedBlock, index: number): TransactionCo
     .replace("{name}", payer.name)
     .replace("{customer}", String(integerBetween(random, 10000, 99999)))
     .replace("{date}", date.split("-").reverse().join("."))
+  const endToEnd = purpose.startsWith("EREF+NOTPROVIDED") ? "NOTPROVIDED" : purpose.startsWith("EREF+") ? ref : null
+  return row(cents, date, primanota, purpose, payer.name, payer.iban, payer.bic, { mandate: null, creditorId: null, endToEnd, kind: CREDIT })
+}
+
+const CREDIT = { type: "Gutschrift", zka: "166", swift: "NTRF", code: "PMNT-RCDT-ESCT", description: "SEPA Gutschrift" }
+const DIRECT_DEBIT = { type: "Lastschrift", zka: "105", swift: "NDDT", code: "PMNT-RDDT-ESDD", description: "SEPA Lastschrift" }
+const TRANSFER_OUT = { type: "Überweisungsauftrag", zka: "116", swift: "NTRF", code: "PMNT-ICDT-ESCT", description: "SEPA Überweisung" }
+
+/**
+ * One literal with every field in a fixed order: building rows by object spread made
+ * V8 reshape each object (~60 µs per row), which a 100 000-row search cannot afford.
+ */
+function row(
+  cents: number,
+  date: string,
+  primanota: string,
+  purpose: string,
+  name: string,
+  iban: string,
+  bic: string | null,
+  extra: { mandate: string | null; creditorId: string | null; endToEnd: string | null; kind: typeof CREDIT }
+): TransactionContent {
   return {
-    ...base,
+    amountCents: cents,
+    currency: "EUR",
+    valueDate: date,
+    bankBookingDate: date,
+    finapiBookingDate: date,
     purpose,
-    counterpartName: payer.name,
-    counterpartIban: payer.iban,
-    counterpartBic: payer.bic,
-    counterpartMandateReference: null,
-    counterpartCreditorId: null,
-    endToEndReference: purpose.startsWith("EREF+NOTPROVIDED") ? "NOTPROVIDED" : purpose.startsWith("EREF+") ? ref : null,
-    type: "Gutschrift",
-    typeCodeZka: "166",
-    typeCodeSwift: "NTRF",
-    bankTransactionCode: "PMNT-RCDT-ESCT",
-    bankTransactionCodeDescription: "SEPA Gutschrift",
+    counterpartName: name,
+    counterpartIban: iban,
+    counterpartBic: bic,
+    counterpartBlz: null,
+    counterpartAccountNumber: null,
+    counterpartBankName: null,
+    counterpartMandateReference: extra.mandate,
+    counterpartCustomerReference: null,
+    counterpartCreditorId: extra.creditorId,
+    counterpartDebitorId: null,
+    endToEndReference: extra.endToEnd,
+    type: extra.kind.type,
+    typeCodeZka: extra.kind.zka,
+    typeCodeSwift: extra.kind.swift,
+    sepaPurposeCode: null,
+    bankTransactionCode: extra.kind.code,
+    bankTransactionCodeDescription: extra.kind.description,
+    primanota,
+    originalAmountCents: null,
+    originalCurrency: null,
   }
 }
 

@@ -146,15 +146,15 @@ export class TransactionStore {
 
   private materialize(block: GeneratedBlock, index: number): StoredTransaction {
     const id = block.firstId + index
-    return {
-      ...describeRow(block, index),
+    // Object.assign, not spread: spreading 26 fields into a new literal is ~10x slower in V8.
+    return Object.assign(describeRow(block, index), {
       id,
       accountId: block.accountId,
       importDate: block.importDate,
       isAdjustingEntry: false,
       isPotentialDuplicate: false,
       isNew: !this.notNew.has(id),
-    }
+    })
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Exchange } from "./exchange"
+import { ApiFailure, type Exchange } from "./exchange"
 
 /** The URL the caller used to reach the sandbox, so handed-out form URLs work from where it stands. */
 export function baseUrlOf(ex: Exchange): string {
@@ -19,4 +19,11 @@ export function isAcceptableCallbackUrl(value: string): boolean {
   }
   if (url.protocol === "https:") return true
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]", "host.docker.internal"].includes(url.hostname)
+}
+
+/** 400 in the Web Form's ValidationError shape unless the callback URL is acceptable. */
+export function requireCallbackUrl(field: string, value: string | undefined): void {
+  if (value !== undefined && !isAcceptableCallbackUrl(value)) {
+    throw new ApiFailure(400, "BAD_REQUEST", `${field} must be an HTTPS URL`, { fields: [{ field, message: "must be a valid HTTPS URL" }] })
+  }
 }

@@ -1,5 +1,5 @@
 import { ApiFailure, sendJson, type Exchange } from "../http/exchange"
-import { baseUrlOf, isAcceptableCallbackUrl } from "../http/base-url"
+import { baseUrlOf, requireCallbackUrl } from "../http/base-url"
 import { pageOf, pagingJson, readPaging } from "../http/paging"
 import { route } from "../http/router"
 import { parseBody } from "../http/validate-body"
@@ -12,11 +12,8 @@ import { BackgroundUpdateRequestSchema } from "../../src/modules/bank-reconcilia
 function createBackgroundUpdate(ex: Exchange): void {
   const token = authenticate(ex, "user")
   const body = parseBody(ex, BackgroundUpdateRequestSchema)
-  for (const [name, url] of Object.entries(body.callbacks ?? {})) {
-    if (typeof url === "string" && !isAcceptableCallbackUrl(url)) {
-      throw new ApiFailure(400, "BAD_REQUEST", `callbacks.${name} must be an HTTPS URL`, { fields: [{ field: `callbacks.${name}`, message: "must be a valid HTTPS URL" }] })
-    }
-  }
+  requireCallbackUrl("callbacks.finalised", body.callbacks?.finalised)
+  requireCallbackUrl("callbacks.webFormRequired", body.callbacks?.webFormRequired)
   if (body.redirectUrl !== undefined && !ex.state.settings.licensed) {
     throw new ApiFailure(422, "INVALID_REDIRECT_URL", "redirectUrl is only allowed for licensed mandators.")
   }

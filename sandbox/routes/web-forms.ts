@@ -1,5 +1,5 @@
 import { ApiFailure, sendEmpty, sendJson, type Exchange } from "../http/exchange"
-import { baseUrlOf, isAcceptableCallbackUrl } from "../http/base-url"
+import { baseUrlOf, requireCallbackUrl } from "../http/base-url"
 import { pageOf, pagingJson, readPaging } from "../http/paging"
 import { route } from "../http/router"
 import { parseBody } from "../http/validate-body"
@@ -7,7 +7,7 @@ import { authenticate, userKeyOf } from "../tokens"
 import { findBank, searchBanks, type TestBank } from "../data/test-banks"
 import { createWebForm } from "../web-form-flow"
 import { webFormJson } from "../views/web-form-json"
-import { BankConnectionImportRequestSchema } from "../../src/modules/bank-reconciliation/finapi/schemas"
+import { BankConnectionImportRequestSchema, BankConnectionUpdateWebFormRequestSchema } from "../../src/modules/bank-reconciliation/finapi/schemas"
 import type { StoredWebForm } from "../model"
 
 /** Web Form 2.0 `/api/webForms`: create an import form, read, list, delete (REFERENCE.md §5.2–5.3). */
@@ -23,9 +23,7 @@ function createImportForm(ex: Exchange): void {
   const token = authenticate(ex, "user")
   const body = parseBody(ex, BankConnectionImportRequestSchema)
   const finalised = body.callbacks?.finalised
-  if (finalised !== undefined && !isAcceptableCallbackUrl(finalised)) {
-    throw new ApiFailure(400, "BAD_REQUEST", "callbacks.finalised must be an HTTPS URL", { fields: [{ field: "callbacks.finalised", message: "must be a valid HTTPS URL" }] })
-  }
+  requireCallbackUrl("callbacks.finalised", finalised)
   if (body.redirectUrl !== undefined && !ex.state.settings.licensed) {
     throw new ApiFailure(422, "INVALID_REDIRECT_URL", "redirectUrl is only allowed for licensed mandators; append ?redirectUrl= to the web form URL instead.")
   }
@@ -40,6 +38,27 @@ function createImportForm(ex: Exchange): void {
     accountTypes: body.accountTypes ?? null,
     bankConnectionName: body.bankConnectionName ?? null,
     maxDaysForDownload: body.maxDaysForDownload,
+    finalisedCallback: finalised ?? null,
+  })
+  sendJson(ex, 201, webFormJson(form))
+}
+
+/** The deprecated update form (finAPI announced its removal; tasks are the successor), kept for older clients. */
+function createUpdateForm(ex: Exchange): void {
+  const token = authenticate(ex, "user")
+  const body = parseBody(ex, BankConnectionUpdateWebFormRequestSchema)
+  const connection = ex.state.connections.get(body.bank.bankConnectionId)
+  if (!connection || connection.userKey !== userKeyOf(ex)) throw new ApiFailure(404, "NOT_FOUND", `Bank connection ${body.bank.bankConnectionId} not found`)
+  if (connection.busyUntil !== null) throw new ApiFailure(423, "LOCKED", "Bank connection is currently being imported or updated.")
+  const finalised = body.callbacks?.finalised
+  requireCallbackUrl("callbacks.finalised", finalised)
+  const form = createWebForm(ex.state, {
+    userKey: userKeyOf(ex),
+    accessToken: token.token,
+    baseUrl: baseUrlOf(ex),
+    type: "BANK_CONNECTION_UPDATE",
+    bankId: connection.bankId,
+    bankConnectionId: connection.id,
     finalisedCallback: finalised ?? null,
   })
   sendJson(ex, 201, webFormJson(form))
@@ -74,6 +93,7 @@ function deleteForm(ex: Exchange): void {
 
 export const webFormRoutes = [
   route("POST", "/api/webForms/bankConnectionImport", createImportForm),
+  route("POST", "/api/webForms/bankConnectionUpdate", createUpdateForm),
   route("GET", "/api/webForms", listForms),
   route("GET", "/api/webForms/:id", getForm),
   route("DELETE", "/api/webForms/:id", deleteForm),
