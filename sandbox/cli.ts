@@ -1,7 +1,7 @@
 import { startSandbox } from "./server"
 
 /**
- * `npm run sandbox -- --port 4010 [--host 0.0.0.0] [--seed 42]`: runs the finAPI
+ * `npm run sandbox -- --port 4010 [--host 0.0.0.0] [--seed 42] [--public-url http://host:4010]`: runs the finAPI
  * sandbox until Ctrl+C. Client credentials come from FINAPI_CLIENT_ID /
  * FINAPI_CLIENT_SECRET (default sandbox-client / sandbox-secret).
  */
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     host: argument("host") ?? "127.0.0.1",
     clientId: process.env.FINAPI_CLIENT_ID || undefined,
     clientSecret: process.env.FINAPI_CLIENT_SECRET || undefined,
+    settings: { publicUrl: argument("public-url") ?? null },
   })
   const lines = [
     `finAPI sandbox (seed ${seed}) listening on ${sandbox.url}`,

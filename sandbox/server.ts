@@ -13,6 +13,7 @@ import { matchRoute, type Route } from "./http/router"
 import { apiRoutes } from "./routes"
 import { scenarioControlRoutes } from "./routes/scenario-control"
 import { webFormPageRoutes } from "./routes/web-form-pages"
+import { webFormLoaderRoutes } from "./routes/web-form-loader"
 
 export interface SandboxOptions {
   port?: number
@@ -49,12 +50,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     licensed: false,
     webFormLifetimeMs: 20 * 60_000,
     userNotificationCallbackUrl: null,
+    publicUrl: null,
     ...options.settings,
   }
   const state = new SandboxState(options.seed ?? 42, new SandboxClock(start), settings, "")
   const faults = new FaultPlan()
   const control = createControl(state, faults)
-  const routes: Route[] = [...apiRoutes, ...webFormPageRoutes, ...scenarioControlRoutes(control)]
+  const routes: Route[] = [...apiRoutes, ...webFormPageRoutes, ...webFormLoaderRoutes, ...scenarioControlRoutes(control)]
   const server = createServer((req, res) => void handle(req, res, state, faults, routes))
   const sockets = new Set<import("node:net").Socket>()
   server.on("connection", (socket) => {

@@ -23,6 +23,8 @@ export interface SandboxSettings {
   licensed: boolean
   webFormLifetimeMs: number
   userNotificationCallbackUrl: string | null
+  /** Base URL put into web-form URLs; default: the Host the API call came in on. */
+  publicUrl: string | null
 }
 
 export interface IssuedToken {

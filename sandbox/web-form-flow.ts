@@ -29,6 +29,8 @@ export interface NewWebForm {
   maxDaysForDownload?: number
   finalisedCallback?: string | null
   taskId?: string | null
+  /** Licensed mandators may pass it in the body; others append it to the form URL. */
+  redirectUrl?: string | null
 }
 
 export function createWebForm(state: SandboxState, input: NewWebForm): StoredWebForm {
@@ -55,7 +57,7 @@ export function createWebForm(state: SandboxState, input: NewWebForm): StoredWeb
     },
     step: input.bankId === null ? "bank" : "login",
     session: { bankId: input.bankId, loginName: null, savePin: false, selectableAccountSlots: [], notice: null },
-    redirects: { redirectUrl: null, errorRedirectUrl: null, abortRedirectUrl: null },
+    redirects: { redirectUrl: input.redirectUrl ?? null, errorRedirectUrl: null, abortRedirectUrl: null },
   }
   state.webForms.set(form.id, form)
   return form
@@ -66,7 +68,7 @@ export function openWebForm(form: StoredWebForm, query: URLSearchParams): void {
   if (form.status !== "NOT_YET_OPENED") return
   form.status = "IN_PROGRESS"
   form.redirects = {
-    redirectUrl: query.get("redirectUrl"),
+    redirectUrl: query.get("redirectUrl") ?? form.redirects.redirectUrl,
     errorRedirectUrl: query.get("errorRedirectUrl"),
     abortRedirectUrl: query.get("abortRedirectUrl"),
   }

@@ -37,7 +37,8 @@ describeWithBrowser("sandbox web form in a browser", () => {
       req.on("data", (chunk) => (body += chunk))
       req.on("end", () => {
         if (req.method === "POST") callbacks.push(JSON.parse(body))
-        res.writeHead(200, { "Content-Type": "text/html" }).end("<h1 id='back-in-shop'>Back in the shop</h1>")
+        const embed = new URL(req.url ?? "/", shopUrl).searchParams.get("embed")
+        res.writeHead(200, { "Content-Type": "text/html" }).end(embed ? hostPage(sandbox.url, embed) : "<h1 id='back-in-shop'>Back in the shop</h1>")
       })
     })
     await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve))
@@ -111,6 +112,20 @@ describeWithBrowser("sandbox web form in a browser", () => {
     expect(callbacks).toEqual([{ webFormId: form.id, status: "COMPLETED" }])
   })
 
+  it("runs embedded through finapi-webform2.js and tells the host page it completed", async () => {
+    const form = await client.createBankConnectionImportWebForm(user, { bank: { id: 280002 } })
+    const page = await browser.newPage()
+    await page.goto(`${shopUrl}/settings?embed=${form.id}`)
+    const frame = page.frameLocator("finapi-web-form iframe")
+    await frame.getByLabel("Onlinebanking-ID").fill("demo_no_msa")
+    await frame.getByLabel("PIN", { exact: true }).fill("demo_no_msa")
+    await frame.getByRole("button", { name: "Log in" }).click()
+    await frame.getByRole("button", { name: "Import accounts" }).click()
+    await page.waitForFunction(() => document.body.dataset.events === "loaded,complete")
+    await snap(page, "7-embedded-complete")
+    expect((await client.getWebForm(user, form.id)).status).toBe("COMPLETED")
+  })
+
   it("ends ABORTED when the person cancels", async () => {
     const form = await client.createBankConnectionImportWebForm(user, {})
     const page = await browser.newPage()
@@ -121,6 +136,16 @@ describeWithBrowser("sandbox web form in a browser", () => {
     expect((await client.getWebForm(user, form.id)).status).toBe("ABORTED")
   })
 })
+
+/** A shop settings page embedding the form the way @finapi/web-form's loader does. */
+function hostPage(sandboxUrl: string, webFormId: string): string {
+  return `<!doctype html><html><body data-events=""><h1>Link your bank</h1>
+<script>["loaded","complete","fail","abort"].forEach((name) => document.addEventListener(name, () => {
+  document.body.dataset.events = [document.body.dataset.events, name].filter(Boolean).join(",")
+}))</script>
+<script src="${sandboxUrl}/finapi-webform2.js?t=1&token=${webFormId}&tagname=finapi-web-form"></script>
+<finapi-web-form token="${webFormId}"></finapi-web-form></body></html>`
+}
 
 async function waitUntilReady(client: FinapiClient, user: { userId: string; password: string }, id: number) {
   for (let attempt = 0; attempt < 50; attempt++) {

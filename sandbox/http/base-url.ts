@@ -1,7 +1,11 @@
 import { ApiFailure, type Exchange } from "./exchange"
 
-/** The URL the caller used to reach the sandbox, so handed-out form URLs work from where it stands. */
+/**
+ * Base of handed-out web-form URLs: the configured public URL (for a sandbox behind
+ * Docker or a proxy), else the address the caller used to reach the sandbox.
+ */
 export function baseUrlOf(ex: Exchange): string {
+  if (ex.state.settings.publicUrl) return ex.state.settings.publicUrl.replace(/\/+$/, "")
   const host = ex.req.headers.host
   return host ? `http://${host}` : ex.state.publicUrl
 }

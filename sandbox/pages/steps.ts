@@ -101,15 +101,22 @@ const RESULT_TEXT: Record<string, string> = {
   EXPIRED: "This web form has expired. Please start again from the application.",
 }
 
-const doneStep: Render = (form) =>
+const doneStep: Render = (form): string =>
   layout(
     form.status === "COMPLETED" ? "Bank connection ready" : "Web form finished",
     "done",
     `<p id="result" data-status="${form.status}">${escapeHtml(RESULT_TEXT[form.status] ?? form.status)}</p>
 ${form.errorMessage ? `<p class="notice" id="error-message" data-error-code="${escapeHtml(form.errorCode ?? "")}">${escapeHtml(form.errorMessage)}</p>` : ""}
-${form.bankConnectionId !== null ? `<p class="muted" id="bank-connection-id">Bank connection ${form.bankConnectionId}</p>` : ""}`,
+${form.bankConnectionId !== null ? `<p class="muted" id="bank-connection-id">Bank connection ${form.bankConnectionId}</p>` : ""}
+${embeddedResultScript(form)}`,
     form.id
   )
+
+/** When embedded by finapi-webform2.js, tell the host element how the flow ended (no-op standalone). */
+function embeddedResultScript(form: StoredWebForm): string {
+  const message = JSON.stringify({ source: "finapi-sandbox-web-form", webFormId: form.id, status: form.status, errorCode: form.errorCode, errorMessage: form.errorMessage }).replace(/</g, "\\u003c")
+  return `<script>if (window.parent !== window) window.parent.postMessage(${message}, "*")</script>`
+}
 
 export const STEP_PAGES: Record<StoredWebForm["step"], Render> = {
   bank: bankStep,

@@ -34,8 +34,11 @@ function mockBatchUpdate(ex: Exchange): void {
     const connection = connections[i]
     const now = ex.state.now()
     connection.busyUntil = now + ex.state.settings.updateDelayMs
-    if (update.simulateBankLoginError) {
-      connection.lastAutoUpdate = { result: "BANK_SERVER_REJECTION", errorMessage: "Anmeldung fehlgeschlagen: PIN ungültig.", errorType: "BUSINESS", timestamp: now }
+    // An expired consent fails the batch update and stops further ones until the user acts (REFERENCE.md §2.4).
+    const consentExpired = connection.consentExpiresAt === null || connection.consentExpiresAt <= now
+    if (update.simulateBankLoginError || consentExpired) {
+      const errorMessage = consentExpired ? "Die Zustimmung (Consent) ist abgelaufen." : "Anmeldung fehlgeschlagen: PIN ungültig."
+      connection.lastAutoUpdate = { result: "BANK_SERVER_REJECTION", errorMessage, errorType: "BUSINESS", timestamp: now }
       connection.userActionRequired = true
       return
     }

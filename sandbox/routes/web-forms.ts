@@ -39,6 +39,7 @@ function createImportForm(ex: Exchange): void {
     bankConnectionName: body.bankConnectionName ?? null,
     maxDaysForDownload: body.maxDaysForDownload,
     finalisedCallback: finalised ?? null,
+    redirectUrl: body.redirectUrl ?? null,
   })
   sendJson(ex, 201, webFormJson(form))
 }
