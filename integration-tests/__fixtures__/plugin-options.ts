@@ -13,6 +13,8 @@ export function testPluginOptions(overrides: Partial<PluginOptionsInput> = {}): 
       clientSecret: "sandbox-secret",
     },
     encryptionKey: TEST_ENCRYPTION_KEY,
+    // finAPI's callbacks go nowhere in tests (port 9 refuses); tests replay them against the test server
+    backendUrl: process.env.FINAPI_TEST_BACKEND_URL ?? "http://127.0.0.1:9",
     invoiceNumber: { source: "display_id", format: "INV-{display_id}" },
     ...overrides,
   }

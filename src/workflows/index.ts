@@ -1,2 +1,12 @@
-// Workflows are exported here for host apps (package export "./workflows").
-export {}
+// Workflows exported for host apps (package export "./workflows").
+export * from "./check-bank-consents"
+export * from "./connect-bank-interface"
+export * from "./create-bank-interface"
+export * from "./delete-bank-interface"
+export * from "./disconnect-bank-connection"
+export * from "./refresh-bank-connections"
+export * from "./renew-bank-connection"
+export * from "./start-bank-connection-import"
+export * from "./sync-bank-connection-web-form"
+export * from "./update-bank-account"
+export * from "./update-bank-interface"

@@ -45,11 +45,10 @@ export const PluginOptionsSchema = z.object({
   sync: z
     .object({
       schedule: cron.default("0 * * * *"),
-      consentCheckSchedule: cron.default("0 6 * * *"),
       autoBook: z.boolean().default(false),
       overlapDays: z.number().int().min(0).max(30).default(2),
     })
-    .default({ schedule: "0 * * * *", consentCheckSchedule: "0 6 * * *", autoBook: false, overlapDays: 2 }),
+    .default({ schedule: "0 * * * *", autoBook: false, overlapDays: 2 }),
 })
 
 export type PluginOptions = z.infer<typeof PluginOptionsSchema>

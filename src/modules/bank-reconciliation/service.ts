@@ -11,13 +11,19 @@ import {
   BankConnection,
   BankInterface,
   BankTransaction,
+  FinapiCallLog,
   PaymentAssignment,
   SyncRun,
 } from "./models"
+import { FinapiClient, FinapiLogger } from "./finapi"
+import { FinapiGateway } from "./finapi-gateway"
 import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./plugin-options"
 import { decryptSecret, encryptSecret, parseEncryptionKey } from "./secret-box"
 
-type InjectedDependencies = Record<string, unknown>
+type InjectedDependencies = { logger?: FinapiLogger } & Record<string, unknown>
+
+/** How long the finAPI call log is kept per interface. */
+const CALL_LOG_RETENTION_DAYS = 30
 
 class BankReconciliationModuleService extends MedusaService({
   BankInterface,
@@ -26,9 +32,11 @@ class BankReconciliationModuleService extends MedusaService({
   BankTransaction,
   PaymentAssignment,
   SyncRun,
+  FinapiCallLog,
 }) {
   protected readonly options_: PluginOptions
   protected readonly encryptionKey_: Buffer
+  protected readonly finapi_: FinapiGateway
 
   constructor(container: InjectedDependencies, options: PluginOptionsInput) {
     super(...arguments)
@@ -41,6 +49,54 @@ class BankReconciliationModuleService extends MedusaService({
     }
     this.options_ = parsed.data
     this.encryptionKey_ = parseEncryptionKey(parsed.data.encryptionKey)
+    this.finapi_ = new FinapiGateway(parsed.data, container.logger, async (interfaceId, entries) => {
+      await this.createFinapiCallLogs(
+        entries.map((entry) => ({
+          interface_id: interfaceId,
+          at: new Date(entry.at),
+          operation: entry.operation,
+          api: entry.api,
+          method: entry.method,
+          path: entry.path,
+          outcome: entry.outcome,
+          http_status: entry.status ?? null,
+          request_id: entry.requestId,
+          attempts: entry.attempts,
+          duration_ms: Math.round(entry.durationMs),
+          error_kind: entry.errorKind ?? null,
+          error_code: entry.errorCode ?? null,
+          error_message: entry.errorMessage ?? null,
+        }))
+      )
+    })
+  }
+
+  /** The finAPI client of a bank interface; every call it makes is kept in that interface's log. */
+  async getFinapiClient(interfaceId: string): Promise<FinapiClient> {
+    return this.finapi_.clientFor(interfaceId)
+  }
+
+  /** Drops an interface's cached client and tokens. */
+  async forgetFinapiClient(interfaceId: string): Promise<void> {
+    this.finapi_.forget(interfaceId)
+  }
+
+  /** Persists the finAPI calls made so far; steps call it when they are done talking to finAPI. */
+  async flushFinapiCallLog(): Promise<void> {
+    await this.finapi_.flush()
+  }
+
+  /** Deletes call-log entries older than the retention period; returns how many went. */
+  @InjectManager()
+  async pruneFinapiCallLog(
+    olderThanDays = CALL_LOG_RETENTION_DAYS,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const result = await sharedContext.manager!.execute(
+      `delete from finapi_call_log where at < now() - (? * interval '1 day')`,
+      [olderThanDays]
+    )
+    return (result as unknown as { affectedRows?: number }).affectedRows ?? 0
   }
 
   /** The validated plugin options (with defaults); routes and workflows read them from here. */

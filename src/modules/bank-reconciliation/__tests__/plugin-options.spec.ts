@@ -19,7 +19,7 @@ describe("plugin options", () => {
   it("accepts the minimal options and fills in defaults", async () => {
     await expect(load(valid)).resolves.toBeUndefined()
     const parsed = PluginOptionsSchema.parse(valid)
-    expect(parsed.sync).toEqual({ schedule: "0 * * * *", consentCheckSchedule: "0 6 * * *", autoBook: false, overlapDays: 2 })
+    expect(parsed.sync).toEqual({ schedule: "0 * * * *", autoBook: false, overlapDays: 2 })
     expect(parsed.invoiceNumber.source).toBe("display_id")
     expect(parsed.matching.autoThreshold).toBe(0.9)
   })

@@ -1,0 +1,25 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createBankInterfaceWorkflow } from "../../../../workflows/create-bank-interface"
+import { BANK_INTERFACE_FIELDS } from "../query-config"
+import { AdminCreateBankInterfaceType, AdminListParamsType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListParamsType>, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "bank_interface",
+    fields: BANK_INTERFACE_FIELDS,
+    pagination: { skip: offset, take: limit, order: { created_at: "ASC" } },
+  })
+  res.json({ interfaces: data, count: metadata?.count ?? data.length, limit, offset })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateBankInterfaceType>, res: MedusaResponse) => {
+  const { result } = await createBankInterfaceWorkflow(req.scope).run({ input: req.validatedBody })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [bankInterface],
+  } = await query.graph({ entity: "bank_interface", fields: BANK_INTERFACE_FIELDS, filters: { id: result.id } })
+  res.status(201).json({ interface: bankInterface })
+}

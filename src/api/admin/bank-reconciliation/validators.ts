@@ -1,0 +1,44 @@
+import { z } from "@medusajs/framework/zod"
+
+const paging = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+
+export const AdminListParams = z.object(paging)
+export type AdminListParamsType = z.infer<typeof AdminListParams>
+
+export const AdminCreateBankInterface = z.object({
+  name: z.string().trim().min(1, "name must not be empty").max(100),
+  description: z.string().max(500).nullish(),
+})
+export type AdminCreateBankInterfaceType = z.infer<typeof AdminCreateBankInterface>
+
+export const AdminUpdateBankInterface = z.object({
+  name: z.string().trim().min(1, "name must not be empty").max(100).optional(),
+  description: z.string().max(500).nullish(),
+})
+export type AdminUpdateBankInterfaceType = z.infer<typeof AdminUpdateBankInterface>
+
+// finAPI allows up to 128 characters; leave it empty to let the plugin generate a strong one
+export const AdminConnectBankInterface = z.object({
+  password: z.string().min(6, "password must have at least 6 characters").max(128).optional(),
+})
+export type AdminConnectBankInterfaceType = z.infer<typeof AdminConnectBankInterface>
+
+export const AdminStartWebForm = z.object({
+  label: z.string().trim().min(1, "label must not be empty").max(64),
+})
+export type AdminStartWebFormType = z.infer<typeof AdminStartWebForm>
+
+export const AdminListAccounts = z.object({
+  ...paging,
+  interface_id: z.string().optional(),
+  connection_id: z.string().optional(),
+})
+export type AdminListAccountsType = z.infer<typeof AdminListAccounts>
+
+export const AdminUpdateBankAccount = z.object({
+  import_enabled: z.boolean({ error: "import_enabled must be true or false" }),
+})
+export type AdminUpdateBankAccountType = z.infer<typeof AdminUpdateBankAccount>

@@ -1,0 +1,56 @@
+import { randomBytes } from "crypto"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
+
+export type ConnectFinapiUserStepInput = { id: string; password?: string | null }
+
+export const connectFinapiUserStepId = "connect-finapi-user"
+
+/** A password finAPI accepts (≤128 chars of its allowed set) that nobody has to remember. */
+function generatePassword(): string {
+  return randomBytes(24).toString("base64url")
+}
+
+/**
+ * Connects an interface to finAPI: the first time it creates the finAPI user (with the operator's
+ * password or a generated one), later it logs in with the stored (or newly given) password.
+ * The outcome, good or bad, is recorded on the interface; a failure is then thrown.
+ */
+export const connectFinapiUserStep = createStep(
+  connectFinapiUserStepId,
+  async (input: ConnectFinapiUserStepInput, { container }) => {
+    const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+    const bankInterface = await service.retrieveBankInterface(input.id)
+    const client = await service.getFinapiClient(input.id)
+    const firstTime = !bankInterface.finapi_user_id
+    try {
+      let userId = bankInterface.finapi_user_id
+      let password = input.password || (bankInterface.encrypted_password && (await service.openSecret(bankInterface.encrypted_password)))
+      if (firstTime) {
+        const created = await client.createUser({ password: password || generatePassword() })
+        userId = created.id
+        password = password || created.password
+      } else if (!password) {
+        throw new Error("no password is stored for this interface; enter the finAPI user's password")
+      }
+      await client.getUser({ userId: userId!, password: password! })
+      const updated = await service.updateBankInterfaces({
+        id: input.id,
+        finapi_user_id: userId,
+        encrypted_password: await service.sealSecret(password!),
+        status: "connected",
+        last_error: null,
+        connected_at: new Date(),
+      })
+      return new StepResponse(updated)
+    } catch (error) {
+      const medusaError = finapiErrorToMedusa(error, "Connecting to finAPI")
+      await service.updateBankInterfaces({ id: input.id, status: "error", last_error: medusaError.message })
+      throw medusaError
+    } finally {
+      await service.flushFinapiCallLog()
+    }
+  }
+)
