@@ -82,6 +82,9 @@ describe("finAPI client: secrets stay out of logs and errors", () => {
     for (const secret of secrets) {
       expect(written.includes(secret) ? `leaked ${secret.slice(0, 4)}…` : "clean").toBe("clean")
     }
-    expect(written).toContain("[redacted]")
+    if (sandbox) {
+      // The expired-token fault makes finAPI echo the rejected token, so redaction must have happened.
+      expect(written).toContain("[redacted]")
+    }
   })
 })

@@ -208,7 +208,11 @@ export class HttpTransport {
     } else {
       this.config.logger?.debug?.(summary)
     }
-    this.config.onCall?.(entry)
+    try {
+      this.config.onCall?.(entry)
+    } catch {
+      // A failing call-log sink must not turn a successful finAPI call into a failure.
+    }
   }
 }
 
