@@ -7,7 +7,7 @@ import { ownConnection } from "./bank-connections"
 import { sendNotifications } from "../notifications"
 import { completeContent } from "../data/seeded-transactions"
 import { contentFromNewTransaction } from "../data/new-transaction"
-import { dayNumber, germanDate, dateOfDay } from "../data/dates"
+import { dayNumber, germanDate } from "../data/dates"
 import { amountToCents } from "../data/money"
 import { MockBatchUpdateParamsSchema, type NewTransaction } from "../../src/modules/bank-reconciliation/finapi/schemas"
 import type { StoredAccount } from "../model"
@@ -29,6 +29,14 @@ function mockBatchUpdate(ex: Exchange): void {
     if (connection.busyUntil !== null) throw new ApiFailure(423, "LOCKED", `Bank connection ${connection.id} is currently being updated.`)
     if (!connection.pinSaved) throw new ApiFailure(422, "ILLEGAL_ENTITY_STATE", `Bank connection ${connection.id} has no stored PIN; a batch update cannot log in.`)
   }
+  // Validate every account before changing anything, so a bad request leaves no half-applied update.
+  body.mockBankConnectionUpdates.forEach((update) => {
+    for (const data of update.mockAccountsData ?? []) {
+      if (ex.state.accounts.get(data.accountId)?.bankConnectionId !== update.bankConnectionId) {
+        throw new ApiFailure(422, "ILLEGAL_FIELD_VALUE", `Account ${data.accountId} does not belong to bank connection ${update.bankConnectionId}`)
+      }
+    }
+  })
   const newTransactionsByAccount = new Map<number, number>()
   body.mockBankConnectionUpdates.forEach((update, i) => {
     const connection = connections[i]
@@ -43,8 +51,7 @@ function mockBatchUpdate(ex: Exchange): void {
       return
     }
     for (const data of update.mockAccountsData ?? []) {
-      const account = ex.state.accounts.get(data.accountId)
-      if (!account || account.bankConnectionId !== connection.id) throw new ApiFailure(422, "ILLEGAL_FIELD_VALUE", `Account ${data.accountId} does not belong to bank connection ${connection.id}`)
+      const account = ex.state.accounts.get(data.accountId) as StoredAccount
       const added = (data.newTransactions ?? []).filter((t) => addMockTransaction(ex, account, t)).length
       newTransactionsByAccount.set(account.id, (newTransactionsByAccount.get(account.id) ?? 0) + added)
       closeBalanceGap(ex, account, data.accountBalance)
@@ -69,7 +76,7 @@ function closeBalanceGap(ex: Exchange, account: StoredAccount, accountBalance: n
   account.lastSuccessfulUpdate = account.lastUpdateAttempt = ex.state.now()
   account.interfaceStatus = gap === 0 ? "UPDATED" : "UPDATED_FIXED"
   if (gap === 0) return
-  const today = dateOfDay(dayNumber(germanDate(ex.state.now())))
+  const today = germanDate(ex.state.now())
   bookTransaction(ex.state, account, completeContent({ amountCents: gap, purpose: "Zwischensaldo", type: "Zwischensaldo" }, today, today), { isAdjustingEntry: true })
 }
 

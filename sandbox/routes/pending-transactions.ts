@@ -2,7 +2,7 @@ import { sendJson, type Exchange } from "../http/exchange"
 import { pageOf, pagingJson, readIdList, readPaging } from "../http/paging"
 import { route } from "../http/router"
 import { authenticate, userKeyOf } from "../tokens"
-import { dayNumber, dateOfDay, germanDate, accessTimestamp } from "../data/dates"
+import { germanDate, accessTimestamp } from "../data/dates"
 
 /**
  * `GET /api/v2/pendingTransactions`: each checking account shows one not-yet-booked
@@ -13,7 +13,7 @@ function listPending(ex: Exchange): void {
   authenticate(ex, "user")
   const paging = readPaging(ex.query)
   const accountIds = readIdList(ex.query, "accountIds")
-  const today = dateOfDay(dayNumber(germanDate(ex.state.now())))
+  const today = germanDate(ex.state.now())
   const pending = ex.state
     .accountsOf(userKeyOf(ex))
     .filter((a) => a.accountType === "Checking" && (!accountIds || accountIds.includes(a.id)))
