@@ -66,6 +66,15 @@ describe("sandbox OAuth and users", () => {
     expect((await s.call("GET", "/api/v2/users", { token: refreshed.body.access_token })).status).toBe(200)
   })
 
+  it("hands out short-lived tokens when scenario control asks for them", async () => {
+    s.sandbox.control.settings({ userAccessTokensValidityPeriod: 2 })
+    const user = await s.createUser("short-lived")
+    const me = await s.call("POST", "/api/v2/oauth/token", { form: { grant_type: "password", username: "short-lived", password: user.password, client_id: "sandbox-client", client_secret: "sandbox-secret" } })
+    expect(me.body.expires_in).toBeLessThanOrEqual(2)
+    s.sandbox.control.advanceClock(2_001)
+    expect((await s.call("GET", "/api/v2/users", { token: user.token })).status).toBe(401)
+  })
+
   it("refuses a client token on user endpoints with 403 UNAUTHORIZED_ACCESS", async () => {
     const res = await s.call("GET", "/api/v2/bankConnections", { token: await s.clientToken() })
     expect(res.status).toBe(403)

@@ -127,6 +127,15 @@ describe("sandbox web form 2.0", () => {
     expect(state).toMatchObject({ status: "COMPLETED_WITH_ERROR", errorCode: "INVALID_TOKEN" })
   })
 
+  it("serves finapi-webform2.js defining the requested custom element for @finapi/web-form", async () => {
+    const res = await fetch(`${s.sandbox.url}/finapi-webform2.js?t=1&token=abc&tagname=my-web-form`)
+    expect(res.headers.get("content-type")).toContain("application/javascript")
+    const script = await res.text()
+    expect(script).toContain('customElements.define(tag')
+    expect(script).toContain('"my-web-form"')
+    expect((await fetch(`${s.sandbox.url}/finapi-webform2.js?tagname=nohyphen`)).status).toBe(400)
+  })
+
   it("validates the import body with Web Form error envelopes", async () => {
     const both = await s.call("POST", "/api/webForms/bankConnectionImport", { token, json: { bank: { id: 280001, search: "DEMO" } } })
     expect(both.status).toBe(400)
