@@ -1,6 +1,6 @@
 import type { BankConnection, FinapiUserCredentials } from "../../src/modules/bank-reconciliation/finapi"
-import { isFinapiError } from "../../src/modules/bank-reconciliation/finapi"
 import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget, type ObservedClient } from "./support/contract-target"
+import { collect, fromCents, toCents } from "./support/decimal-cents"
 import { userWithConnection, waitUntilReady } from "./support/local-scenarios"
 
 describeLocal("finAPI client: bank connections, accounts, transactions (local sandbox)", () => {
@@ -112,7 +112,7 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
             {
               accountId,
               // One euro more than the new rows explain, so finAPI inserts an adjusting entry.
-              accountBalance: Number(fromCents(toCents(before.balance as string) + amounts.reduce((s, a) => s + toCents(toDecimal(a)), 0n) + 100n)),
+              accountBalance: Number(fromCents(toCents(before.balance as string) + amounts.reduce((sum, a) => sum + toCents(a.toFixed(2)), 0n) + 100n)),
               newTransactions: amounts.map((amount, i) => ({ amount, purpose: `contract mock ${i}`, bookingDate: today, valueDate: today })),
             },
           ],
@@ -124,46 +124,6 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
     expect(mocked.map((t) => t.amount).sort()).toEqual(["-1234567.89", "0.10", "0.20", "100.00", "19.99"].sort())
     const adjusting = await collect(observed.client.iterateTransactions(user, { view: "bankView", accountIds: [accountId], isAdjustingEntry: true }))
     expect(adjusting.map((t) => t.amount)).toContain("1.00")
-  })
-
-  it("runs a background update task to COMPLETED", async () => {
-    const task = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
-    expect(["NOT_YET_STARTED", "IN_PROGRESS"]).toContain(task.status)
-    const done = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 })
-    expect(done.status).toBe("COMPLETED")
-    await waitUntilReady(observed.client, user, connection.id)
-  })
-
-  it("answers a second update while one runs with a locked error (423) after bounded retries", async () => {
-    target.sandbox!.control.settings({ updateDelayMs: 3_000 })
-    try {
-      const first = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
-      const error = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id }).catch((e: unknown) => e)
-      expect(error).toMatchObject({ kind: "locked", status: 423, code: "LOCKED" })
-      expect(observed.calls.at(-1)?.attempts).toBe(4)
-      await observed.client.waitForTask(user, first.id, { pollIntervalMs: 200, timeoutMs: 10_000 })
-    } finally {
-      target.sandbox!.control.settings({ updateDelayMs: 300 })
-    }
-    await waitUntilReady(observed.client, user, connection.id)
-  })
-
-  it("turns an update with an expired consent into WEB_FORM_REQUIRED and renews the consent through that form", async () => {
-    target.sandbox!.control.setConsent(connection.id, { expired: true })
-    const task = await observed.client.startBackgroundUpdate(user, { bankConnectionId: connection.id })
-    const error = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 }).catch((e: unknown) => e)
-    expect(isFinapiError(error, "web-form-required")).toBe(true)
-    const { webFormId, webFormUrl } = error as { webFormId: string; webFormUrl: string }
-    expect(webFormUrl).toContain(webFormId)
-    const form = await observed.client.getWebForm(user, webFormId)
-    expect(form).toMatchObject({ type: "BANK_CONNECTION_UPDATE", status: "NOT_YET_OPENED" })
-    target.sandbox!.control.completeWebForm(webFormId)
-    const done = await observed.client.waitForTask(user, task.id, { pollIntervalMs: 100, timeoutMs: 10_000 })
-    expect(done.status).toBe("COMPLETED")
-    const renewed = await waitUntilReady(observed.client, user, connection.id)
-    const xs2a = renewed.interfaces.find((i) => i.bankingInterface === "XS2A")
-    expect(Date.parse(xs2a?.aisConsent?.expiresAt as string)).toBeGreaterThan(Date.now())
-    expect(xs2a?.userActionRequired).toBe(false)
   })
 
   it("creates, lists and deletes notification rules", async () => {
@@ -208,26 +168,3 @@ describe("finAPI client: empty user", () => {
     expect(await client.listNotificationRules(user)).toEqual([])
   })
 })
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = []
-  for await (const item of iterable) {
-    out.push(item)
-  }
-  return out
-}
-
-// Test-side money helpers: BigInt cents from decimal strings, no float arithmetic.
-function toCents(decimal: string): bigint {
-  const [whole, fraction = ""] = decimal.replace("-", "").split(".")
-  const cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2))
-  return decimal.startsWith("-") ? -cents : cents
-}
-function fromCents(cents: bigint): string {
-  const sign = cents < 0n ? "-" : ""
-  const abs = cents < 0n ? -cents : cents
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`
-}
-function toDecimal(n: number): string {
-  return n.toFixed(2)
-}

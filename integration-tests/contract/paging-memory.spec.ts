@@ -1,6 +1,7 @@
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
 import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget } from "./support/contract-target"
+import { toCents } from "./support/decimal-cents"
 import { userWithConnection } from "./support/local-scenarios"
 
 const TRANSACTIONS = 100_000
@@ -73,10 +74,3 @@ describeLocal("finAPI client: paging through 100 000 transactions", () => {
     expect(maxRssGrowth).toBeLessThan(250 * MB)
   }, 300_000)
 })
-
-function toCents(decimal: string): bigint {
-  const negative = decimal.startsWith("-")
-  const [whole, fraction = ""] = decimal.replace("-", "").split(".")
-  const cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2))
-  return negative ? -cents : cents
-}
