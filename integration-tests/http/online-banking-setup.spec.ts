@@ -179,6 +179,16 @@ medusaIntegrationTestRunner({
       expect(done.data.bank_connection).toMatchObject({ status: "active", secrets_stored: false })
     })
 
+    it("the minute job follows open web forms when finAPI's callback never arrives", async () => {
+      const { default: followBankWebFormsJob, config } = await import("../../src/jobs/follow-bank-web-forms")
+      expect(config.schedule).toEqual({ cron: "* * * * *", concurrency: "forbid" })
+      const bankInterface = await connectedInterface()
+      const pending = await openWebForm(bankInterface.id)
+      sandbox.current.control.completeWebForm(pending.web_form_id)
+      await followBankWebFormsJob(getContainer())
+      expect((await get(`/bank-connections/${pending.id}`)).data.bank_connection.status).toBe("active")
+    })
+
     it.each([
       ["aborted", (id: string) => sandbox.current.control.abortWebForm(id), /cancelled/],
       ["expired", (id: string) => sandbox.current.control.expireWebForm(id), /expired/],

@@ -1,0 +1,51 @@
+export type BankInterface = {
+  id: string
+  name: string
+  description: string | null
+  finapi_user_id: string | null
+  status: "not_connected" | "connected" | "error"
+  last_error: string | null
+  connected_at: string | null
+  created_at: string
+}
+
+export type BankAccount = {
+  id: string
+  iban: string | null
+  account_number: string | null
+  name: string | null
+  holder: string | null
+  currency_code: string | null
+  balance: number | string | null
+  balance_at: string | null
+  import_enabled: boolean
+}
+
+export type BankConnection = {
+  id: string
+  label: string
+  bank_name: string | null
+  bank_bic: string | null
+  status: "pending" | "active" | "consent_expiring" | "consent_expired" | "user_action_required" | "failed" | "disconnected"
+  secrets_stored: boolean
+  consent_expires_at: string | null
+  user_action_required: boolean
+  web_form_id: string | null
+  web_form_url: string | null
+  web_form_status: string | null
+  last_error: string | null
+  accounts: BankAccount[]
+}
+
+export type CallLogEntry = {
+  id: string
+  at: string
+  operation: string
+  method: string
+  path: string
+  outcome: "ok" | "error"
+  http_status: number | null
+  request_id: string
+  duration_ms: number
+  error_message: string | null
+}
