@@ -9,7 +9,8 @@ const { stopAllChildren } = require("./child-processes")
 const { resolveDatabase } = require("./database")
 const { startFinapiSandbox } = require("./finapi-sandbox")
 const { runMedusa, startMedusa } = require("./medusa-cli")
-const { buildPlugin, linkPluginIntoApp } = require("./plugin-build")
+const { buildPlugin, isBuildFresh, linkPluginIntoApp } = require("./plugin-build")
+const { findSeededAt } = require("./seed-marker")
 const { isAnswering, waitForHttp } = require("./wait-for-http")
 
 const MEDUSA_URL = "http://localhost:9000"
@@ -17,8 +18,8 @@ const SANDBOX_PORT = Number(process.env.DEMO_FINAPI_PORT || 4010)
 const STARTUP_TIMEOUT_MS = 180000
 
 const started = Date.now()
-const log = (message) => console.log(`[demo] ${message}`)
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+const log = (message) => console.log(`[demo] ${message} (${seconds()})`)
 
 let stopping = false
 async function shutdown(exitCode) {
@@ -41,6 +42,8 @@ async function main() {
 
   if (process.env.DEMO_SKIP_BUILD === "1") {
     log("DEMO_SKIP_BUILD=1: using the existing plugin build in .medusa/server.")
+  } else if (isBuildFresh()) {
+    log("The plugin build in .medusa/server is newer than src/; not rebuilding.")
   } else {
     log("Building the plugin (medusa plugin:build) …")
     await buildPlugin()
@@ -58,8 +61,13 @@ async function main() {
   }
   log("Running migrations …")
   await runMedusa(["db:migrate"], env)
-  log("Seeding the demo store (only the first time) …")
-  await runMedusa(["exec", "./src/scripts/seed.ts"], env)
+  const seededAt = await findSeededAt(databaseUrl)
+  if (seededAt) {
+    log(`Demo data already seeded at ${seededAt}; not seeding again.`)
+  } else {
+    log("Seeding the demo store …")
+    await runMedusa(["exec", "./src/scripts/seed.ts"], env)
+  }
 
   log("Starting Medusa (medusa develop) …")
   // No lint: the repo's eslint config is for the plugin, not this app.
@@ -81,7 +89,7 @@ async function main() {
   console.log(
     [
       "",
-      `  finAPI demo store is up (${seconds()}).`,
+      `  finAPI demo store is up after ${seconds()}.`,
       `  Admin:    ${MEDUSA_URL}/app`,
       `  Login:    ${credentials.email} / ${credentials.password}`,
       `  Sandbox:  ${sandboxUrl ?? "not running"}`,

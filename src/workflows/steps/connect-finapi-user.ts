@@ -1,5 +1,6 @@
 import { randomBytes } from "crypto"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
@@ -33,7 +34,10 @@ export const connectFinapiUserStep = createStep(
         userId = created.id
         password = password || created.password
       } else if (!password) {
-        throw new Error("no password is stored for this interface; enter the finAPI user's password")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "Connecting to finAPI: no password is stored for this interface; enter the finAPI user's password"
+        )
       }
       await client.getUser({ userId: userId!, password: password! })
       const updated = await service.updateBankInterfaces({

@@ -39,8 +39,8 @@ export type AmountRelation =
   | { kind: "rounding"; differenceCents: number }
   | { kind: "skonto"; shortCents: number; percent: number }
   | { kind: "tolerance"; shortCents: number }
-  | { kind: "partial"; shortCents: number; transposed: boolean }
-  | { kind: "overpayment"; surplusCents: number; transposed: boolean }
+  | { kind: "partial"; shortCents: number }
+  | { kind: "overpayment"; surplusCents: number }
 
 /** Classifies a payment of `paid` cents against `owed` cents; pure integer arithmetic. */
 export function relateAmount(paid: number, owed: number, ctx: AmountContext): AmountRelation {
@@ -52,7 +52,7 @@ export function relateAmount(paid: number, owed: number, ctx: AmountContext): Am
     return { kind: "rounding", differenceCents: difference }
   }
   if (difference > 0) {
-    return { kind: "overpayment", surplusCents: difference, transposed: isTransposition(paid, owed) }
+    return { kind: "overpayment", surplusCents: difference }
   }
   const short = -difference
   const rate = skontoRate(paid, owed, ctx)
@@ -63,7 +63,7 @@ export function relateAmount(paid: number, owed: number, ctx: AmountContext): Am
   if (short * 10_000 <= owed * Math.round(ctx.underpaymentTolerancePercent * 100)) {
     return { kind: "tolerance", shortCents: short }
   }
-  return { kind: "partial", shortCents: short, transposed: isTransposition(paid, owed) }
+  return { kind: "partial", shortCents: short }
 }
 
 /** The Skonto rate `paid` corresponds to (within 1 cent), or null; needs the payment in time. */
@@ -85,7 +85,7 @@ function skontoRate(paid: number, owed: number, ctx: AmountContext): number | nu
 }
 
 /** True when both amounts use the same digits in another order (a typo such as 1243 ↔ 1234). */
-function isTransposition(a: number, b: number): boolean {
+export function looksTransposed(a: number, b: number): boolean {
   const da = String(a)
   const db = String(b)
   return da.length === db.length && [...da].sort().join("") === [...db].sort().join("")

@@ -1,6 +1,7 @@
 import { formatCents } from "./amounts"
 import type { OpenItemIndex } from "./open-item-index"
-import type { ScoredProposal } from "./scoring"
+import { explainProposal } from "./reasons"
+import type { ScoredProposal, TransactionFacts } from "./scoring"
 import type { Allocation, Alternative, MatchOptions, MatchResult } from "./types"
 
 /** Best first; ties broken by fewer orders, then by order ids, never by input position. */
@@ -26,7 +27,7 @@ function allocationsOf(proposal: ScoredProposal, index: OpenItemIndex): Allocati
  * Turns scored proposals into the contract's result: `auto` only for an eligible best proposal
  * above autoThreshold that leads the runner-up by minMargin; never for a tie.
  */
-export function decide(transactionId: string, scored: ScoredProposal[], index: OpenItemIndex, options: MatchOptions): MatchResult {
+export function decide(transactionId: string, scored: ScoredProposal[], facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): MatchResult {
   const seen = new Set<string>()
   const ranked = scored
     .filter((proposal) => proposal.confidence > 0)
@@ -44,7 +45,7 @@ export function decide(transactionId: string, scored: ScoredProposal[], index: O
     .filter((proposal) => proposal.confidence >= options.suggestThreshold)
     .slice(0, options.maxAlternatives)
     .map((proposal) => ({ allocations: allocationsOf(proposal, index), confidence: round(proposal.confidence) }))
-  const reasons = [...best.reasons]
+  const reasons = explainProposal(best, facts, index)
   let confidence = best.confidence
   if (!auto) {
     // Near-equal candidates share the certainty; a suggestion never looks as sure as an auto.

@@ -7,7 +7,7 @@ import { findParty } from "./party"
 import { buildProposals } from "./proposals"
 import { scanPurpose, type KeywordSets } from "./reference-mentions"
 import { findReferenceHits } from "./references"
-import { scoreProposal } from "./scoring"
+import { scoreProposal, type TransactionFacts } from "./scoring"
 import type { BankTransactionInput, MatchInput, MatchOptions, MatchOutput, MatchResult } from "./types"
 
 /**
@@ -47,7 +47,7 @@ function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywo
   const party = findParty(transaction.counterpartIban, transaction.counterpartName, scan, index, options.nameCandidateLimit)
   const currency = transaction.currency.toUpperCase()
   const proposals = buildProposals(amountCents, currency, refs, party, index, options)
-  const facts = {
+  const facts: TransactionFacts = {
     amountCents,
     paymentDate: transaction.valueDate ?? transaction.bookingDate ?? null,
     counterpartIban: transaction.counterpartIban ?? null,
@@ -55,5 +55,5 @@ function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywo
     party,
   }
   const scored = proposals.map((proposal) => scoreProposal(proposal, facts, index, options))
-  return decide(transaction.id, scored, index, options)
+  return decide(transaction.id, scored, facts, index, options)
 }

@@ -12,6 +12,8 @@ export type IndexedItem = {
   invoiceNumber: string | null
   paymentReference: string | null
   createdAt: string | null
+  /** How many open items of the same customer owe exactly this amount (this one included). */
+  sameAmountCount: number
 }
 
 export type Customer = {
@@ -33,9 +35,7 @@ export type OpenItemIndex = {
   byDisplayId: Map<string, number[]>
   byIban: Map<string, string[]>
   byAmount: Map<string, number[]>
-  byNameToken: Map<string, string[]>
-  /** How many open items of one customer owe exactly this amount (key: customer + amountKey). */
-  customerAmountCount: Map<string, number>
+  byNameToken: Map<string, Set<string>>
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
 }
@@ -74,7 +74,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new Map(), byInvoiceCompact: new Map(),
     byInvoiceDigits: new Map(), byDisplayId: new Map(), byIban: new Map(), byAmount: new Map(),
-    byNameToken: new Map(), customerAmountCount: new Map(), invoicePrefixes: new Set(),
+    byNameToken: new Map(), invoicePrefixes: new Set(),
   }
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
@@ -91,14 +91,14 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
       invoiceNumber: input.invoiceNumber || null,
       paymentReference: input.paymentReference || null,
       createdAt: input.createdAt ?? null,
+      sameAmountCount: 1,
     }
     index.items.push(item)
     indexReferences(index, item, position)
     indexCustomer(index, item, input, position)
     push(index.byAmount, amountKey(item.currency, outstandingCents), position)
-    const perCustomer = `${item.customerKey}|${amountKey(item.currency, outstandingCents)}`
-    index.customerAmountCount.set(perCustomer, (index.customerAmountCount.get(perCustomer) ?? 0) + 1)
   }
+  index.customers.forEach((customer) => countSameAmounts(customer, index.items))
   return index
 }
 
@@ -129,6 +129,16 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
   }
 }
 
+function countSameAmounts(customer: Customer, items: IndexedItem[]): void {
+  if (customer.items.length < 2) {
+    return
+  }
+  for (const position of customer.items) {
+    const item = items[position]
+    item.sameAmountCount = customer.items.filter((other) => items[other].outstandingCents === item.outstandingCents && items[other].currency === item.currency).length
+  }
+}
+
 function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number): void {
   let customer = index.customers.get(item.customerKey)
   if (!customer) {
@@ -150,7 +160,12 @@ function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemI
     if (tokens.length && !customer.names.some((known) => known.join(" ") === key)) {
       customer.names.push(tokens)
       for (const token of tokens) {
-        push(index.byNameToken, token, customer.key)
+        const keys = index.byNameToken.get(token)
+        if (keys) {
+          keys.add(customer.key)
+        } else {
+          index.byNameToken.set(token, new Set([customer.key]))
+        }
       }
     }
   }

@@ -20,12 +20,12 @@ export const DEFAULT_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   nameCandidateLimit: 50,
   // Words people put before an invoice number (compared after removing dots, upper case).
   invoiceKeywords: [
-    "RE", "RG", "RECHNUNG", "RECHNUNGSNR", "RECHNUNGSNUMMER", "RENR", "RGNR", "INV", "INVOICE",
+    "RE", "RG", "RECHNUNG", "RECHNUNGEN", "RECHNUNGSNR", "RECHNUNGSNUMMER", "RENR", "RGNR", "INV", "INVOICE", "INVOICES",
     "FAKTURA", "FAKTURANR", "BELEG", "BELEGNR",
   ],
   // Words people put before an order number.
   orderKeywords: [
-    "BESTELLUNG", "BESTELLNR", "BESTELLNUMMER", "BEST", "ORDER", "ORDERNR", "AUFTRAG",
+    "BESTELLUNG", "BESTELLUNGEN", "BESTELLNR", "BESTELLNUMMER", "BEST", "ORDER", "ORDERS", "ORDERNR", "AUFTRAG",
     "AUFTRAGSNR", "AUFTRAGSNUMMER", "BESTELLUNGNR", "KAUF", "NR", "NO", "NUMMER", "NUMBER",
   ],
   // Numbers after these words are never order or invoice numbers (customer no., postal code...).

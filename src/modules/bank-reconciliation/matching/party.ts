@@ -38,24 +38,33 @@ export function findParty(
   return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit) }
 }
 
-/** Customers sharing the payer's rarest name words; common words alone are not looked at. */
+/** Past this many customers a single shared word (a common surname) proposes nobody. */
+const SINGLE_WORD_LIMIT = 10
+
+/**
+ * Customers sharing the payer's two rarest name words; with only one word in common, only when
+ * few customers have it. Bounded by `limit` so common names never fan out to thousands.
+ */
 function nameCandidates(payer: string, index: OpenItemIndex, limit: number): string[] {
-  const lists = nameTokens(payer)
-    .map((word) => [...new Set(index.byNameToken.get(word) ?? [])])
-    .filter((list) => list.length > 0)
-    .sort((a, b) => a.length - b.length)
-  if (!lists.length) {
+  const sets = nameTokens(payer)
+    .map((word) => index.byNameToken.get(word))
+    .filter((set): set is Set<string> => set !== undefined)
+    .sort((a, b) => a.size - b.size)
+  if (!sets.length) {
     return []
   }
-  if (lists[0].length <= limit) {
-    return lists.length > 1 && lists[1].length <= limit ? [...new Set([...lists[0], ...lists[1]])] : lists[0]
+  if (sets.length > 1) {
+    const both: string[] = []
+    for (const key of sets[0]) {
+      if (sets[1].has(key)) {
+        both.push(key)
+      }
+    }
+    if (both.length) {
+      return both.length <= limit ? both : []
+    }
   }
-  if (lists.length > 1) {
-    const second = new Set(lists[1])
-    const both = lists[0].filter((key) => second.has(key))
-    return both.length <= limit ? both : []
-  }
-  return []
+  return sets[0].size <= Math.min(limit, SINGLE_WORD_LIMIT) ? [...sets[0]] : []
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
@@ -63,8 +72,8 @@ function customersNamedIn(words: string[], index: OpenItemIndex, limit: number):
   const found = new Set<string>()
   const present = new Set(words.filter(isNameWord))
   for (const word of present) {
-    const keys = index.byNameToken.get(word) ?? []
-    if (keys.length > limit) {
+    const keys = index.byNameToken.get(word)
+    if (!keys || keys.size > limit) {
       continue
     }
     for (const key of keys) {

@@ -1,11 +1,19 @@
-import { daysBetween, formatCents, relateAmount, type AmountContext, type AmountRelation } from "./amounts"
-import { amountKey, type OpenItemIndex } from "./open-item-index"
+import { daysBetween, relateAmount, type AmountRelation } from "./amounts"
+import type { OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { Proposal } from "./proposals"
 import type { ReferenceHits } from "./references"
-import type { MatchOptions, Reason } from "./types"
+import type { MatchOptions } from "./types"
 
-export type ScoredProposal = Proposal & { key: string; confidence: number; eligible: boolean; reasons: Reason[] }
+export type ScoredProposal = Proposal & {
+  key: string
+  confidence: number
+  eligible: boolean
+  /** Amount relation of a single-order proposal; null for several orders. */
+  relation: AmountRelation | null
+  /** The customer all orders belong to, or null when they span customers. */
+  customerKey: string | null
+}
 
 export type TransactionFacts = {
   amountCents: number
@@ -23,72 +31,89 @@ const AMOUNT_FIT: Record<AmountRelation["kind"], number> = {
   exact: 1, rounding: 1, skonto: 0.97, tolerance: 0.97, overpayment: 0.7, partial: 0.7,
 }
 const SET_FIT = { exact: 1, inexact: 0.6 }
+export const PARTY_WEIGHT = { ibanUnique: 0.7, ibanShared: 0.35, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
+const AMOUNT_ONLY_WEIGHT = 0.35
 
 /** A shop that books partial or over-payments unattended treats them as fitting. */
 function amountFit(relation: AmountRelation, options: MatchOptions): number {
   const accepted = (relation.kind === "partial" && options.autoPartialPayments) || (relation.kind === "overpayment" && options.autoOverpayments)
   return accepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]
 }
-const PARTY_WEIGHT = { ibanUnique: 0.7, ibanShared: 0.35, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
-const AMOUNT_ONLY_WEIGHT = 0.35
 
 /**
  * Scores one proposal: confidence = (1 − Π(1 − weight)) × fit, the weights being the signals that
  * counted and fit how well the allocation uses the payment; monotone in every signal.
  */
 export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): ScoredProposal {
-  const reasons: Reason[] = []
-  const weights: number[] = []
-  const hits = proposal.positions.map((position) => facts.refs.get(position))
-  const referenced = hits.filter((hit) => hit !== undefined)
-  const allTrusted = referenced.length === hits.length && hits.every((hit) => hit?.strength === "trusted")
-  if (referenced.length) {
-    const weight = referenced.length === hits.length ? Math.min(...referenced.map((hit) => hit.weight)) : 0.2
-    weights.push(weight)
-    for (const hit of referenced) {
-      reasons.push({ signal: hit.signal, detail: hit.detail })
+  let residual = 1 // Π(1 − weight)
+  let referenced = 0
+  let trusted = 0
+  let minWeight = 1
+  for (const position of proposal.positions) {
+    const hit = facts.refs.get(position)
+    if (hit) {
+      referenced++
+      trusted += hit.strength === "trusted" ? 1 : 0
+      minWeight = Math.min(minWeight, hit.weight)
     }
+  }
+  const count = proposal.positions.length
+  const allTrusted = trusted === count
+  if (referenced) {
+    residual *= 1 - (referenced === count ? minWeight : 0.2)
   }
   const customerKey = sharedCustomer(proposal, index)
-  const partyWeight = customerKey ? addPartyEvidence(customerKey, facts, index, reasons, weights) : 0
-  const single = proposal.positions.length === 1
-  const relation = single ? relateAmount(facts.amountCents, index.items[proposal.positions[0]].outstandingCents, amountContext(proposal, facts, index, options)) : null
-  const setSum = proposal.positions.reduce((sum, position) => sum + index.items[position].outstandingCents, 0)
-  const sumExact = !single && setSum === facts.amountCents
-  if (!referenced.length && !partyWeight) {
+  const party = customerKey ? partyWeights(customerKey, facts.party) : { iban: 0, name: 0 }
+  residual *= (1 - party.iban) * (1 - party.name)
+  const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
+  const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
+    proposal.positions.every((position, i) => index.items[position].outstandingCents === proposal.amounts[i])
+  const base = { ...proposal, key: keyOf(proposal, index), relation, customerKey }
+  if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
-      return { ...proposal, key: keyOf(proposal, index), confidence: 0, eligible: false, reasons: [] }
+      return { ...base, confidence: 0, eligible: false }
     }
-    weights.push(AMOUNT_ONLY_WEIGHT)
-  } else {
+    residual *= 1 - AMOUNT_ONLY_WEIGHT
+  } else if (relation) {
     // An amount only points at one order when no other order of the customer owes the same.
-    const shared = relation && sameAmountOrders(proposal.positions[0], index) > 1 ? 0.5 : 1
-    weights.push(relation ? AMOUNT_WEIGHT[relation.kind] * shared : sumExact ? (allTrusted ? 0.5 : 0.25) : 0)
+    const shared = sameAmountOrders(proposal.positions[0], index) > 1 ? 0.5 : 1
+    residual *= 1 - AMOUNT_WEIGHT[relation.kind] * shared
+  } else if (sumExact) {
+    residual *= 1 - (allTrusted ? 0.5 : 0.25)
   }
   const fit = relation ? amountFit(relation, options) : sumExact ? SET_FIT.exact : SET_FIT.inexact
-  reasons.push({ signal: "amount", detail: relation ? describeRelation(relation, facts.amountCents, index.items[proposal.positions[0]].outstandingCents) : describeSet(proposal, setSum, facts.amountCents, index) })
-  const confidence = (1 - weights.reduce((rest, weight) => rest * (1 - weight), 1)) * fit
   const eligible = isEligible(proposal, relation, sumExact, allTrusted, customerKey, facts, index, options)
-  return { ...proposal, key: keyOf(proposal, index), confidence, eligible, reasons: onePerSignal(reasons) }
+  return { ...base, confidence: (1 - residual) * fit, eligible }
 }
 
-const SIGNAL_ORDER = ["payment_reference", "end_to_end_reference", "invoice_number", "order_number", "iban", "name", "amount"]
+/** IBAN and name weights of one customer for this payer (0 when the signal did not count). */
+export function partyWeights(customerKey: string, party: PartyEvidence): { iban: number; name: number } {
+  const iban = party.ibanCustomers.includes(customerKey)
+    ? party.ibanCustomers.length === 1 ? PARTY_WEIGHT.ibanUnique : PARTY_WEIGHT.ibanShared
+    : 0
+  const match = party.byName.get(customerKey)
+  const name = Math.max(
+    match?.level === "full" ? PARTY_WEIGHT.nameFull : match?.level === "partial" ? PARTY_WEIGHT.namePartial : 0,
+    party.nameInPurpose.has(customerKey) ? PARTY_WEIGHT.nameInPurpose : 0
+  )
+  return { iban, name }
+}
 
-/** One reason per signal, in a fixed order; several references of one kind are joined. */
-function onePerSignal(reasons: Reason[]): Reason[] {
-  const merged: Reason[] = []
-  for (const signal of SIGNAL_ORDER) {
-    const details = reasons.filter((reason) => reason.signal === signal).map((reason) => reason.detail)
-    if (details.length) {
-      merged.push({ signal: signal as Reason["signal"], detail: details.join("; ") })
-    }
-  }
-  return merged
+function relate(position: number, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): AmountRelation {
+  const item = index.items[position]
+  return relateAmount(facts.amountCents, item.outstandingCents, {
+    roundingCents: Math.round(Number(options.roundingTolerance) * 100),
+    skontoMaxPercent: options.skontoMaxPercent,
+    skontoRates: options.skontoRates,
+    skontoMaxDays: options.skontoMaxDays,
+    underpaymentTolerancePercent: options.underpaymentTolerancePercent,
+    // Only an underpayment can be Skonto, so only then is the date arithmetic worth doing.
+    daysSinceOrder: facts.amountCents < item.outstandingCents ? daysBetween(item.createdAt, facts.paymentDate) : null,
+  })
 }
 
 function sameAmountOrders(position: number, index: OpenItemIndex): number {
-  const item = index.items[position]
-  return index.customerAmountCount.get(`${item.customerKey}|${amountKey(item.currency, item.outstandingCents)}`) ?? 1
+  return index.items[position].sameAmountCount
 }
 
 function keyOf(proposal: Proposal, index: OpenItemIndex): string {
@@ -98,44 +123,6 @@ function keyOf(proposal: Proposal, index: OpenItemIndex): string {
 function sharedCustomer(proposal: Proposal, index: OpenItemIndex): string | null {
   const key = index.items[proposal.positions[0]].customerKey
   return proposal.positions.every((position) => index.items[position].customerKey === key) ? key : null
-}
-
-function addPartyEvidence(customerKey: string, facts: TransactionFacts, index: OpenItemIndex, reasons: Reason[], weights: number[]): number {
-  const customer = index.customers.get(customerKey)
-  let total = 0
-  if (facts.party.ibanCustomers.includes(customerKey)) {
-    const unique = facts.party.ibanCustomers.length === 1
-    total += unique ? PARTY_WEIGHT.ibanUnique : PARTY_WEIGHT.ibanShared
-    weights.push(unique ? PARTY_WEIGHT.ibanUnique : PARTY_WEIGHT.ibanShared)
-    const shared = unique ? "" : ` (also on file for ${facts.party.ibanCustomers.length - 1} other customer(s))`
-    reasons.push({ signal: "iban", detail: `payer IBAN ${facts.counterpartIban} is on file for ${customer?.label}${shared}` })
-  }
-  const name = facts.party.byName.get(customerKey)
-  const inPurpose = facts.party.nameInPurpose.has(customerKey)
-  const nameWeight = Math.max(
-    name?.level === "full" ? PARTY_WEIGHT.nameFull : name?.level === "partial" ? PARTY_WEIGHT.namePartial : 0,
-    inPurpose ? PARTY_WEIGHT.nameInPurpose : 0
-  )
-  if (nameWeight > 0) {
-    total += nameWeight
-    weights.push(nameWeight)
-    const detail = name && nameWeight !== PARTY_WEIGHT.nameInPurpose
-      ? `payer name ${name.level === "full" ? "matches" : "partly matches"} ${customer?.label}`
-      : `name of ${customer?.label} appears in the purpose`
-    reasons.push({ signal: "name", detail })
-  }
-  return total
-}
-
-function amountContext(proposal: Proposal, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): AmountContext {
-  return {
-    roundingCents: Math.round(Number(options.roundingTolerance) * 100),
-    skontoMaxPercent: options.skontoMaxPercent,
-    skontoRates: options.skontoRates,
-    skontoMaxDays: options.skontoMaxDays,
-    underpaymentTolerancePercent: options.underpaymentTolerancePercent,
-    daysSinceOrder: daysBetween(index.items[proposal.positions[0]].createdAt, facts.paymentDate),
-  }
 }
 
 /** The hard rules for `auto`; the margin over the runner-up is checked in decide.ts. */
@@ -168,28 +155,3 @@ function isEligible(
   return sameAmountOrders(proposal.positions[0], index) === 1
 }
 
-function describeRelation(relation: AmountRelation, paid: number, owed: number): string {
-  const o = formatCents(owed)
-  switch (relation.kind) {
-    case "exact":
-      return `equals outstanding ${o}`
-    case "rounding":
-      return `differs from outstanding ${o} by ${formatCents(Math.abs(relation.differenceCents))} (rounding)`
-    case "skonto":
-      return `${formatCents(relation.shortCents)} less than outstanding ${o}: ${relation.percent} % cash discount (Skonto)`
-    case "tolerance":
-      return `${formatCents(relation.shortCents)} less than outstanding ${o}, within the underpayment tolerance`
-    case "partial":
-      return `partial payment: ${formatCents(paid)} of outstanding ${o}, ${formatCents(relation.shortCents)} stays open${relation.transposed ? " (digits look transposed)" : ""}`
-    case "overpayment":
-      return `overpayment: outstanding ${o} settled, ${formatCents(relation.surplusCents)} left unassigned${relation.transposed ? " (digits look transposed)" : ""}`
-  }
-}
-
-function describeSet(proposal: Proposal, setSum: number, paid: number, index: OpenItemIndex): string {
-  const parts = proposal.positions.map((position) => formatCents(index.items[position].outstandingCents)).join(" + ")
-  if (setSum === paid) {
-    return `equals the sum of ${proposal.positions.length} open orders (${parts})`
-  }
-  return `${formatCents(paid)} paid against ${proposal.positions.length} orders owing ${formatCents(setSum)} together (${parts})`
-}

@@ -1,4 +1,4 @@
-import { daysBetween, formatCents, parseCents, relateAmount, type AmountContext } from "../amounts"
+import { daysBetween, formatCents, looksTransposed, parseCents, relateAmount, type AmountContext } from "../amounts"
 import { findExactSubsets } from "../subset-sum"
 
 const ctx: AmountContext = { roundingCents: 1, skontoMaxPercent: 3, skontoRates: [2, 3], skontoMaxDays: 14, underpaymentTolerancePercent: 0, daysSinceOrder: 5 }
@@ -43,7 +43,9 @@ describe("amount relations", () => {
   })
 
   it("spots transposed digits", () => {
-    expect(relateAmount(124300, 123400, ctx)).toEqual({ kind: "overpayment", surplusCents: 900, transposed: true })
+    expect(relateAmount(124300, 123400, ctx)).toEqual({ kind: "overpayment", surplusCents: 900 })
+    expect(looksTransposed(124300, 123400)).toBe(true)
+    expect(looksTransposed(124400, 123400)).toBe(false)
   })
 
   it("counts days between ISO dates", () => {
