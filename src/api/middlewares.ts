@@ -1,31 +1,7 @@
-import {
-  defineMiddlewares,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
-import {
-  AdminConnectBankInterface,
-  AdminCreateBankInterface,
-  AdminListAccounts,
-  AdminListParams,
-  AdminStartWebForm,
-  AdminUpdateBankAccount,
-  AdminUpdateBankInterface,
-} from "./admin/bank-reconciliation/validators"
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 
-const BASE = "/admin/bank-reconciliation"
-const listQuery = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
-  validateAndTransformQuery(schema, { isList: true, defaults: ["id"] })
-
+// Each area keeps its validators and middleware routes beside its route files.
 export default defineMiddlewares({
-  routes: [
-    { matcher: `${BASE}/interfaces`, methods: ["GET"], middlewares: [listQuery(AdminListParams)] },
-    { matcher: `${BASE}/interfaces`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateBankInterface)] },
-    { matcher: `${BASE}/interfaces/:id`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateBankInterface)] },
-    { matcher: `${BASE}/interfaces/:id/connect`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminConnectBankInterface)] },
-    { matcher: `${BASE}/interfaces/:id/web-forms`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminStartWebForm)] },
-    { matcher: `${BASE}/interfaces/:id/log`, methods: ["GET"], middlewares: [listQuery(AdminListParams)] },
-    { matcher: `${BASE}/accounts`, methods: ["GET"], middlewares: [listQuery(AdminListAccounts)] },
-    { matcher: `${BASE}/accounts/:id`, methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateBankAccount)] },
-  ],
+  routes: [...onlineBankingSetupMiddlewares],
 })
