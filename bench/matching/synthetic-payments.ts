@@ -1,0 +1,157 @@
+import type { Allocation, BankTransactionInput, OpenItemInput } from "../../src/modules/bank-reconciliation/matching"
+import { parseCents, formatCents } from "../../src/modules/bank-reconciliation/matching/amounts"
+import { SeededRandom } from "./seeded-random"
+import { germanIban, type Customer, type World } from "./synthetic-world"
+
+/**
+ * certain: resolvable without doubt (the contract's "auto rate" population);
+ * answer: has a right answer that needs a human; ambiguous: must never be auto; noise: no order.
+ */
+export type Label = "certain" | "answer" | "ambiguous" | "noise"
+
+export type LabelledTransaction = { transaction: BankTransactionInput; expected: Allocation[] | null; label: Label; kind: string }
+
+const KINDS = {
+  rf: 22, invoice: 14, order: 10, e2e: 4, bare: 5, iban: 10, name: 6, skonto: 3, partial: 4, over: 2,
+  multiRef: 3, multiIban: 2, typoRf: 2, noise: 8, postal: 3, transposed: 1, rounding: 1,
+}
+type Kind = keyof typeof KINDS
+
+const SUFFIX = ["", "", "", " Danke", " vom 02.11.2026", " Kd-Nr. 48213", " 10115 Berlin", " Gruss", " Betrag 49,90"]
+
+/** How banks print a payer name: case, order, umlauts, 27-character cut. */
+function payerName(customer: Customer, random: SeededRandom): string {
+  const person = `${customer.first} ${customer.last}`
+  const options = customer.company && random.chance(0.7) ? [customer.company] : [person, `${customer.last}, ${customer.first}`, person.toUpperCase(), person.replace(/ü/g, "ue").replace(/ö/g, "oe").replace(/ä/g, "ae").replace(/ß/g, "ss")]
+  return random.pick(options).slice(0, 27)
+}
+
+function exact(order: OpenItemInput, cents?: number): Allocation[] {
+  const owed = parseCents(order.outstanding)!
+  return [{ orderId: order.orderId, amount: formatCents(Math.min(cents ?? owed, owed)) }]
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Generates `count` incoming payments with the answer a careful operator would give. */
+export function generatePayments(world: World, count: number, seed: number): LabelledTransaction[] {
+  const random = new SeededRandom(seed)
+  const ibanOwners = new Map<string, number>()
+  world.customers.filter((c) => c.ibanKnown).forEach((c) => ibanOwners.set(c.iban, (ibanOwners.get(c.iban) ?? 0) + 1))
+  const out: LabelledTransaction[] = []
+  for (let i = 0; i < count; i++) {
+    const kind = random.weighted(KINDS)
+    const order = random.pick(world.orders)
+    const customer = world.customerOf.get(order.orderId)!
+    const siblings = world.ordersOf.get(customer.id)!
+    const owed = parseCents(order.outstanding)!
+    const ibanDecides = (cents: number) => {
+      if (!customer.ibanKnown || ibanOwners.get(customer.iban)! > 1) {
+        return "answer" as const
+      }
+      return siblings.filter((o) => parseCents(o.outstanding) === cents).length === 1 ? ("certain" as const) : ("ambiguous" as const)
+    }
+    const base: BankTransactionInput = {
+      id: `tx_${String(i).padStart(6, "0")}`, amount: order.outstanding, currency: "EUR",
+      bookingDate: addDays(order.createdAt!, random.int(1, 10)), valueDate: null, purpose: "",
+      counterpartName: payerName(customer, random), counterpartIban: customer.iban, endToEndReference: null,
+    }
+    base.valueDate = base.bookingDate
+    const made = build(kind, { world, random, order, customer, siblings, owed, base, ibanDecides })
+    made.transaction.purpose = `${made.transaction.purpose}${kind === "noise" ? "" : random.pick(SUFFIX)}`.trim()
+    out.push({ ...made, kind })
+  }
+  return out
+}
+
+type Context = {
+  world: World; random: SeededRandom; order: OpenItemInput; customer: Customer; siblings: OpenItemInput[]; owed: number
+  base: BankTransactionInput; ibanDecides: (cents: number) => "certain" | "answer" | "ambiguous"
+}
+
+function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
+  const { random, order, base, owed } = c
+  const id = order.displayId!
+  const inv = order.invoiceNumber!
+  const rf = order.paymentReference!
+  const tx = (patch: Partial<BankTransactionInput>): BankTransactionInput => ({ ...base, ...patch })
+  const invoiceText = () => random.pick([inv, `Rechnung ${inv}`, `Rechnung ${inv.slice(3)}`, `Re.Nr. ${inv.replace(/\D/g, "")}`, `RG ${inv.slice(3)}`, `Rechnungsnummer: ${inv.replace(/-/g, " ")}`])
+  switch (kind) {
+    case "rf":
+      return { transaction: tx({ purpose: random.pick([rf, rf.replace(/(.{4})/g, "$1 ").trim(), `${rf} Danke`, `Zahlung ${rf.toLowerCase()}`]) }), expected: exact(order), label: "certain" }
+    case "invoice":
+      return { transaction: tx({ purpose: invoiceText() }), expected: exact(order), label: "certain" }
+    case "order":
+      return { transaction: tx({ purpose: random.pick([`Bestellung ${id}`, `Order #${id}`, `Best.-Nr. ${id}`, `Auftrag ${id} Kd-Nr. 55123`, `Bestellnr.${id}`]) }), expected: exact(order), label: "certain" }
+    case "e2e":
+      return { transaction: tx({ purpose: "", endToEndReference: random.pick([rf, `ORDER-${id}`]) }), expected: exact(order), label: "certain" }
+    case "bare":
+      return { transaction: tx({ purpose: random.pick([`${id} Vielen Dank`, `${id}`]) }), expected: exact(order), label: c.ibanDecides(owed) === "ambiguous" ? "answer" : c.ibanDecides(owed) }
+    case "iban":
+      return { transaction: tx({ purpose: random.pick(["Danke", "Einkauf", "Online-Shop", ""]) }), expected: exact(order), label: c.ibanDecides(owed) }
+    case "name":
+      return nameOnly(c)
+    case "skonto": {
+      const paid = Math.round(owed * 0.98)
+      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(paid), bookingDate: addDays(order.createdAt!, 5), valueDate: addDays(order.createdAt!, 5) }), expected: exact(order, paid), label: "certain" }
+    }
+    case "partial": {
+      const paid = Math.max(1, Math.floor(owed / 2))
+      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(paid) }), expected: exact(order, paid), label: "answer" }
+    }
+    case "over":
+      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(owed + 1000) }), expected: exact(order), label: "answer" }
+    case "multiRef":
+    case "multiIban":
+      return multiple(kind, c)
+    case "typoRf": {
+      const typo = rf.slice(0, 4) + rf.slice(4).split("").reverse().join("")
+      return typo === rf ? { transaction: tx({ purpose: rf }), expected: exact(order), label: "certain" } : { transaction: tx({ purpose: typo }), expected: exact(order), label: c.ibanDecides(owed) }
+    }
+    case "noise":
+      return {
+        transaction: tx({ purpose: random.pick(["Miete Dezember", "Erstattung Lieferant 10115 Berlin", "Gutschrift 02.11.2026", "Rueckzahlung Kaution", "Lastschrift Rueckgabe", "Umbuchung"]), amount: formatCents(random.int(500, 50_000)), counterpartName: random.pick(["Stadtwerke", "Vermieter GbR", "Lieferant AG", "Finanzamt"]), counterpartIban: germanIban(random) }),
+        expected: null, label: "noise",
+      }
+    case "postal": {
+      const other = random.pick(c.world.orders)
+      const made = nameOnly(c)
+      made.transaction.purpose = `Lieferung Hauptstr. 5, ${other.displayId} Berlin`
+      return made
+    }
+    case "transposed": {
+      const digits = String(owed)
+      const swapped = digits.length >= 3 ? Number(digits.slice(0, -3) + digits[digits.length - 2] + digits[digits.length - 3] + digits.slice(-1)) : owed + 1
+      const paid = swapped === owed ? owed + 100 : swapped
+      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(paid) }), expected: exact(order, paid), label: "answer" }
+    }
+    case "rounding": {
+      const paid = owed + (random.chance(0.5) ? 1 : -1)
+      return { transaction: tx({ purpose: `Bestellung ${id}`, amount: formatCents(paid) }), expected: exact(order, paid), label: "certain" }
+    }
+  }
+}
+
+/** Only the payer's name identifies the order (new account): ambiguous when a namesake owes the same. */
+function nameOnly(c: Context): Omit<LabelledTransaction, "kind"> {
+  const tx = { ...c.base, purpose: "Danke", counterpartIban: germanIban(c.random) }
+  const fullName = `${c.customer.first} ${c.customer.last}`
+  const namesake = c.world.orders.some((o) => o.orderId !== c.order.orderId && o.outstanding === c.order.outstanding && (o.customerName === fullName || (c.customer.company !== null && o.companyName === c.customer.company)))
+  return { transaction: tx, expected: namesake ? null : exact(c.order), label: namesake ? "ambiguous" : "answer" }
+}
+
+/** One transfer for two orders of the same customer, with or without their numbers. */
+function multiple(kind: "multiRef" | "multiIban", c: Context): Omit<LabelledTransaction, "kind"> {
+  if (c.siblings.length < 2) {
+    return { transaction: { ...c.base, purpose: `Rechnung ${c.order.invoiceNumber}` }, expected: exact(c.order), label: "certain" }
+  }
+  const [a, b] = c.siblings
+  const sum = parseCents(a.outstanding)! + parseCents(b.outstanding)!
+  const expected = [a, b].map((o) => ({ orderId: o.orderId, amount: o.outstanding }))
+  if (kind === "multiRef") {
+    return { transaction: { ...c.base, amount: formatCents(sum), purpose: c.random.pick([`RE ${a.displayId}, ${b.displayId}`, `Rechnungen ${a.displayId} und ${b.displayId}`, `Bestellungen ${a.displayId} + ${b.displayId}`]) }, expected, label: "certain" }
+  }
+  return { transaction: { ...c.base, amount: formatCents(sum), purpose: "Sammelzahlung" }, expected, label: "answer" }
+}
