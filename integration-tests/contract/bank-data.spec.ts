@@ -1,47 +1,35 @@
-import type { BankConnection, FinapiUserCredentials } from "../../src/modules/bank-reconciliation/finapi"
-import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget, type ObservedClient } from "./support/contract-target"
+import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget } from "./support/contract-target"
 import { collect, fromCents, toCents } from "./support/decimal-cents"
-import { userWithConnection, waitUntilReady } from "./support/local-scenarios"
+import { useConnectedUser, waitUntilReady } from "./support/local-scenarios"
 
 describeLocal("finAPI client: bank connections, accounts, transactions (local sandbox)", () => {
-  let target: ContractTarget
-  let observed: ObservedClient
-  let user: FinapiUserCredentials
-  let connection: BankConnection
-
-  beforeAll(async () => {
-    target = await startTarget()
-    observed = observedClient(target)
-    user = newUserCredentials()
-    connection = await userWithConnection(target.sandbox!, observed.client, user)
-  })
-  afterAll(() => target.close())
+  const fx = useConnectedUser()
 
   it("lists and reads bank connections with consent expiry, userActionRequired and update status", async () => {
-    const [listed] = await observed.client.listBankConnections(user)
-    expect(listed.id).toBe(connection.id)
-    const read = await observed.client.getBankConnection(user, connection.id)
+    const [listed] = await fx.observed.client.listBankConnections(fx.user)
+    expect(listed.id).toBe(fx.connection.id)
+    const read = await fx.observed.client.getBankConnection(fx.user, fx.connection.id)
     expect(read.updateStatus).toBe("READY")
     const xs2a = read.interfaces.find((i) => i.bankingInterface === "XS2A")
     expect(xs2a?.aisConsent?.status).toBe("PRESENT")
     expect(Date.parse(xs2a?.aisConsent?.expiresAt as string)).toBeGreaterThan(Date.now())
     expect(xs2a?.userActionRequired).toBe(false)
-    expect(await observed.client.listBankConnections(user, [connection.id + 999])).toEqual([])
+    expect(await fx.observed.client.listBankConnections(fx.user, [fx.connection.id + 999])).toEqual([])
   })
 
   it("lists accounts of the connection with balances as decimal strings", async () => {
-    const accounts = await observed.client.listAccounts(user, { bankConnectionIds: [connection.id] })
-    expect(accounts.map((a) => a.id).sort()).toEqual([...connection.accountIds].sort())
+    const accounts = await fx.observed.client.listAccounts(fx.user, { bankConnectionIds: [fx.connection.id] })
+    expect(accounts.map((a) => a.id).sort()).toEqual([...fx.connection.accountIds].sort())
     for (const account of accounts) {
       expect(account.balance).toMatch(/^-?\d+\.\d{2,}$/)
       expect(account.accountType).toBe("Checking")
     }
-    const one = await observed.client.getAccount(user, accounts[0].id)
+    const one = await fx.observed.client.getAccount(fx.user, accounts[0].id)
     expect(one.balance).toBe(accounts[0].balance)
   })
 
   it("reads a transaction page with finAPI's paging envelope and decimal-string amounts", async () => {
-    const page = await observed.client.listTransactions(user, { view: "bankView", perPage: 5 })
+    const page = await fx.observed.client.listTransactions(fx.user, { view: "bankView", perPage: 5 })
     expect(page.paging).toMatchObject({ page: 1, perPage: 5 })
     expect(page.paging.totalCount).toBeGreaterThan(5)
     expect(page.transactions).toHaveLength(5)
@@ -52,8 +40,8 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
   })
 
   it("iterates every page exactly once, in id order", async () => {
-    const all = await collect(observed.client.iterateTransactions(user, { view: "bankView", perPage: 4 }))
-    const { paging } = await observed.client.listTransactions(user, { view: "bankView", perPage: 4 })
+    const all = await collect(fx.observed.client.iterateTransactions(fx.user, { view: "bankView", perPage: 4 }))
+    const { paging } = await fx.observed.client.listTransactions(fx.user, { view: "bankView", perPage: 4 })
     expect(all).toHaveLength(paging.totalCount)
     const ids = all.map((t) => t.id)
     expect(ids).toEqual([...ids].sort((a, b) => a - b))
@@ -61,14 +49,14 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
   })
 
   it("applies account, booking-date, import-date, direction and adjusting-entry filters like finAPI", async () => {
-    const all = await collect(observed.client.iterateTransactions(user, { view: "bankView" }))
-    const accountId = connection.accountIds[0]
+    const all = await collect(fx.observed.client.iterateTransactions(fx.user, { view: "bankView" }))
+    const accountId = fx.connection.accountIds[0]
     const dates = all.map((t) => t.bankBookingDate).sort()
     const from = dates[Math.floor(dates.length / 3)]
     const to = dates[Math.floor((dates.length * 2) / 3)]
     const importDay = all[0].importDate.slice(0, 10)
     const filtered = await collect(
-      observed.client.iterateTransactions(user, {
+      fx.observed.client.iterateTransactions(fx.user, {
         view: "bankView",
         accountIds: [accountId],
         minBankBookingDate: from,
@@ -93,20 +81,20 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
   })
 
   it("orders transactions by amount descending when asked", async () => {
-    const page = await observed.client.listTransactions(user, { view: "bankView", order: ["amount,desc"], perPage: 20 })
+    const page = await fx.observed.client.listTransactions(fx.user, { view: "bankView", order: ["amount,desc"], perPage: 20 })
     const cents = page.transactions.map((t) => toCents(t.amount))
     expect(cents).toEqual([...cents].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)))
   })
 
   it("imports mockBatchUpdate transactions with exact decimal amounts and an adjusting entry for a balance gap", async () => {
-    const accountId = connection.accountIds[0]
-    const before = await observed.client.getAccount(user, accountId)
+    const accountId = fx.connection.accountIds[0]
+    const before = await fx.observed.client.getAccount(fx.user, accountId)
     const today = new Date().toISOString().slice(0, 10)
     const amounts = [0.1, 0.2, -1234567.89, 100, 19.99]
-    await observed.client.mockBatchUpdate(user, {
+    await fx.observed.client.mockBatchUpdate(fx.user, {
       mockBankConnectionUpdates: [
         {
-          bankConnectionId: connection.id,
+          bankConnectionId: fx.connection.id,
           bankingInterface: "XS2A",
           mockAccountsData: [
             {
@@ -119,29 +107,29 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
         },
       ],
     })
-    await waitUntilReady(observed.client, user, connection.id)
-    const mocked = await collect(observed.client.iterateTransactions(user, { view: "bankView", search: "contract mock" }))
+    await waitUntilReady(fx.observed.client, fx.user, fx.connection.id)
+    const mocked = await collect(fx.observed.client.iterateTransactions(fx.user, { view: "bankView", search: "contract mock" }))
     expect(mocked.map((t) => t.amount).sort()).toEqual(["-1234567.89", "0.10", "0.20", "100.00", "19.99"].sort())
-    const adjusting = await collect(observed.client.iterateTransactions(user, { view: "bankView", accountIds: [accountId], isAdjustingEntry: true }))
+    const adjusting = await collect(fx.observed.client.iterateTransactions(fx.user, { view: "bankView", accountIds: [accountId], isAdjustingEntry: true }))
     expect(adjusting.map((t) => t.amount)).toContain("1.00")
   })
 
   it("creates, lists and deletes notification rules", async () => {
-    const rule = await observed.client.createNotificationRule(user, {
+    const rule = await fx.observed.client.createNotificationRule(fx.user, {
       triggerEvent: "NEW_TRANSACTIONS",
-      params: { accountIds: String(connection.accountIds[0]) },
+      params: { accountIds: String(fx.connection.accountIds[0]) },
       callbackHandle: "iface-1:handle-abc",
       includeDetails: false,
     })
     expect(rule).toMatchObject({ triggerEvent: "NEW_TRANSACTIONS", callbackHandle: "iface-1:handle-abc" })
-    expect((await observed.client.listNotificationRules(user)).map((r) => r.id)).toContain(rule.id)
-    await observed.client.deleteNotificationRule(user, rule.id)
-    expect((await observed.client.listNotificationRules(user)).map((r) => r.id)).not.toContain(rule.id)
+    expect((await fx.observed.client.listNotificationRules(fx.user)).map((r) => r.id)).toContain(rule.id)
+    await fx.observed.client.deleteNotificationRule(fx.user, rule.id)
+    expect((await fx.observed.client.listNotificationRules(fx.user)).map((r) => r.id)).not.toContain(rule.id)
   })
 
   it("deletes a bank connection; reading it afterwards is a not-found error", async () => {
-    await observed.client.deleteBankConnection(user, connection.id)
-    await expect(observed.client.getBankConnection(user, connection.id)).rejects.toMatchObject({
+    await fx.observed.client.deleteBankConnection(fx.user, fx.connection.id)
+    await expect(fx.observed.client.getBankConnection(fx.user, fx.connection.id)).rejects.toMatchObject({
       kind: "not-found",
       code: "UNKNOWN_ENTITY",
     })

@@ -1,5 +1,6 @@
 import type { SandboxHandle } from "../../../sandbox/server"
 import type { BankConnection, FinapiClient, FinapiUserCredentials } from "../../../src/modules/bank-reconciliation/finapi"
+import { newUserCredentials, observedClient, startTarget, type ContractTarget, type ObservedClient } from "./contract-target"
 
 /** Polls until the connection's update finished (finAPI updates are asynchronous, Gotcha 8). */
 export async function waitUntilReady(client: FinapiClient, user: FinapiUserCredentials, id: number): Promise<BankConnection> {
@@ -31,4 +32,25 @@ export async function userWithConnection(
   sandbox.control.completeWebForm(form.id)
   const finished = await client.getWebForm(user, form.id)
   return waitUntilReady(client, user, finished.payload?.bankConnectionId as number)
+}
+
+/** Test fixture: a local sandbox with one user whose finAPI Test Bank connection is READY. */
+export interface ConnectedUser {
+  target: ContractTarget
+  observed: ObservedClient
+  user: FinapiUserCredentials
+  connection: BankConnection
+}
+
+/** Registers beforeAll/afterAll that start the sandbox and link a bank; read the fields inside tests. */
+export function useConnectedUser(): ConnectedUser {
+  const fixture = {} as ConnectedUser
+  beforeAll(async () => {
+    fixture.target = await startTarget()
+    fixture.observed = observedClient(fixture.target)
+    fixture.user = newUserCredentials()
+    fixture.connection = await userWithConnection(fixture.target.sandbox!, fixture.observed.client, fixture.user)
+  })
+  afterAll(() => fixture.target.close())
+  return fixture
 }
