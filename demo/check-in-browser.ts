@@ -82,7 +82,10 @@ async function main() {
     console.log(`Screenshot: ${await shot(page, "order-detail.png")}`)
     // The admin scrolls inside a container, so a full-page shot would miss
     // the lower part; scroll the Payments section into view instead.
-    await page.getByRole("heading", { name: "Payments" }).first().scrollIntoViewIfNeeded().catch(() => undefined)
+    await page
+      .getByRole("heading", { name: "Payments" })
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: "start" }))
     console.log(`Screenshot: ${await shot(page, "order-detail-payment.png")}`)
 
     if (!unpaid.length || !statuses.length) {

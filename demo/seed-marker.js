@@ -1,0 +1,27 @@
+const { Client } = require("pg")
+
+/**
+ * Reads the marker the seed script writes last (store.metadata, see
+ * app/src/seed/seed-marker.ts), so a second start skips booting Medusa just to
+ * learn there is nothing to seed. Undefined before the first seed.
+ */
+async function findSeededAt(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select metadata->>'finapi_demo_seeded_at' as seeded_at from store where deleted_at is null limit 1`
+    )
+    return rows[0]?.seeded_at ?? undefined
+  } catch (error) {
+    // 42P01 = undefined_table: migrations have not run yet.
+    if (error.code === "42P01") {
+      return undefined
+    }
+    throw error
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = { findSeededAt }
