@@ -27,6 +27,7 @@ export class FinapiClient {
   private readonly ctx: CallContext
 
   constructor(config: FinapiClientConfig) {
+    assertUsableConfig(config)
     const redactor = new SecretRedactor()
     redactor.remember(config.clientSecret)
     const transport = new HttpTransport(
@@ -139,6 +140,18 @@ export class FinapiClient {
   /** finAPI sandbox only: simulates a batch update (new transactions, balances, login errors). */
   mockBatchUpdate(user: Credentials, params: MockBatchUpdateParams): Promise<void> {
     return sandboxTests.mockBatchUpdate(this.ctx, user, params)
+  }
+}
+
+// Fails at start-up rather than on the first call; never echoes the secret.
+function assertUsableConfig(config: FinapiClientConfig): void {
+  for (const [name, url] of [["accessBaseUrl", config.accessBaseUrl], ["webFormBaseUrl", config.webFormBaseUrl]]) {
+    if (!url || !/^https?:\/\/[^/]/.test(url)) {
+      throw new TypeError(`finAPI client: ${name} must be an http(s) URL, got "${url ?? ""}"`)
+    }
+  }
+  if (!config.clientId || !config.clientSecret) {
+    throw new TypeError("finAPI client: clientId and clientSecret are required")
   }
 }
 

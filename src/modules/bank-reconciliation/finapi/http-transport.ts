@@ -8,7 +8,6 @@ import { QueryValue, queryString } from "./query-string"
 import { DEFAULT_RETRY, RetryOptions, backoffDelayMs, isRetryable, parseRetryAfterMs } from "./retry-policy"
 import { SecretRedactor } from "./secret-redactor"
 
-
 /** One logical finAPI call; the transport may send it several times. */
 export interface CallSpec<T> {
   operation: string

@@ -58,6 +58,7 @@ export class TokenStore {
       if (!isFinapiError(error) || !isInvalidTokenError(error)) {
         throw error
       }
+      // finAPI rejected the call before processing it, so repeating it (even a POST) is safe.
       this.markStale(key, token)
       return call(await this.token(key, fetch))
     }
