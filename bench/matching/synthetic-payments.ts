@@ -41,17 +41,31 @@ export function generatePayments(world: World, count: number, seed: number): Lab
   const ibanOwners = new Map<string, number>()
   world.customers.filter((c) => c.ibanKnown).forEach((c) => ibanOwners.set(c.iban, (ibanOwners.get(c.iban) ?? 0) + 1))
   const out: LabelledTransaction[] = []
-  for (let i = 0; i < count; i++) {
-    const kind = random.weighted(KINDS)
-    const order = random.pick(world.orders)
+  const targets = shuffledIndexes(world.orders.length, random)
+  const paid = new Set<string>()
+  for (let i = 0, next = 0; i < count; i++) {
+    let kind = random.weighted(KINDS)
+    // Distinct orders while there are enough: a real batch rarely pays one order twice.
+    let order = world.orders[targets[next++ % targets.length]]
+    while (paid.has(order.orderId) && next < targets.length) {
+      order = world.orders[targets[next++]]
+    }
+    const together = world.ordersOf.get(order.customerId!)!.slice(0, 2)
+    if ((kind === "multiRef" || kind === "multiIban") && together.some((o) => paid.has(o.orderId))) {
+      kind = "invoice"
+    }
+    ;(kind === "multiRef" || kind === "multiIban" ? together : [order]).forEach((o) => paid.add(o.orderId))
     const customer = world.customerOf.get(order.orderId)!
     const siblings = world.ordersOf.get(customer.id)!
     const owed = parseCents(order.outstanding)!
     const ibanDecides = (cents: number) => {
-      if (!customer.ibanKnown || ibanOwners.get(customer.iban)! > 1) {
-        return "answer" as const
+      if (siblings.filter((o) => parseCents(o.outstanding) === cents).length > 1) {
+        return "ambiguous" as const
       }
-      return siblings.filter((o) => parseCents(o.outstanding) === cents).length === 1 ? ("certain" as const) : ("ambiguous" as const)
+      if (customer.ibanKnown && ibanOwners.get(customer.iban) === 1) {
+        return "certain" as const
+      }
+      return hasNamesake(world, order, customer) ? ("ambiguous" as const) : ("answer" as const)
     }
     const base: BankTransactionInput = {
       id: `tx_${String(i).padStart(6, "0")}`, amount: order.outstanding, currency: "EUR",
@@ -64,6 +78,15 @@ export function generatePayments(world: World, count: number, seed: number): Lab
     out.push({ ...made, kind })
   }
   return out
+}
+
+function shuffledIndexes(length: number, random: SeededRandom): number[] {
+  const indexes = Array.from({ length }, (_, i) => i)
+  for (let i = length - 1; i > 0; i--) {
+    const j = random.int(0, i)
+    ;[indexes[i], indexes[j]] = [indexes[j], indexes[i]]
+  }
+  return indexes
 }
 
 type Context = {
@@ -134,11 +157,16 @@ function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
   }
 }
 
+/** Another order of the same amount owed by someone of the same name (or the same customer). */
+function hasNamesake(world: World, order: OpenItemInput, customer: Customer): boolean {
+  const fullName = `${customer.first} ${customer.last}`
+  return world.orders.some((o) => o.orderId !== order.orderId && o.outstanding === order.outstanding && (o.customerName === fullName || (customer.company !== null && o.companyName === customer.company)))
+}
+
 /** Only the payer's name identifies the order (new account): ambiguous when a namesake owes the same. */
 function nameOnly(c: Context): Omit<LabelledTransaction, "kind"> {
   const tx = { ...c.base, purpose: "Danke", counterpartIban: germanIban(c.random) }
-  const fullName = `${c.customer.first} ${c.customer.last}`
-  const namesake = c.world.orders.some((o) => o.orderId !== c.order.orderId && o.outstanding === c.order.outstanding && (o.customerName === fullName || (c.customer.company !== null && o.companyName === c.customer.company)))
+  const namesake = hasNamesake(c.world, c.order, c.customer)
   return { transaction: tx, expected: namesake ? null : exact(c.order), label: namesake ? "ambiguous" : "answer" }
 }
 

@@ -15,6 +15,18 @@ export function compareProposals(a: ScoredProposal, b: ScoredProposal): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
 }
 
+/**
+ * How far `best` leads `other`. Two orders of the same customer share the payer's IBAN and name,
+ * and near 1 those shared signals would squeeze any difference to nothing; so for them the lead
+ * is measured on the evidence that tells them apart (references, amount).
+ */
+export function leadOver(best: ScoredProposal, other: ScoredProposal): number {
+  if (best.customerKey !== null && best.customerKey === other.customerKey) {
+    return best.confidenceWithoutParty - other.confidenceWithoutParty
+  }
+  return best.confidence - other.confidence
+}
+
 function round(confidence: number): number {
   return Math.round(confidence * 1000) / 1000
 }
@@ -38,7 +50,7 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
     return { transactionId, decision: "none", confidence: round(best?.confidence ?? 0), allocations: [], reasons: [], alternatives: [] }
   }
   const runnerUp = ranked[1]
-  const margin = runnerUp ? best.confidence - runnerUp.confidence : 1
+  const margin = runnerUp ? Math.min(...ranked.slice(1).map((other) => leadOver(best, other))) : 1
   const auto = best.eligible && best.confidence >= options.autoThreshold && margin >= options.minMargin
   const alternatives: Alternative[] = ranked
     .slice(1)
@@ -49,7 +61,7 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
   let confidence = best.confidence
   if (!auto) {
     // Near-equal candidates share the certainty; a suggestion never looks as sure as an auto.
-    const rivals = ranked.filter((proposal) => best.confidence - proposal.confidence < options.minMargin).length
+    const rivals = ranked.filter((proposal) => proposal === best || leadOver(best, proposal) < options.minMargin).length
     confidence = Math.min(confidence / rivals, options.autoThreshold - 0.01)
     if (rivals > 1) {
       reasons.push({ signal: "ambiguity", detail: `${rivals} candidates are about equally likely; confirm by hand` })

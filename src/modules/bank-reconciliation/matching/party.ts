@@ -42,8 +42,9 @@ export function findParty(
 const SINGLE_WORD_LIMIT = 10
 
 /**
- * Customers sharing the payer's two rarest name words; with only one word in common, only when
- * few customers have it. Bounded by `limit` so common names never fan out to thousands.
+ * Customers sharing at least the payer's two rarest name words, narrowed by further words while
+ * too many remain; with one word in common only when few customers have it. Never more than
+ * `limit`, so common names do not fan out to thousands of candidates.
  */
 function nameCandidates(payer: string, index: OpenItemIndex, limit: number): string[] {
   const sets = nameTokens(payer)
@@ -53,18 +54,21 @@ function nameCandidates(payer: string, index: OpenItemIndex, limit: number): str
   if (!sets.length) {
     return []
   }
-  if (sets.length > 1) {
-    const both: string[] = []
-    for (const key of sets[0]) {
-      if (sets[1].has(key)) {
-        both.push(key)
-      }
+  let current = [...sets[0]]
+  let shared = 1
+  for (const next of sets.slice(1)) {
+    const narrowed = current.filter((key) => next.has(key))
+    if (!narrowed.length) {
+      break // a word the customer does not have (typo, cut-off, second name): stop narrowing
     }
-    if (both.length) {
-      return both.length <= limit ? both : []
+    current = narrowed
+    shared++
+    if (current.length <= limit) {
+      break
     }
   }
-  return sets[0].size <= Math.min(limit, SINGLE_WORD_LIMIT) ? [...sets[0]] : []
+  const cap = shared > 1 ? limit : Math.min(limit, SINGLE_WORD_LIMIT)
+  return current.length <= cap ? current : []
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */

@@ -10,7 +10,11 @@ export type NumberMention = {
   labelled: boolean
   /** Could as well be a postal code, a year or a month: never enough on its own. */
   ambiguous: boolean
+  span: TokenSpan
 }
+
+/** Where a mention sits: segment number and first/last token index within it. */
+export type TokenSpan = { segment: number; from: number; to: number }
 
 /** One to six neighbouring tokens glued together (how references survive spacing and hyphens). */
 export type CompactMention = {
@@ -19,6 +23,7 @@ export type CompactMention = {
   source: "purpose" | "end_to_end"
   rf: boolean
   rfValid: boolean
+  span: TokenSpan
 }
 
 export type PurposeScan = {
@@ -39,23 +44,24 @@ const MAX_NGRAM = 6
 /** Reads references, numbers and words out of a purpose and an end-to-end reference. */
 export function scanPurpose(purpose: string, endToEnd: string, keywords: KeywordSets): PurposeScan {
   const scan: PurposeScan = { numbers: [], compacts: [], words: [], ultimateDebtor: null }
+  let segmentNumber = 0
   for (const segment of splitSepaTags(purpose)) {
     if (segment.tag === "ABWA") {
       scan.ultimateDebtor = segment.text
     } else if (MINED.has(segment.tag)) {
-      scanSegment(segment.text, segment.tag === "EREF" ? "end_to_end" : "purpose", keywords, scan)
+      scanSegment(segment.text, segment.tag === "EREF" ? "end_to_end" : "purpose", segmentNumber++, keywords, scan)
     }
   }
   if (endToEnd.trim() && endToEnd.trim().toUpperCase() !== "NOTPROVIDED") {
-    scanSegment(endToEnd, "end_to_end", keywords, scan)
+    scanSegment(endToEnd, "end_to_end", segmentNumber, keywords, scan)
   }
   return scan
 }
 
-function scanSegment(text: string, source: NumberMention["source"], keywords: KeywordSets, scan: PurposeScan): void {
+function scanSegment(text: string, source: NumberMention["source"], segment: number, keywords: KeywordSets, scan: PurposeScan): void {
   const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
-  const rfSpan = addCompacts(tokens, source, scan)
-  addNumbers(tokens, source, keywords, rfSpan, scan)
+  const rfSpan = addCompacts(tokens, source, segment, scan)
+  addNumbers(tokens, source, segment, keywords, rfSpan, scan)
   for (const [index, token] of tokens.entries()) {
     if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
       scan.words.push(token.text.toLowerCase())
@@ -64,7 +70,7 @@ function scanSegment(text: string, source: NumberMention["source"], keywords: Ke
 }
 
 /** Adds every n-gram; returns the token indexes that belong to an RF reference (valid or not). */
-function addCompacts(tokens: Token[], source: CompactMention["source"], scan: PurposeScan): Set<number> {
+function addCompacts(tokens: Token[], source: CompactMention["source"], segment: number, scan: PurposeScan): Set<number> {
   const rfSpan = new Set<number>()
   const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
   for (let i = 0; i < words.length; i++) {
@@ -82,7 +88,7 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], scan: Pu
       if (rfValid) {
         validEnd = j
       }
-      scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid })
+      scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
     }
     if (isRfStart) {
       markRfSpan(words, i, validEnd, rfSpan)
@@ -106,7 +112,7 @@ function markRfSpan(words: { token: Token; index: number }[], start: number, val
 
 type NumberGroup = { first: number; last: number; parts: string[]; seps: string[] }
 
-function addNumbers(tokens: Token[], source: NumberMention["source"], keywords: KeywordSets, rfSpan: Set<number>, scan: PurposeScan): void {
+function addNumbers(tokens: Token[], source: NumberMention["source"], segment: number, keywords: KeywordSets, rfSpan: Set<number>, scan: PurposeScan): void {
   let previousLabelledEnd = -2
   let skipThrough = -1
   for (const group of numberGroups(tokens, rfSpan, keywords)) {
@@ -127,7 +133,7 @@ function addNumbers(tokens: Token[], source: NumberMention["source"], keywords: 
       previousLabelledEnd = group.last
     }
     const raw = tokens.slice(label.from, group.last + 1).map((t, k) => (k ? t.sepBefore : "") + t.raw).join("")
-    scan.numbers.push({ digits, raw, source, labelled, ambiguous: kind === "ambiguous" })
+    scan.numbers.push({ digits, raw, source, labelled, ambiguous: kind === "ambiguous", span: { segment, from: group.first, to: group.last } })
   }
 }
 
@@ -193,7 +199,8 @@ function labelOf(tokens: Token[], first: number, keywords: KeywordSets, previous
       return { state: "ignored", from }
     }
     if (tokens[i].isDigits) {
-      labelled ||= i === previousLabelledEnd && /^[\s,;+&/]*$/.test(tokens[i + 1].sepBefore)
+      // A list continues after a comma, semicolon, plus, ampersand or slash, not after a bare space.
+      labelled ||= i === previousLabelledEnd && /^\s*[,;+&/]\s*$/.test(tokens[i + 1].sepBefore)
       break
     }
     if (keywords.labels.has(text) || text === "#") {

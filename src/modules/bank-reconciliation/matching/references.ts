@@ -27,23 +27,35 @@ function where(source: "purpose" | "end_to_end"): string {
 /** Finds the items a transaction's references point at, each with how far that can be trusted. */
 export function findReferenceHits(scan: PurposeScan, purpose: string, amountCents: number, index: OpenItemIndex, options: MatchOptions): ReferenceHits {
   const hits: ReferenceHits = new Map()
+  // Tokens that form a whole reference ("RE 2026 007260") are not read again as loose numbers.
+  const consumed = new Set<string>()
   for (const mention of scan.compacts) {
     if (mention.rf && !mention.rfValid) {
       continue // a mistyped RF fails mod 97: the text is not evidence of anything
     }
+    const byReference = index.byPaymentReference.get(mention.compact)
+    const byInvoice = index.byInvoiceCompact.get(mention.compact)
+    if (byReference || byInvoice) {
+      for (let token = mention.span.from; token <= mention.span.to; token++) {
+        consumed.add(`${mention.span.segment}:${token}`)
+      }
+    }
     const signal: Signal = mention.source === "end_to_end" ? "end_to_end_reference" : "payment_reference"
-    for (const position of index.byPaymentReference.get(mention.compact) ?? []) {
+    for (const position of byReference ?? []) {
       const reference = index.items[position].paymentReference
       const detail = `'${mention.raw}' in ${where(mention.source)} matches payment reference ${reference}`
       offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail })
     }
-    for (const position of index.byInvoiceCompact.get(mention.compact) ?? []) {
+    for (const position of byInvoice ?? []) {
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}`
       offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail })
     }
   }
   const wholeEuros = amountCents % 100 === 0 ? String(amountCents / 100) : null
   for (const mention of scan.numbers) {
+    if (consumed.has(`${mention.span.segment}:${mention.span.from}`) || consumed.has(`${mention.span.segment}:${mention.span.to}`)) {
+      continue
+    }
     const short = mention.digits.length < options.minBareNumberLength
     const looksLikeAmount = mention.digits.replace(/^0+(?=\d)/, "") === wholeEuros
     const strength: Strength = mention.labelled ? "trusted" : mention.ambiguous || short || looksLikeAmount ? "weak" : "bare"

@@ -13,6 +13,8 @@ export type ScoredProposal = Proposal & {
   relation: AmountRelation | null
   /** The customer all orders belong to, or null when they span customers. */
   customerKey: string | null
+  /** Confidence without the payer signals (IBAN, name): what tells two orders of one customer apart. */
+  confidenceWithoutParty: number
 }
 
 export type TransactionFacts = {
@@ -64,14 +66,14 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   }
   const customerKey = sharedCustomer(proposal, index)
   const party = customerKey ? partyWeights(customerKey, facts.party) : { iban: 0, name: 0 }
-  residual *= (1 - party.iban) * (1 - party.name)
+  const partyResidual = (1 - party.iban) * (1 - party.name)
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
   const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
     proposal.positions.every((position, i) => index.items[position].outstandingCents === proposal.amounts[i])
   const base = { ...proposal, key: keyOf(proposal, index), relation, customerKey }
   if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
-      return { ...base, confidence: 0, eligible: false }
+      return { ...base, confidence: 0, confidenceWithoutParty: 0, eligible: false }
     }
     residual *= 1 - AMOUNT_ONLY_WEIGHT
   } else if (relation) {
@@ -83,7 +85,7 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   }
   const fit = relation ? amountFit(relation, options) : sumExact ? SET_FIT.exact : SET_FIT.inexact
   const eligible = isEligible(proposal, relation, sumExact, allTrusted, customerKey, facts, index, options)
-  return { ...base, confidence: (1 - residual) * fit, eligible }
+  return { ...base, confidence: (1 - residual * partyResidual) * fit, confidenceWithoutParty: (1 - residual) * fit, eligible }
 }
 
 /** IBAN and name weights of one customer for this payer (0 when the signal did not count). */

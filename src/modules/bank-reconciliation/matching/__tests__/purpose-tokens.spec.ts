@@ -39,6 +39,7 @@ describe("purpose tokenisation", () => {
     ["vom 02.11.2026 1042", ["1042"]],
     ["35,00 EUR 1042", ["1042"]],
     ["RE 1001, 1002 und 1003", ["1001:L", "1002:L", "1003:L"]],
+    ["Bestellung 3104 10115 Berlin", ["3104:L", "10115:A"]],
   ])("reads %s as %j", (purpose, expected) => {
     expect(numbers(purpose)).toEqual(expected)
   })
