@@ -46,7 +46,9 @@ async function main() {
     log("The plugin build in .medusa/server is newer than src/; not rebuilding.")
   } else {
     log("Building the plugin (medusa plugin:build) …")
-    await buildPlugin()
+    await buildPlugin().catch((error) => {
+      throw new Error(`${error.message}: fix the errors above (the demo runs the built plugin)`)
+    })
   }
   linkPluginIntoApp()
 
