@@ -1,0 +1,65 @@
+import { buildEpcQrPayload } from "../epc-qr-payload"
+import { formatIban, isValidBic, isValidIban } from "../iban"
+import { buildBankTransferInstructions } from "../instructions"
+import { BankTransferSessionData } from "../session-data"
+
+const DATA: BankTransferSessionData = {
+  session_id: "payses_1",
+  payment_reference: "RF451234512345",
+  payment_reference_formatted: "RF45 1234 5123 45",
+  iban: "DE89370400440532013000",
+  bic: "COBADEFFXXX",
+  account_holder: "Kaffeerösterei GmbH",
+  amount: "119.5",
+  currency_code: "eur",
+  received: false,
+  received_at: null,
+}
+
+describe("bank-transfer instructions and the EPC QR payload", () => {
+  it("checks IBANs by mod 97 and BICs by shape, ignoring spaces and case", () => {
+    expect(isValidIban("DE89 3704 0044 0532 0130 00")).toBe(true)
+    expect(isValidIban("GB82 WEST 1234 5698 7654 32")).toBe(true)
+    expect(isValidIban("DE89 3704 0044 0532 0130 01")).toBe(false)
+    expect(isValidIban("DE89")).toBe(false)
+    expect(isValidBic("COBADEFF")).toBe(true)
+    expect(isValidBic("cobadeffxxx")).toBe(true)
+    expect(isValidBic("COBADE")).toBe(false)
+    expect(formatIban("DE89370400440532013000")).toBe("DE89 3704 0044 0532 0130 00")
+  })
+
+  it("writes the EPC069-12 payload line by line, ending with the structured RF reference", () => {
+    expect(
+      buildEpcQrPayload({ bic: "COBADEFFXXX", name: "Kaffeerösterei GmbH", iban: "DE89370400440532013000", amount: "119.5", reference: "RF451234512345" })
+    ).toBe(["BCD", "002", "1", "SCT", "COBADEFFXXX", "Kaffeerösterei GmbH", "DE89370400440532013000", "EUR119.50", "", "RF451234512345"].join("\n"))
+  })
+
+  it("leaves the BIC empty when none is configured and the amount empty when the standard does not allow it", () => {
+    const lines = (amount: string) =>
+      buildEpcQrPayload({ bic: null, name: "A\nB", iban: "DE89370400440532013000", amount, reference: "RF451234512345" }).split("\n")
+    expect(lines("10")[4]).toBe("")
+    expect(lines("10")[5]).toBe("A B")
+    expect(lines("0.001")[7]).toBe("")
+    expect(lines("1000000000")[7]).toBe("")
+  })
+
+  it("shows amounts with the currency's digits and a QR payload only for EUR with something to pay", () => {
+    const instructions = buildBankTransferInstructions({
+      session: { id: "payses_1", provider_id: "pp_bank-transfer_bank-transfer" },
+      data: DATA,
+      amount: "119.5",
+      currency_code: "EUR",
+    })
+    expect(instructions).toMatchObject({
+      amount: "119.50",
+      currency_code: "eur",
+      iban_formatted: "DE89 3704 0044 0532 0130 00",
+      payment_reference: "RF451234512345",
+    })
+    expect(instructions.epc_qr_payload).toContain("EUR119.50")
+    const paid = buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 0, currency_code: "eur" })
+    expect(paid.epc_qr_payload).toBeNull()
+    const usd = buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 5, currency_code: "usd" })
+    expect(usd.epc_qr_payload).toBeNull()
+  })
+})

@@ -1,0 +1,55 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { toDecimalString } from "./decimal-amount"
+import { buildEpcQrPayload } from "./epc-qr-payload"
+import { formatIban } from "./iban"
+import { BankTransferSessionData } from "./session-data"
+
+/** What a storefront shows a customer who pays by bank transfer. Amounts are decimal strings. */
+export type BankTransferInstructions = {
+  payment_session_id: string
+  provider_id: string
+  account_holder: string
+  iban: string
+  iban_formatted: string
+  bic: string | null
+  amount: string
+  currency_code: string
+  payment_reference: string
+  payment_reference_formatted: string
+  /** EPC069-12 payload for a GiroCode; null unless the currency is EUR and something is left to pay. */
+  epc_qr_payload: string | null
+}
+
+/** Builds the instructions for paying `amount` (what is owed now) to the account in the session data. */
+export function buildBankTransferInstructions(input: {
+  session: { id: string; provider_id: string }
+  data: BankTransferSessionData
+  amount: BigNumberInput
+  currency_code: string
+}): BankTransferInstructions {
+  const { session, data } = input
+  const amount = toDecimalString(input.amount, input.currency_code)
+  const payable = input.currency_code.toLowerCase() === "eur" && MathBN.gt(amount, 0)
+  return {
+    payment_session_id: session.id,
+    provider_id: session.provider_id,
+    account_holder: data.account_holder,
+    iban: data.iban,
+    iban_formatted: formatIban(data.iban),
+    bic: data.bic,
+    amount,
+    currency_code: input.currency_code.toLowerCase(),
+    payment_reference: data.payment_reference,
+    payment_reference_formatted: data.payment_reference_formatted,
+    epc_qr_payload: payable
+      ? buildEpcQrPayload({
+          bic: data.bic,
+          name: data.account_holder,
+          iban: data.iban,
+          amount,
+          reference: data.payment_reference,
+        })
+      : null,
+  }
+}
