@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
+import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 
 // Each area keeps its validators and middleware routes beside its route files.
 export default defineMiddlewares({
-  routes: [...onlineBankingSetupMiddlewares],
+  routes: [...onlineBankingSetupMiddlewares, ...incomingPaymentsMiddlewares],
 })

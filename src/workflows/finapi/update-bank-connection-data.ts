@@ -1,0 +1,50 @@
+import { FinapiClient, FinapiUserCredentials, isFinapiError } from "../../modules/bank-reconciliation/finapi"
+
+export type BankDataUpdate =
+  | { outcome: "ready" }
+  | { outcome: "needs_user_action"; message: string }
+  | { outcome: "failed"; message: string }
+
+export interface BankDataUpdateOptions {
+  pollIntervalMs: number
+  timeoutMs: number
+}
+
+/**
+ * Reading transactions never refreshes them (Gotcha 8): asks finAPI to update the bank connection
+ * (a background task, possible only with a saved PIN and a valid consent) and waits until the
+ * connection is READY again. An update already running (423) is waited for instead.
+ */
+export async function updateBankConnectionData(
+  client: FinapiClient,
+  user: FinapiUserCredentials,
+  finapiConnectionId: number,
+  options: BankDataUpdateOptions
+): Promise<BankDataUpdate> {
+  const deadline = Date.now() + options.timeoutMs
+  try {
+    const task = await client.startBackgroundUpdate(user, { bankConnectionId: finapiConnectionId })
+    const done = await client.waitForTask(user, task.id, { pollIntervalMs: options.pollIntervalMs, timeoutMs: options.timeoutMs })
+    if (done.status !== "COMPLETED") {
+      const reason = done.payload?.errorMessage ?? done.payload?.errorCode ?? done.status
+      return { outcome: "failed", message: `finAPI could not update the bank connection: ${reason}` }
+    }
+  } catch (error) {
+    if (isFinapiError(error, "web-form-required")) {
+      return { outcome: "needs_user_action", message: "The bank asks for a new login (SCA). Renew the bank connection in the online-banking settings." }
+    }
+    if (!isFinapiError(error, "locked")) {
+      throw error
+    }
+  }
+  for (;;) {
+    const connection = await client.getBankConnection(user, finapiConnectionId)
+    if (connection.updateStatus === "READY") {
+      return { outcome: "ready" }
+    }
+    if (Date.now() + options.pollIntervalMs > deadline) {
+      return { outcome: "failed", message: "finAPI is still updating the bank connection. Try again in a few minutes." }
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs))
+  }
+}

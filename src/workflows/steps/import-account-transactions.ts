@@ -1,0 +1,144 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { Modules } from "@medusajs/framework/utils"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import type { BookingDateWindow } from "../../modules/bank-reconciliation/import-window"
+import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
+import { withFinapiUser } from "../finapi/finapi-user-session"
+import { emptyAccountImport, ImportCounts, importAccountPages } from "../finapi/import-account-pages"
+import { updateBankConnectionData } from "../finapi/update-bank-connection-data"
+import type { ImportTarget, SkippedAccount } from "./resolve-import-accounts"
+
+export const importAccountTransactionsStepId = "import-account-transactions"
+
+export type ImportAccountTransactionsInput = {
+  sync_run_id: string
+  targets: ImportTarget[]
+  window?: BookingDateWindow | null
+  skip_bank_update?: boolean
+  /** finAPI page size (1–500); tests use small pages to get many of them. */
+  page_size?: number
+  /** How long to wait for finAPI's update of a bank connection. */
+  update_timeout_ms?: number
+}
+
+export type ImportAccountTransactionsResult = {
+  counts: ImportCounts
+  new_ids: string[]
+  held_ids: string[]
+  imported_account_ids: string[]
+  skipped: SkippedAccount[]
+  errors: { account_id: string; message: string }[]
+}
+
+type CursorBefore = { id: string; import_cursor: Date | null; last_imported_at: Date | null }
+
+// Long enough for 100 000 transactions; the lock is released as soon as the account is done.
+const ACCOUNT_LOCK_SECONDS = 30 * 60
+
+/**
+ * Imports the incoming payments of each account: refreshes its bank connection at finAPI (when
+ * finAPI can do that alone), then reads and stores page by page. One account at a time holds a lock,
+ * so two workers never import the same account together; an account that is busy is skipped. A
+ * failing account is recorded and does not stop the others. Compensation removes what this run stored
+ * (while untouched) and restores the cursors.
+ */
+export const importAccountTransactionsStep = createStep(
+  importAccountTransactionsStepId,
+  async (input: ImportAccountTransactionsInput, { container }) => {
+    const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+    const locking = container.resolve(Modules.LOCKING)
+    const options = await service.getOptions()
+    const result: ImportAccountTransactionsResult = {
+      counts: { fetched: 0, imported: 0, known: 0, filtered: 0, held: 0 },
+      new_ids: [],
+      held_ids: [],
+      imported_account_ids: [],
+      skipped: [],
+      errors: [],
+    }
+    const cursorsBefore: CursorBefore[] = []
+    const updated = new Map<string, Awaited<ReturnType<typeof updateBankConnectionData>>>()
+    const reportProgress = (current: ImportCounts) =>
+      service.updateSyncRuns({
+        id: input.sync_run_id,
+        fetched_count: result.counts.fetched + current.fetched,
+        imported_count: result.counts.imported + current.imported,
+        duplicate_count: result.counts.known + current.known,
+        filtered_count: result.counts.filtered + current.filtered,
+      })
+
+    for (const target of input.targets) {
+      const lockKey = `finapi-import:${target.id}`
+      try {
+        await locking.acquire(lockKey, { ownerId: input.sync_run_id, expire: ACCOUNT_LOCK_SECONDS })
+      } catch {
+        result.skipped.push({ account_id: target.id, reason: "busy", message: "Another import of this account is running; its result shows in the history." })
+        continue
+      }
+      const progress = emptyAccountImport()
+      try {
+        await withFinapiUser(container, target.interface_id, "Importing bank transactions", async ({ client, user }) => {
+          if (target.can_update && !input.skip_bank_update && !updated.has(target.connection_id)) {
+            const timeoutMs = input.update_timeout_ms ?? 120_000
+            updated.set(
+              target.connection_id,
+              await updateBankConnectionData(client, user, Number(target.finapi_bank_connection_id), { pollIntervalMs: 1_000, timeoutMs })
+            )
+          }
+          const update = updated.get(target.connection_id)
+          if (update?.outcome === "needs_user_action") {
+            result.skipped.push({ account_id: target.id, reason: "needs_user_action", message: update.message })
+            return
+          }
+          if (update?.outcome === "failed") {
+            result.errors.push({ account_id: target.id, message: update.message })
+            return
+          }
+          const before = await service.retrieveBankAccount(target.id, { select: ["id", "import_cursor", "last_imported_at"] })
+          cursorsBefore.push({ id: before.id, import_cursor: before.import_cursor, last_imported_at: before.last_imported_at })
+          const cursor = await importAccountPages({
+            service,
+            client,
+            user,
+            account: { ...target, import_cursor: before.import_cursor },
+            syncRunId: input.sync_run_id,
+            window: input.window ?? null,
+            overlapDays: options.sync.overlapDays,
+            perPage: input.page_size ?? 500,
+            result: progress,
+            onPage: reportProgress,
+          })
+          await service.updateBankAccounts({ id: target.id, last_imported_at: new Date(), ...(cursor ? { import_cursor: cursor } : {}) })
+          result.imported_account_ids.push(target.id)
+        })
+      } catch (error) {
+        result.errors.push({ account_id: target.id, message: finapiErrorToMedusa(error, "Importing bank transactions").message })
+      } finally {
+        addCounts(result.counts, progress.counts)
+        result.new_ids = result.new_ids.concat(progress.new_ids)
+        result.held_ids = result.held_ids.concat(progress.held_ids)
+        await locking.release(lockKey, { ownerId: input.sync_run_id }).catch(() => undefined)
+      }
+    }
+    return new StepResponse(result, { sync_run_id: input.sync_run_id, cursors: cursorsBefore })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+    await service.deleteUntouchedTransactionsOfRun(undo.sync_run_id)
+    if (undo.cursors.length) {
+      await service.updateBankAccounts(undo.cursors)
+    }
+  }
+)
+
+function addCounts(total: ImportCounts, part: ImportCounts): void {
+  total.fetched += part.fetched
+  total.imported += part.imported
+  total.known += part.known
+  total.filtered += part.filtered
+  total.held += part.held
+}
