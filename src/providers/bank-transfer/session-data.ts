@@ -1,3 +1,4 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
 
 /** Provider ids of this provider start with this ("pp_bank-transfer_<id from medusa-config>"). */
@@ -41,6 +42,13 @@ export function readBankTransferSessionData(data: unknown): BankTransferSessionD
 }
 
 type SessionLike = { id: string; provider_id: string; status?: string | null; data?: unknown }
+
+/** A payment session as the store routes load it (BANK_TRANSFER_SESSION_FIELDS). */
+export type PaymentSessionRow = SessionLike & {
+  amount: BigNumberInput
+  raw_amount?: BigNumberInput | null
+  currency_code: string
+}
 
 /**
  * The bank-transfer session to show instructions for: a live one (pending authorization,
