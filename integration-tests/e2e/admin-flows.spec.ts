@@ -1,0 +1,45 @@
+import type { Page } from "playwright-core"
+import { hasChromium, launchBrowser, screenshotter } from "../__fixtures__/browser"
+import { startDemoStore } from "../__fixtures__/demo-store"
+import type { FlowContext } from "./flows/flow-context"
+import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
+
+// One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
+// operator works: each flow starts where the previous one left the shop.
+jest.setTimeout(900_000)
+
+const describeIfChromium = hasChromium ? describe : describe.skip
+if (!hasChromium) {
+  console.warn("Skipping the admin browser flows: no chromium at /usr/bin/chromium (apt-get install chromium).")
+}
+
+async function logIn(page: Page, adminUrl: string, email: string, password: string) {
+  // the first load waits for vite to pre-bundle the dashboard
+  await page.goto(`${adminUrl}/login`, { waitUntil: "commit" })
+  await page.locator('input[name="email"]').fill(email, { timeout: 300_000 })
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(/\/app\/orders/, { timeout: 120_000 })
+}
+
+describeIfChromium("the admin, in a browser, on the demo store", () => {
+  let demo: Awaited<ReturnType<typeof startDemoStore>>
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let flow: FlowContext
+
+  beforeAll(async () => {
+    demo = await startDemoStore("medusa-finapi-e2e")
+    browser = await launchBrowser()
+    flow = { demo, context: browser.context, page: browser.page, shot: screenshotter("admin") }
+    await logIn(browser.page, demo.adminUrl, demo.credentials.email, demo.credentials.password)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.stop()
+  })
+
+  it("sets up online banking: interface, finAPI connection, the finAPI Test Bank linked through the web form, accounts", async () => {
+    await onlineBankingSetupFlow(flow)
+  })
+})
