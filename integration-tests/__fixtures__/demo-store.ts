@@ -33,7 +33,10 @@ export async function startDemoStore(dbName: string, timeoutMs = 600_000) {
   })
   const output: string[] = []
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start within ${timeoutMs / 1000} s:\n${output.slice(-40).join("")}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill("SIGINT") // the demo's own handler stops everything it started
+      reject(new Error(`demo did not start within ${timeoutMs / 1000} s:\n${output.slice(-40).join("")}`))
+    }, timeoutMs)
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString())
       if (chunk.toString().includes("finAPI demo store is up")) {
