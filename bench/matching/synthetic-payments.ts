@@ -157,10 +157,22 @@ function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
   }
 }
 
-/** Another order of the same amount owed by someone of the same name (or the same customer). */
+const namesakeCounts = new WeakMap<World, Map<string, number>>()
+
+/** Another order of the same amount owed by someone of the same name (or company name). */
 function hasNamesake(world: World, order: OpenItemInput, customer: Customer): boolean {
-  const fullName = `${customer.first} ${customer.last}`
-  return world.orders.some((o) => o.orderId !== order.orderId && o.outstanding === order.outstanding && (o.customerName === fullName || (customer.company !== null && o.companyName === customer.company)))
+  let counts = namesakeCounts.get(world)
+  if (!counts) {
+    counts = new Map()
+    for (const o of world.orders) {
+      for (const name of new Set([o.customerName, o.companyName].filter(Boolean))) {
+        counts.set(`${name}|${o.outstanding}`, (counts.get(`${name}|${o.outstanding}`) ?? 0) + 1)
+      }
+    }
+    namesakeCounts.set(world, counts)
+  }
+  const names = new Set([`${customer.first} ${customer.last}`, customer.company].filter(Boolean))
+  return [...names].some((name) => (counts!.get(`${name}|${order.outstanding}`) ?? 0) > 1)
 }
 
 /** Only the payer's name identifies the order (new account): ambiguous when a namesake owes the same. */

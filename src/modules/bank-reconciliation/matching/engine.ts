@@ -5,7 +5,7 @@ import { buildOpenItemIndex, type OpenItemIndex } from "./open-item-index"
 import { resolveOptions } from "./options"
 import { findParty } from "./party"
 import { buildProposals } from "./proposals"
-import { scanPurpose, type KeywordSets } from "./reference-mentions"
+import { scanPurpose, type ScanContext } from "./reference-mentions"
 import { findReferenceHits } from "./references"
 import { scoreProposal, type TransactionFacts } from "./scoring"
 import type { BankTransactionInput, MatchInput, MatchOptions, MatchOutput, MatchResult } from "./types"
@@ -27,16 +27,17 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   return { results: guardBatchConflicts(results, outstanding, options) }
 }
 
-function keywordSets(options: MatchOptions, index: OpenItemIndex): KeywordSets {
+function keywordSets(options: MatchOptions, index: OpenItemIndex): ScanContext {
   const normalise = (word: string) => word.toUpperCase().replace(/[^A-Z0-9]/g, "")
   const labels = new Set([...options.invoiceKeywords, ...options.orderKeywords].map(normalise))
   index.invoicePrefixes.forEach((prefix) => labels.add(prefix))
   const ignore = new Set(options.ignoreKeywords.map(normalise))
   ignore.forEach((word) => labels.delete(word))
-  return { labels, ignore }
+  const isKnownReference = (compact: string) => index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact)
+  return { labels, ignore, isKnownReference }
 }
 
-function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywords: KeywordSets, options: MatchOptions): MatchResult {
+function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywords: ScanContext, options: MatchOptions): MatchResult {
   const amountCents = parseCents(transaction.amount)
   if (amountCents === null || amountCents <= 0) {
     return { transactionId: transaction.id, decision: "none", confidence: 0, allocations: [], reasons: [], alternatives: [] }

@@ -1,6 +1,7 @@
 import { parseCents } from "./amounts"
 import { compactReference, isValidRf, looksLikeRf } from "./iso11649"
-import { nameTokens } from "./names"
+import { indexCustomer } from "./customer-index"
+import { push } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
 export type IndexedItem = {
@@ -35,14 +36,12 @@ export type OpenItemIndex = {
   byDisplayId: Map<string, number[]>
   byIban: Map<string, string[]>
   byAmount: Map<string, number[]>
+  /** Name word → customers whose name has it. */
   byNameToken: Map<string, Set<string>>
+  /** Two name words (sorted, space-separated) → customers whose name has both. */
+  byNamePair: Map<string, string[]>
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
-}
-
-/** Normalises an IBAN for comparison (no spaces, upper case). */
-export function normalizeIban(iban: string | null | undefined): string {
-  return (iban ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "")
 }
 
 /** Key of the amount index: same currency and same cents. */
@@ -60,22 +59,14 @@ function trustedPaymentReference(reference: string): string | null {
   return specific ? compact : null
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (!list) {
-    map.set(key, [value])
-  } else if (list[list.length - 1] !== value) {
-    list.push(value)
-  }
-}
-
 /** Builds every index; items must already be sorted by orderId so all lists are deterministic. */
 export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new Map(), byInvoiceCompact: new Map(),
     byInvoiceDigits: new Map(), byDisplayId: new Map(), byIban: new Map(), byAmount: new Map(),
-    byNameToken: new Map(), invoicePrefixes: new Set(),
+    byNameToken: new Map(), byNamePair: new Map(), invoicePrefixes: new Set(),
   }
+  const nameCache = new Map<string, string[]>()
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
     if (outstandingCents <= 0) {
@@ -95,7 +86,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     }
     index.items.push(item)
     indexReferences(index, item, position)
-    indexCustomer(index, item, input, position)
+    indexCustomer(index, item, input, position, nameCache)
     push(index.byAmount, amountKey(item.currency, outstandingCents), position)
   }
   index.customers.forEach((customer) => countSameAmounts(customer, index.items))
@@ -136,37 +127,5 @@ function countSameAmounts(customer: Customer, items: IndexedItem[]): void {
   for (const position of customer.items) {
     const item = items[position]
     item.sameAmountCount = customer.items.filter((other) => items[other].outstandingCents === item.outstandingCents && items[other].currency === item.currency).length
-  }
-}
-
-function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number): void {
-  let customer = index.customers.get(item.customerKey)
-  if (!customer) {
-    const label = input.companyName || input.customerName || item.customerKey.slice(2)
-    customer = { key: item.customerKey, items: [], ibans: new Set(), names: [], label }
-    index.customers.set(item.customerKey, customer)
-  }
-  customer.items.push(position)
-  for (const raw of input.knownIbans ?? []) {
-    const iban = normalizeIban(raw)
-    if (iban && !customer.ibans.has(iban)) {
-      customer.ibans.add(iban)
-      push(index.byIban, iban, customer.key)
-    }
-  }
-  for (const name of [input.customerName, input.companyName]) {
-    const tokens = nameTokens(name)
-    const key = tokens.join(" ")
-    if (tokens.length && !customer.names.some((known) => known.join(" ") === key)) {
-      customer.names.push(tokens)
-      for (const token of tokens) {
-        const keys = index.byNameToken.get(token)
-        if (keys) {
-          keys.add(customer.key)
-        } else {
-          index.byNameToken.set(token, new Set([customer.key]))
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { compareNames, isNameWord, nameInWords, nameTokens, type NameMatch } from "./names"
-import { normalizeIban, type OpenItemIndex } from "./open-item-index"
+import { namePairs, normalizeIban } from "./customer-index"
+import type { OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
 
 /** Who may have paid: customers by IBAN, by payer name and by a name written in the purpose. */
@@ -42,33 +43,25 @@ export function findParty(
 const SINGLE_WORD_LIMIT = 10
 
 /**
- * Customers sharing at least the payer's two rarest name words, narrowed by further words while
- * too many remain; with one word in common only when few customers have it. Never more than
- * `limit`, so common names do not fan out to thousands of candidates.
+ * Customers sharing at least two name words with the payer (through the pair index), those
+ * sharing the most first; with one word in common only when few customers have it. Never more
+ * than `limit`, so common names do not fan out to thousands of candidates.
  */
 function nameCandidates(payer: string, index: OpenItemIndex, limit: number): string[] {
-  const sets = nameTokens(payer)
-    .map((word) => index.byNameToken.get(word))
-    .filter((set): set is Set<string> => set !== undefined)
-    .sort((a, b) => a.size - b.size)
-  if (!sets.length) {
-    return []
-  }
-  let current = [...sets[0]]
-  let shared = 1
-  for (const next of sets.slice(1)) {
-    const narrowed = current.filter((key) => next.has(key))
-    if (!narrowed.length) {
-      break // a word the customer does not have (typo, cut-off, second name): stop narrowing
-    }
-    current = narrowed
-    shared++
-    if (current.length <= limit) {
-      break
+  const tokens = nameTokens(payer)
+  const shared = new Map<string, number>()
+  for (const pair of namePairs(tokens)) {
+    for (const key of index.byNamePair.get(pair) ?? []) {
+      shared.set(key, (shared.get(key) ?? 0) + 1)
     }
   }
-  const cap = shared > 1 ? limit : Math.min(limit, SINGLE_WORD_LIMIT)
-  return current.length <= cap ? current : []
+  if (shared.size) {
+    const most = Math.max(...shared.values())
+    const best = [...shared.entries()].filter(([, count]) => count === most).map(([key]) => key)
+    return best.length <= limit ? best : []
+  }
+  const single = tokens.map((word) => index.byNameToken.get(word)).filter((set): set is Set<string> => set !== undefined && set.size <= Math.min(limit, SINGLE_WORD_LIMIT))
+  return [...new Set(single.flatMap((set) => [...set]))]
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */

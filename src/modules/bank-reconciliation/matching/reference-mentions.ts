@@ -35,14 +35,19 @@ export type PurposeScan = {
   ultimateDebtor: string | null
 }
 
-export type KeywordSets = { labels: Set<string>; ignore: Set<string> }
+export type ScanContext = {
+  labels: Set<string>
+  ignore: Set<string>
+  /** Whether a glued n-gram is some open item's reference; unknown n-grams are not kept. */
+  isKnownReference?: (compact: string) => boolean
+}
 
 const MINED: ReadonlySet<SegmentTag> = new Set<SegmentTag>(["TEXT", "SVWZ", "EREF"])
 const CONJUNCTIONS = new Set(["UND", "AND", "U", "SOWIE", "PLUS"])
 const MAX_NGRAM = 6
 
 /** Reads references, numbers and words out of a purpose and an end-to-end reference. */
-export function scanPurpose(purpose: string, endToEnd: string, keywords: KeywordSets): PurposeScan {
+export function scanPurpose(purpose: string, endToEnd: string, keywords: ScanContext): PurposeScan {
   const scan: PurposeScan = { numbers: [], compacts: [], words: [], ultimateDebtor: null }
   let segmentNumber = 0
   for (const segment of splitSepaTags(purpose)) {
@@ -58,9 +63,9 @@ export function scanPurpose(purpose: string, endToEnd: string, keywords: Keyword
   return scan
 }
 
-function scanSegment(text: string, source: NumberMention["source"], segment: number, keywords: KeywordSets, scan: PurposeScan): void {
+function scanSegment(text: string, source: NumberMention["source"], segment: number, keywords: ScanContext, scan: PurposeScan): void {
   const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
-  const rfSpan = addCompacts(tokens, source, segment, scan)
+  const rfSpan = addCompacts(tokens, source, segment, keywords.isKnownReference ?? (() => true), scan)
   addNumbers(tokens, source, segment, keywords, rfSpan, scan)
   for (const [index, token] of tokens.entries()) {
     if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
@@ -69,18 +74,16 @@ function scanSegment(text: string, source: NumberMention["source"], segment: num
   }
 }
 
-/** Adds every n-gram; returns the token indexes that belong to an RF reference (valid or not). */
-function addCompacts(tokens: Token[], source: CompactMention["source"], segment: number, scan: PurposeScan): Set<number> {
+/** Adds every known n-gram; returns the token indexes that belong to an RF reference (valid or not). */
+function addCompacts(tokens: Token[], source: CompactMention["source"], segment: number, isKnown: (compact: string) => boolean, scan: PurposeScan): Set<number> {
   const rfSpan = new Set<number>()
   const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
   for (let i = 0; i < words.length; i++) {
     let compact = ""
-    let raw = ""
     const isRfStart = /^RF\d{2}/.test(words[i].token.text)
     let validEnd = -1
     for (let j = i; j < Math.min(words.length, i + MAX_NGRAM); j++) {
       compact += words[j].token.text
-      raw += (j === i ? "" : words[j].token.sepBefore) + words[j].token.raw
       if (compact.length > 35) {
         break
       }
@@ -88,7 +91,10 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
       if (rfValid) {
         validEnd = j
       }
-      scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
+      if (isKnown(compact)) {
+        const raw = words.slice(i, j + 1).map(({ token }, k) => (k ? token.sepBefore : "") + token.raw).join("")
+        scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
+      }
     }
     if (isRfStart) {
       markRfSpan(words, i, validEnd, rfSpan)
@@ -112,7 +118,7 @@ function markRfSpan(words: { token: Token; index: number }[], start: number, val
 
 type NumberGroup = { first: number; last: number; parts: string[]; seps: string[] }
 
-function addNumbers(tokens: Token[], source: NumberMention["source"], segment: number, keywords: KeywordSets, rfSpan: Set<number>, scan: PurposeScan): void {
+function addNumbers(tokens: Token[], source: NumberMention["source"], segment: number, keywords: ScanContext, rfSpan: Set<number>, scan: PurposeScan): void {
   let previousLabelledEnd = -2
   let skipThrough = -1
   for (const group of numberGroups(tokens, rfSpan, keywords)) {
@@ -138,7 +144,7 @@ function addNumbers(tokens: Token[], source: NumberMention["source"], segment: n
 }
 
 /** Digit tokens chained by a single `-`, `/` or `.` form one number ("2026-1042" → 20261042). */
-function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: KeywordSets): NumberGroup[] {
+function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: ScanContext): NumberGroup[] {
   const groups: NumberGroup[] = []
   let current: NumberGroup | null = null
   for (const [index, token] of tokens.entries()) {
@@ -160,7 +166,7 @@ function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: KeywordSet
 }
 
 /** Digits of a plain number token, or of a keyword glued to a number ("RE1042", "NR1042"). */
-function digitsOf(token: Token, keywords: KeywordSets): string | null {
+function digitsOf(token: Token, keywords: ScanContext): string | null {
   if (token.isDigits) {
     return token.text
   }
@@ -190,7 +196,7 @@ function classifyGroup(group: NumberGroup, tokens: Token[]): "excluded" | "ambig
 }
 
 /** Looks back up to three tokens for a label or an ignore word; a list inherits its label. */
-function labelOf(tokens: Token[], first: number, keywords: KeywordSets, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
+function labelOf(tokens: Token[], first: number, keywords: ScanContext, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
   let labelled = /^[A-Z]+\d+$/.test(tokens[first].text)
   let from = first
   for (let i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {

@@ -1,8 +1,8 @@
-import { scanPurpose, type KeywordSets } from "../reference-mentions"
+import { scanPurpose, type ScanContext } from "../reference-mentions"
 import { DEFAULT_OPTIONS } from "../options"
 import { splitSepaTags, tokenize, transliterate } from "../purpose-tokens"
 
-const keywords: KeywordSets = {
+const keywords: ScanContext = {
   labels: new Set([...DEFAULT_OPTIONS.invoiceKeywords, ...DEFAULT_OPTIONS.orderKeywords, "INV"]),
   ignore: new Set(DEFAULT_OPTIONS.ignoreKeywords),
 }

@@ -1,0 +1,73 @@
+import { nameTokens } from "./names"
+import type { Customer, IndexedItem, OpenItemIndex } from "./open-item-index"
+import { push } from "./posting-lists"
+import type { OpenItemInput } from "./types"
+
+/** Normalises an IBAN for comparison (no spaces, upper case). */
+export function normalizeIban(iban: string | null | undefined): string {
+  return (iban ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "")
+}
+
+/** Adds an item's customer: its items, known IBANs and name words (single and in pairs). */
+export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, nameCache: Map<string, string[]>): void {
+  let customer = index.customers.get(item.customerKey)
+  if (!customer) {
+    const label = input.companyName || input.customerName || item.customerKey.slice(2)
+    customer = { key: item.customerKey, items: [], ibans: new Set(), names: [], label }
+    index.customers.set(item.customerKey, customer)
+  }
+  customer.items.push(position)
+  for (const raw of input.knownIbans ?? []) {
+    const iban = normalizeIban(raw)
+    if (iban && !customer.ibans.has(iban)) {
+      customer.ibans.add(iban)
+      push(index.byIban, iban, customer.key)
+    }
+  }
+  for (const name of [input.customerName, input.companyName]) {
+    if (name) {
+      addName(index, customer, cachedTokens(name, nameCache))
+    }
+  }
+}
+
+/** Names repeat across a customer's orders and between namesakes: normalise each spelling once. */
+function cachedTokens(name: string, cache: Map<string, string[]>): string[] {
+  let tokens = cache.get(name)
+  if (!tokens) {
+    tokens = nameTokens(name)
+    cache.set(name, tokens)
+  }
+  return tokens
+}
+
+function addName(index: OpenItemIndex, customer: Customer, tokens: string[]): void {
+  const key = tokens.join(" ")
+  if (!tokens.length || customer.names.some((known) => known.join(" ") === key)) {
+    return
+  }
+  customer.names.push(tokens)
+  for (const token of tokens) {
+    const keys = index.byNameToken.get(token)
+    if (keys) {
+      keys.add(customer.key)
+    } else {
+      index.byNameToken.set(token, new Set([customer.key]))
+    }
+  }
+  for (const pair of namePairs(tokens)) {
+    push(index.byNamePair, pair, customer.key)
+  }
+}
+
+/** Every unordered pair of distinct name words, as "a b" with a < b (bounded: first 6 words). */
+export function namePairs(tokens: string[]): string[] {
+  const words = [...new Set(tokens.slice(0, 6))].sort()
+  const pairs: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      pairs.push(`${words[i]} ${words[j]}`)
+    }
+  }
+  return pairs
+}
