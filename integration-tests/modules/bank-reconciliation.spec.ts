@@ -50,6 +50,7 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
         "bankConnection",
         "bankInterface",
         "bankTransaction",
+        "finapiCallLog",
         "paymentAssignment",
         "syncRun",
       ])
@@ -147,6 +148,24 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
       ciphertext[0] ^= 1
       const tampered = [...parts.slice(0, 3), ciphertext.toString("base64")].join(":")
       await expect(service.openSecret(tampered)).rejects.toThrow(/altered/)
+    })
+
+    it("prunes finAPI call-log entries older than the retention period", async () => {
+      const entry = (at: Date) => ({
+        interface_id: "bint_1",
+        at,
+        operation: "getUser",
+        api: "access",
+        method: "GET",
+        path: "/api/v2/users",
+        outcome: "ok" as const,
+        request_id: `req-${at.getTime()}`,
+      })
+      await service.createFinapiCallLogs([entry(new Date(Date.now() - 31 * 86_400_000)), entry(new Date())])
+      expect(await service.pruneFinapiCallLog()).toBe(1)
+      const left = await service.listFinapiCallLogs({})
+      expect(left).toHaveLength(1)
+      expect(Date.now() - new Date(left[0].at).getTime()).toBeLessThan(60_000)
     })
 
     it("exposes the validated options with defaults", async () => {

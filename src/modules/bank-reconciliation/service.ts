@@ -92,11 +92,11 @@ class BankReconciliationModuleService extends MedusaService({
     olderThanDays = CALL_LOG_RETENTION_DAYS,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<number> {
-    const result = await sharedContext.manager!.execute(
-      `delete from finapi_call_log where at < now() - (? * interval '1 day')`,
+    const deleted = await sharedContext.manager!.execute(
+      `delete from finapi_call_log where at < now() - (? * interval '1 day') returning id`,
       [olderThanDays]
     )
-    return (result as unknown as { affectedRows?: number }).affectedRows ?? 0
+    return deleted.length
   }
 
   /** The validated plugin options (with defaults); routes and workflows read them from here. */
