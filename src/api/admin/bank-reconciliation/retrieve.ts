@@ -22,3 +22,15 @@ export function retrieveBankInterface(scope: MedusaContainer, id: string) {
 export function retrieveBankConnection(scope: MedusaContainer, id: string) {
   return retrieve(scope, "bank_connection", BANK_CONNECTION_FIELDS, id, "Bank connection")
 }
+
+/** The bank connections (with accounts) of an interface, oldest first. */
+export async function listBankConnectionsOf(scope: MedusaContainer, interfaceId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "bank_connection",
+    fields: BANK_CONNECTION_FIELDS,
+    filters: { interface_id: interfaceId },
+    pagination: { order: { created_at: "ASC" } },
+  })
+  return data
+}
