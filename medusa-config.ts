@@ -1,6 +1,7 @@
 // Test harness only ("app mode"): medusaIntegrationTestRunner loads this repo's src/ as the project.
 // Excluded from the plugin build; host apps list the plugin under `plugins` instead (see README).
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { testBankTransferOptions } from "./integration-tests/__fixtures__/bank-transfer-options"
 import { testPluginOptions } from "./integration-tests/__fixtures__/plugin-options"
 
 loadEnv(process.env.NODE_ENV || "test", process.cwd())
@@ -16,5 +17,13 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
-  modules: [{ resolve: "./src/modules/bank-reconciliation", options: testPluginOptions() }],
+  modules: [
+    { resolve: "./src/modules/bank-reconciliation", options: testPluginOptions() },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [{ resolve: "./src/providers/bank-transfer", id: "bank-transfer", options: testBankTransferOptions() }],
+      },
+    },
+  ],
 })

@@ -1,8 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
+import { storeBankTransferMiddlewares } from "./store/middlewares"
 
 // Each area keeps its validators and middleware routes beside its route files.
 export default defineMiddlewares({
-  routes: [...onlineBankingSetupMiddlewares, ...incomingPaymentsMiddlewares],
+  routes: [...onlineBankingSetupMiddlewares, ...incomingPaymentsMiddlewares, ...storeBankTransferMiddlewares],
 })
