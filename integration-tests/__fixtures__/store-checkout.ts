@@ -64,10 +64,11 @@ const SHIPPING_ADDRESS = {
 }
 
 /**
- * What a storefront does up to "place order": cart with items, payment collection, a bank-transfer
- * payment session. `sessionData` is what the storefront sends along with the session.
+ * What a storefront does up to "place order": cart with items, payment collection, a payment
+ * session (bank transfer unless `providerId` says otherwise). `sessionData` is what the storefront
+ * sends along with the session.
  */
-export async function startBankTransferCheckout(
+export async function startCheckout(
   api: Api,
   input: {
     headers: Record<string, string>
@@ -75,6 +76,7 @@ export async function startBankTransferCheckout(
     variantId: string
     quantity?: number
     email?: string
+    providerId?: string
     sessionData?: Record<string, unknown>
   }
 ) {
@@ -99,7 +101,7 @@ export async function startBankTransferCheckout(
     data: { payment_collection: withSession },
   } = await api.post(
     `/store/payment-collections/${collection.id}/payment-sessions`,
-    { provider_id: BANK_TRANSFER_PROVIDER_ID, ...(input.sessionData ? { data: input.sessionData } : {}) },
+    { provider_id: input.providerId ?? BANK_TRANSFER_PROVIDER_ID, ...(input.sessionData ? { data: input.sessionData } : {}) },
     { headers }
   )
   return { cart, paymentCollection: withSession, session: withSession.payment_sessions[0] }

@@ -10,7 +10,7 @@ import { storeOrderPaymentReferenceWorkflow } from "../../src/workflows/store-or
 import { BANK_TRANSFER_PROVIDER_ID } from "../__fixtures__/bank-transfer-options"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { createUnpaidOrder } from "../__fixtures__/order"
-import { createBankTransferStorefront, placeOrder, startBankTransferCheckout } from "../__fixtures__/store-checkout"
+import { createBankTransferStorefront, placeOrder, startCheckout } from "../__fixtures__/store-checkout"
 
 jest.setTimeout(180_000)
 
@@ -28,8 +28,8 @@ medusaIntegrationTestRunner({
       }
     }
 
-    async function checkout(headers = erika.headers, sessionData?: Record<string, unknown>) {
-      return startBankTransferCheckout(api, { headers, regionId: shop.region.id, variantId: shop.variantId, sessionData })
+    async function checkout(headers = erika.headers, extra: { sessionData?: Record<string, unknown>; providerId?: string } = {}) {
+      return startCheckout(api, { headers, regionId: shop.region.id, variantId: shop.variantId, ...extra })
     }
 
     /** Places the order and waits until the order.placed subscribers (payment reference) are done. */
@@ -166,7 +166,9 @@ medusaIntegrationTestRunner({
     it("gives two carts different references and ignores a storefront's attempt to set one or mark itself received", async () => {
       const first = await checkout()
       const max = await customer("max@example.com")
-      const second = await checkout(max.headers, { received: true, payment_reference: first.session.data.payment_reference })
+      const second = await checkout(max.headers, {
+        sessionData: { received: true, payment_reference: first.session.data.payment_reference },
+      })
 
       expect(second.session.data.payment_reference).not.toBe(first.session.data.payment_reference)
       expect(isValidRf(second.session.data.payment_reference)).toBe(true)
@@ -176,17 +178,24 @@ medusaIntegrationTestRunner({
       expect((await orderState(order.id)).payment_collections![0]!.payment_sessions![0]!.status).toBe("pending_authorization")
     })
 
-    it("gives an order paid another way a reference derived from the order, and never changes a stored one", async () => {
+    it("gives an order paid another way a reference derived from the order, and has no transfer instructions for it", async () => {
+      const { cart } = await checkout(erika.headers, { providerId: "pp_system_default" })
+      const order = await placeOrderAndWait(cart.id)
+
+      expect((await orderState(order.id)).metadata?.payment_reference).toBe(derivePaymentReference(order.id))
+      const response = await api.get(`/store/orders/${order.id}/bank-transfer`, { headers: erika.headers }).catch((e) => e.response)
+      expect(response.status).toBe(404)
+      expect(response.data.message).toBe(`Order ${order.id} is not paid by bank transfer`)
+    })
+
+    it("never changes a payment reference already stored on an order", async () => {
       const { order } = await createUnpaidOrder(container, { region_id: shop.region.id })
-
-      const { result } = await storeOrderPaymentReferenceWorkflow(container).run({ input: { order_id: order.id } })
-      expect(result.payment_reference).toBe(derivePaymentReference(order.id))
-      expect((await orderState(order.id)).metadata?.payment_reference).toBe(result.payment_reference)
-
       const orderModule = container.resolve(Modules.ORDER)
       await orderModule.updateOrders(order.id, { metadata: { payment_reference: "RF45 1234 5123 45", note: "kept" } })
-      const again = await storeOrderPaymentReferenceWorkflow(container).run({ input: { order_id: order.id } })
-      expect(again.result.payment_reference).toBe("RF451234512345")
+
+      const { result } = await storeOrderPaymentReferenceWorkflow(container).run({ input: { order_id: order.id } })
+
+      expect(result.payment_reference).toBe("RF451234512345")
       expect((await orderState(order.id)).metadata).toEqual({ payment_reference: "RF45 1234 5123 45", note: "kept" })
     })
 

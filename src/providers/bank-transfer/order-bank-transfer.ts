@@ -1,0 +1,56 @@
+import type { BigNumberInput, OrderDetailDTO } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { formatPaymentReference } from "../../modules/bank-reconciliation/payment-reference"
+import { toDecimalString } from "./decimal-amount"
+import { BankTransferInstructions, buildBankTransferInstructions } from "./instructions"
+import { paymentReferenceForOrder } from "./order-payment-reference"
+import { pickBankTransferSession, readBankTransferSessionData } from "./session-data"
+
+/** How far an order is paid, as decimal strings. */
+export type OrderPaymentState = {
+  order_id: string
+  display_id: number
+  payment_status: string
+  currency_code: string
+  total: string
+  paid_amount: string
+  outstanding_amount: string
+}
+
+/**
+ * Instructions for paying what the order still owes (to the account of its bank-transfer session,
+ * with the order's reference) and its payment state; null when it was not paid by bank transfer.
+ * Needs the order from getOrderDetailWorkflow with summary.* and its payment sessions.
+ */
+export function describeOrderBankTransfer(
+  order: OrderDetailDTO & { payment_status: string }
+): { bank_transfer: BankTransferInstructions; payment: OrderPaymentState } | null {
+  const sessions = (order.payment_collections ?? []).flatMap((collection) => collection?.payment_sessions ?? [])
+  const session = pickBankTransferSession(sessions)
+  const data = session ? readBankTransferSessionData(session.data) : null
+  if (!session || !data) {
+    return null
+  }
+  const { reference } = paymentReferenceForOrder(order)
+  const currency = order.currency_code
+  const summary = (order.summary ?? {}) as Record<string, BigNumberInput | null | undefined>
+  const amount = (key: string) => summary[`raw_${key}`] ?? summary[key] ?? 0
+  const outstanding = MathBN.max(amount("pending_difference"), 0)
+  return {
+    bank_transfer: buildBankTransferInstructions({
+      session,
+      data: { ...data, payment_reference: reference, payment_reference_formatted: formatPaymentReference(reference) },
+      amount: outstanding,
+      currency_code: currency,
+    }),
+    payment: {
+      order_id: order.id,
+      display_id: order.display_id,
+      payment_status: order.payment_status,
+      currency_code: currency,
+      total: toDecimalString(order.total, currency),
+      paid_amount: toDecimalString(MathBN.sub(amount("paid_total"), amount("refunded_total")), currency),
+      outstanding_amount: toDecimalString(outstanding, currency),
+    },
+  }
+}
