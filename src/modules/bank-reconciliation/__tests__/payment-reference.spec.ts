@@ -1,5 +1,5 @@
 import { isValidRf } from "../matching/iso11649"
-import { scanPurpose } from "../matching/reference-mentions"
+import { matchTransactions } from "../matching"
 import {
   compactPaymentReference,
   derivePaymentReference,
@@ -64,12 +64,18 @@ describe("payment references (ISO 11649 RF)", () => {
     expect(isValidPaymentReference(reference.slice(0, -1) + last)).toBe(false)
   })
 
-  it("is found again by the matching engine when written in groups in a remittance text", () => {
-    const reference = derivePaymentReference("payses_01JXYZ")
-    const scan = scanPurpose(`SVWZ+${formatPaymentReference(reference)} Danke`, "", {
-      labels: new Set(),
-      ignore: new Set(),
+  it.each(["", "ABCDEF"])("lets the matching engine pay the right order when the reference (prefix '%s') is written in groups in the purpose", (prefix) => {
+    const reference = derivePaymentReference("payses_01JXYZ", prefix)
+    const { results } = matchTransactions({
+      transactions: [
+        { id: "tx1", amount: "119.00", currency: "EUR", purpose: `SVWZ+${formatPaymentReference(reference)} Danke` },
+      ],
+      openItems: [
+        { orderId: "order_a", paymentReference: reference, currency: "EUR", outstanding: "119.00" },
+        { orderId: "order_b", paymentReference: derivePaymentReference("payses_other"), currency: "EUR", outstanding: "119.00" },
+      ],
     })
-    expect(scan.compacts.some((mention) => mention.compact === reference && mention.rfValid)).toBe(true)
+    expect(results[0].allocations).toEqual([{ orderId: "order_a", amount: "119.00" }])
+    expect(results[0].reasons.map((reason) => reason.signal)).toContain("payment_reference")
   })
 })
