@@ -1,0 +1,88 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+
+const BASE = "/admin/bank-reconciliation"
+
+export type BankTransactionStatus = "unassigned" | "proposed" | "assigned" | "partially_booked" | "booked" | "ignored"
+
+export type BankTransaction = {
+  id: string
+  account_id: string
+  amount: number
+  currency_code: string
+  booking_date: string
+  purpose: string | null
+  counterpart_name: string | null
+  counterpart_iban: string | null
+  end_to_end_reference: string | null
+  is_potential_duplicate: boolean
+  status: BankTransactionStatus
+  account: { name: string | null; iban: string | null } | null
+}
+
+export type SyncRunStatus = "running" | "succeeded" | "partially_failed" | "failed" | "skipped"
+
+export type SyncRun = {
+  id: string
+  account_id: string | null
+  trigger: "job" | "operator" | "webhook"
+  status: SyncRunStatus
+  window_from: string | null
+  window_to: string | null
+  fetched_count: number
+  imported_count: number
+  duplicate_count: number
+  filtered_count: number
+  errors: { account_id?: string; message: string }[] | null
+  skipped: { account_id: string; reason: string; message: string }[] | null
+  started_at: string
+  finished_at: string | null
+  duration_ms: number | null
+}
+
+export type ImportableAccount = { id: string; name: string | null; iban: string | null; import_enabled: boolean; connection: { label: string } | null }
+
+export type TransactionFilters = { status?: BankTransactionStatus; q?: string; account_id?: string; offset: number; limit: number }
+
+export const incomingPaymentsKeys = {
+  all: ["finapi-incoming-payments"] as const,
+  transactions: (filters: TransactionFilters) => [...incomingPaymentsKeys.all, "transactions", filters] as const,
+  syncRuns: () => [...incomingPaymentsKeys.all, "sync-runs"] as const,
+  accounts: () => [...incomingPaymentsKeys.all, "accounts"] as const,
+}
+
+export const useBankTransactions = (filters: TransactionFilters) =>
+  useQuery({
+    queryKey: incomingPaymentsKeys.transactions(filters),
+    queryFn: () =>
+      sdk.client.fetch<{ transactions: BankTransaction[]; count: number }>(`${BASE}/transactions`, {
+        query: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== "")),
+      }),
+    placeholderData: (previous) => previous,
+  })
+
+/** The run history; polls while a run is going so its counts move. */
+export const useSyncRuns = (polling: boolean) =>
+  useQuery({
+    queryKey: incomingPaymentsKeys.syncRuns(),
+    queryFn: () => sdk.client.fetch<{ sync_runs: SyncRun[]; count: number }>(`${BASE}/sync-runs`, { query: { limit: 10 } }),
+    refetchInterval: (query) => (polling || query.state.data?.sync_runs.some((r) => r.status === "running") ? 1000 : false),
+  })
+
+export const useImportableAccounts = () =>
+  useQuery({
+    queryKey: incomingPaymentsKeys.accounts(),
+    queryFn: () => sdk.client.fetch<{ accounts: ImportableAccount[] }>(`${BASE}/accounts`, { query: { limit: 200 } }),
+  })
+
+export type ImportRequest = { account_id?: string; booking_date_from?: string; booking_date_to?: string }
+
+/** "Get data": runs an import and refreshes the list and the history. */
+export function useImportTransactions() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ImportRequest) =>
+      sdk.client.fetch<{ sync_run: SyncRun; held_count: number }>(`${BASE}/transactions/import`, { method: "POST", body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: incomingPaymentsKeys.all }),
+  })
+}

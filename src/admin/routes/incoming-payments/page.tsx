@@ -1,0 +1,33 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { CurrencyDollar } from "@medusajs/icons"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { GetDataModal } from "../../components/incoming-payments/get-data-modal"
+import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
+import { TransactionsTable } from "../../components/incoming-payments/transactions-table"
+
+/** Incoming payments: "Get data", the imported bank transactions and the import history. */
+const IncomingPaymentsPage = () => {
+  const { t } = useTranslation()
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading>{t("finapi.incomingPayments")}</Heading>
+          <Text className="text-ui-fg-subtle" size="small">{t("finapi.incomingPaymentsPage.hint")}</Text>
+        </div>
+        <GetDataModal />
+      </Container>
+      <TransactionsTable />
+      <SyncRunsTable />
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "finapi.incomingPayments",
+  translationNs: "translation",
+  icon: CurrencyDollar,
+})
+
+export default IncomingPaymentsPage
