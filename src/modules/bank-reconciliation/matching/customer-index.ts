@@ -1,6 +1,5 @@
 import { nameTokens } from "./names"
 import type { Customer, IndexedItem, OpenItemIndex } from "./open-item-index"
-import { push } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
 /** Normalises an IBAN for comparison (no spaces, upper case). */
@@ -9,7 +8,7 @@ export function normalizeIban(iban: string | null | undefined): string {
 }
 
 /** Adds an item's customer: its items, known IBANs and name words (single and in pairs). */
-export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, nameCache: Map<string, string[]>): void {
+export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, nameCache: Map<string, NormalisedName>): void {
   let customer = index.customers.get(item.customerKey)
   if (!customer) {
     const label = input.companyName || input.customerName || item.customerKey.slice(2)
@@ -21,7 +20,7 @@ export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: Op
     const iban = normalizeIban(raw)
     if (iban && !customer.ibans.has(iban)) {
       customer.ibans.add(iban)
-      push(index.byIban, iban, customer.key)
+      index.byIban.add(iban, customer.key)
     }
   }
   for (const name of [input.customerName, input.companyName]) {
@@ -31,20 +30,22 @@ export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: Op
   }
 }
 
+export type NormalisedName = { tokens: string[]; pairs: string[] }
+
 /** Names repeat across a customer's orders and between namesakes: normalise each spelling once. */
-function cachedTokens(name: string, cache: Map<string, string[]>): string[] {
-  let tokens = cache.get(name)
-  if (!tokens) {
-    tokens = nameTokens(name)
-    cache.set(name, tokens)
+function cachedTokens(name: string, cache: Map<string, NormalisedName>): NormalisedName {
+  let normalised = cache.get(name)
+  if (!normalised) {
+    const tokens = nameTokens(name)
+    normalised = { tokens, pairs: namePairs(tokens) }
+    cache.set(name, normalised)
   }
-  return tokens
+  return normalised
 }
 
-function addName(index: OpenItemIndex, customer: Customer, tokens: string[]): void {
-  const key = tokens.join(" ")
-  if (!tokens.length || customer.names.some((known) => known.join(" ") === key)) {
-    return
+function addName(index: OpenItemIndex, customer: Customer, { tokens, pairs }: NormalisedName): void {
+  if (!tokens.length || customer.names.includes(tokens)) {
+    return // the cache hands out one array per spelling, so identity is equality here
   }
   customer.names.push(tokens)
   for (const token of tokens) {
@@ -55,8 +56,8 @@ function addName(index: OpenItemIndex, customer: Customer, tokens: string[]): vo
       index.byNameToken.set(token, new Set([customer.key]))
     }
   }
-  for (const pair of namePairs(tokens)) {
-    push(index.byNamePair, pair, customer.key)
+  for (const pair of pairs) {
+    index.byNamePair.add(pair, customer.key)
   }
 }
 

@@ -33,7 +33,8 @@ function keywordSets(options: MatchOptions, index: OpenItemIndex): ScanContext {
   index.invoicePrefixes.forEach((prefix) => labels.add(prefix))
   const ignore = new Set(options.ignoreKeywords.map(normalise))
   ignore.forEach((word) => labels.delete(word))
-  const isKnownReference = (compact: string) => index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact)
+  const { min, max } = index.referenceLength
+  const isKnownReference = (compact: string) => compact.length >= min && compact.length <= max && index.knownReferences.has(compact)
   return { labels, ignore, isKnownReference }
 }
 

@@ -33,16 +33,23 @@ export type NameMatch = { level: NameLevel; score: number }
 
 const NO_MATCH: NameMatch = { level: "none", score: 0 }
 
+/** A payer name normalised once per transaction, compared with many customers. */
+export type PayerName = { tokens: string[]; truncated: boolean }
+
+/** Normalises a payer name; `truncated` when the bank may have cut it at 27 characters. */
+export function payerName(raw: string | null | undefined): PayerName {
+  return { tokens: nameTokens(raw), truncated: (raw ?? "").trim().length >= BANK_NAME_LENGTH }
+}
+
 /**
  * Compares a payer name with a customer's name, ignoring word order, case, umlaut spelling and
  * legal forms; a payer name cut at 27 characters may end in a prefix of the customer's word.
  */
-export function compareNames(payer: string | null | undefined, customer: string[]): NameMatch {
-  const payerTokens = nameTokens(payer)
+export function compareNames(payer: PayerName | string | null | undefined, customer: string[]): NameMatch {
+  const { tokens: payerTokens, truncated } = typeof payer === "object" && payer !== null ? payer : payerName(payer)
   if (!payerTokens.length || !customer.length) {
     return NO_MATCH
   }
-  const truncated = (payer ?? "").trim().length >= BANK_NAME_LENGTH
   const lastIndex = payerTokens.length - 1
   let matched = 0
   for (const [index, token] of payerTokens.entries()) {

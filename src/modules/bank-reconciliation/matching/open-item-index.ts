@@ -1,7 +1,7 @@
 import { parseCents } from "./amounts"
 import { compactReference, isValidRf, looksLikeRf } from "./iso11649"
-import { indexCustomer } from "./customer-index"
-import { push } from "./posting-lists"
+import { indexCustomer, type NormalisedName } from "./customer-index"
+import { PostingMap } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
 export type IndexedItem = {
@@ -30,16 +30,19 @@ export type Customer = {
 export type OpenItemIndex = {
   items: IndexedItem[]
   customers: Map<string, Customer>
-  byPaymentReference: Map<string, number[]>
-  byInvoiceCompact: Map<string, number[]>
-  byInvoiceDigits: Map<string, number[]>
-  byDisplayId: Map<string, number[]>
-  byIban: Map<string, string[]>
-  byAmount: Map<string, number[]>
+  byPaymentReference: PostingMap<number>
+  byInvoiceCompact: PostingMap<number>
+  byInvoiceDigits: PostingMap<number>
+  byDisplayId: PostingMap<number>
+  byIban: PostingMap<string>
+  byAmount: PostingMap<number>
   /** Name word → customers whose name has it. */
   byNameToken: Map<string, Set<string>>
   /** Two name words (sorted, space-separated) → customers whose name has both. */
-  byNamePair: Map<string, string[]>
+  byNamePair: PostingMap<string>
+  /** Every compact payment reference and invoice number, and their length range, for scanning. */
+  knownReferences: Set<string>
+  referenceLength: { min: number; max: number }
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
 }
@@ -62,11 +65,12 @@ function trustedPaymentReference(reference: string): string | null {
 /** Builds every index; items must already be sorted by orderId so all lists are deterministic. */
 export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
-    items: [], customers: new Map(), byPaymentReference: new Map(), byInvoiceCompact: new Map(),
-    byInvoiceDigits: new Map(), byDisplayId: new Map(), byIban: new Map(), byAmount: new Map(),
-    byNameToken: new Map(), byNamePair: new Map(), invoicePrefixes: new Set(),
+    items: [], customers: new Map(), byPaymentReference: new PostingMap(), byInvoiceCompact: new PostingMap(),
+    byInvoiceDigits: new PostingMap(), byDisplayId: new PostingMap(), byIban: new PostingMap(),
+    byAmount: new PostingMap(), byNameToken: new Map(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
+    knownReferences: new Set(), referenceLength: { min: Infinity, max: 0 },
   }
-  const nameCache = new Map<string, string[]>()
+  const nameCache = new Map<string, NormalisedName>()
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
     if (outstandingCents <= 0) {
@@ -87,28 +91,36 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     index.items.push(item)
     indexReferences(index, item, position)
     indexCustomer(index, item, input, position, nameCache)
-    push(index.byAmount, amountKey(item.currency, outstandingCents), position)
+    index.byAmount.add(amountKey(item.currency, outstandingCents), position)
   }
   index.customers.forEach((customer) => countSameAmounts(customer, index.items))
   return index
+}
+
+function rememberReference(index: OpenItemIndex, compact: string): void {
+  index.knownReferences.add(compact)
+  index.referenceLength.min = Math.min(index.referenceLength.min, compact.length)
+  index.referenceLength.max = Math.max(index.referenceLength.max, compact.length)
 }
 
 function indexReferences(index: OpenItemIndex, item: IndexedItem, position: number): void {
   if (item.paymentReference) {
     const compact = trustedPaymentReference(item.paymentReference)
     if (compact) {
-      push(index.byPaymentReference, compact, position)
+      index.byPaymentReference.add(compact, position)
+      rememberReference(index, compact)
     }
   }
   if (item.invoiceNumber) {
     const compact = compactReference(item.invoiceNumber)
     const digits = compact.replace(/\D/g, "")
     if (/[A-Z]/.test(compact) && digits && compact.length >= 4) {
-      push(index.byInvoiceCompact, compact, position)
+      index.byInvoiceCompact.add(compact, position)
+      rememberReference(index, compact)
     }
     // Only "prefix + digit groups" numbers: digits pulled out of mixed text are digit soup.
     if (digits && /^[A-Za-z]*[^A-Za-z0-9]*\d+(?:[^A-Za-z0-9]+\d+)*$/.test(item.invoiceNumber.trim())) {
-      push(index.byInvoiceDigits, digits, position)
+      index.byInvoiceDigits.add(digits, position)
     }
     const prefix = /^([A-Z]{2,})/.exec(compact)
     if (prefix && digits) {
@@ -116,7 +128,7 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
     }
   }
   if (item.displayId !== null) {
-    push(index.byDisplayId, item.displayId.replace(/^0+(?=\d)/, ""), position)
+    index.byDisplayId.add(item.displayId.replace(/^0+(?=\d)/, ""), position)
   }
 }
 

@@ -1,4 +1,4 @@
-import { compareNames, isNameWord, nameInWords, nameTokens, type NameMatch } from "./names"
+import { compareNames, isNameWord, nameInWords, payerName, type NameMatch, type PayerName } from "./names"
 import { namePairs, normalizeIban } from "./customer-index"
 import type { OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
@@ -19,12 +19,13 @@ export function findParty(
   nameCandidateLimit: number
 ): PartyEvidence {
   const iban = normalizeIban(counterpartIban)
-  const ibanCustomers = iban ? [...new Set(index.byIban.get(iban) ?? [])] : []
+  const ibanCustomers = iban ? [...index.byIban.get(iban)] : []
   const byName = new Map<string, NameMatch>()
-  for (const payer of [counterpartName, scan.ultimateDebtor]) {
-    if (!payer) {
+  for (const raw of [counterpartName, scan.ultimateDebtor]) {
+    if (!raw) {
       continue
     }
+    const payer = payerName(raw)
     for (const key of nameCandidates(payer, index, nameCandidateLimit)) {
       const customer = index.customers.get(key)
       for (const names of customer?.names ?? []) {
@@ -47,11 +48,11 @@ const SINGLE_WORD_LIMIT = 10
  * sharing the most first; with one word in common only when few customers have it. Never more
  * than `limit`, so common names do not fan out to thousands of candidates.
  */
-function nameCandidates(payer: string, index: OpenItemIndex, limit: number): string[] {
-  const tokens = nameTokens(payer)
+function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): string[] {
+  const tokens = payer.tokens
   const shared = new Map<string, number>()
   for (const pair of namePairs(tokens)) {
-    for (const key of index.byNamePair.get(pair) ?? []) {
+    for (const key of index.byNamePair.get(pair)) {
       shared.set(key, (shared.get(key) ?? 0) + 1)
     }
   }

@@ -21,21 +21,28 @@ export function buildProposals(
 ): Proposal[] {
   const sameCurrency = (position: number) => index.items[position].currency === currency
   const singles = new Set<number>([...refs.keys()].filter(sameCurrency))
-  const customers = new Set<string>([...party.ibanCustomers, ...party.byName.keys(), ...party.nameInPurpose])
+  // Payer known by IBAN, by a reference or by name in the purpose: all their orders are candidates.
+  const strong = new Set<string>([...party.ibanCustomers, ...party.nameInPurpose])
   for (const position of singles) {
-    customers.add(index.items[position].customerKey)
+    strong.add(index.items[position].customerKey)
   }
+  const customers = new Set<string>([...strong, ...party.byName.keys()])
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
+  const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
+  const fits = (position: number) => Math.abs(index.items[position].outstandingCents - amountCents) <= roundingCents
+  // A payer name alone (namesakes!) is only worth proposing where the amount nearly fits.
+  const near = (position: number) => {
+    const owed = index.items[position].outstandingCents
+    return amountCents <= owed + roundingCents && (owed - amountCents) * 100 <= owed * shortPercent + roundingCents * 100
+  }
   for (const key of [...customers].sort()) {
     const items = (index.customers.get(key)?.items ?? []).filter(sameCurrency)
-    const fits = (position: number) => Math.abs(index.items[position].outstandingCents - amountCents) <= roundingCents
-    for (const position of items.length > MAX_ITEMS_PER_PARTY ? items.filter(fits) : items) {
-      singles.add(position)
-    }
+    const keep = !strong.has(key) ? items.filter(near) : items.length > MAX_ITEMS_PER_PARTY ? items.filter(fits) : items
+    keep.forEach((position) => singles.add(position))
   }
-  const sameAmount = index.byAmount.get(amountKey(currency, amountCents)) ?? []
-  if (sameAmount.length <= options.maxAmountOnlyCandidates) {
-    sameAmount.forEach((position) => singles.add(position))
+  const key = amountKey(currency, amountCents)
+  if (index.byAmount.count(key) <= options.maxAmountOnlyCandidates) {
+    index.byAmount.get(key).forEach((position) => singles.add(position))
   }
   const proposals: Proposal[] = [...singles].sort((a, b) => a - b).map((position) => ({
     positions: [position],

@@ -35,18 +35,18 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     }
     const byReference = index.byPaymentReference.get(mention.compact)
     const byInvoice = index.byInvoiceCompact.get(mention.compact)
-    if (byReference || byInvoice) {
+    if (byReference.length || byInvoice.length) {
       for (let token = mention.span.from; token <= mention.span.to; token++) {
         consumed.add(`${mention.span.segment}:${token}`)
       }
     }
     const signal: Signal = mention.source === "end_to_end" ? "end_to_end_reference" : "payment_reference"
-    for (const position of byReference ?? []) {
+    for (const position of byReference) {
       const reference = index.items[position].paymentReference
       const detail = `'${mention.raw}' in ${where(mention.source)} matches payment reference ${reference}`
       offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail })
     }
-    for (const position of byInvoice ?? []) {
+    for (const position of byInvoice) {
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}`
       offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail })
     }
@@ -61,11 +61,11 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     const strength: Strength = mention.labelled ? "trusted" : mention.ambiguous || short || looksLikeAmount ? "weak" : "bare"
     const weight = strength === "trusted" ? WEIGHTS.labelled : strength === "bare" ? WEIGHTS.bare : WEIGHTS.weak
     const how = strength === "trusted" ? "" : strength === "bare" ? " (unlabelled number)" : " (number that may be a postal code, year or amount)"
-    for (const position of index.byInvoiceDigits.get(mention.digits) ?? []) {
+    for (const position of index.byInvoiceDigits.get(mention.digits)) {
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}${how}`
       offer(hits, position, { signal: "invoice_number", strength, weight, detail })
     }
-    for (const position of index.byDisplayId.get(mention.digits.replace(/^0+(?=\d)/, "")) ?? []) {
+    for (const position of index.byDisplayId.get(mention.digits.replace(/^0+(?=\d)/, ""))) {
       const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${index.items[position].displayId}${how}`
       offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail })
     }
@@ -81,9 +81,9 @@ function addPatternHits(hits: ReferenceHits, purpose: string, index: OpenItemInd
       const text = match[1] ?? match[0]
       const compact = compactReference(text)
       const positions = [
-        ...(index.byInvoiceCompact.get(compact) ?? []),
-        ...(index.byPaymentReference.get(compact) ?? []),
-        ...(index.byInvoiceDigits.get(compact) ?? []),
+        ...index.byInvoiceCompact.get(compact),
+        ...index.byPaymentReference.get(compact),
+        ...index.byInvoiceDigits.get(compact),
       ]
       for (const position of positions) {
         const detail = `'${text}' in purpose (shop pattern) matches invoice ${index.items[position].invoiceNumber ?? index.items[position].paymentReference}`
