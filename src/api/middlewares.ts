@@ -1,9 +1,15 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { paymentAssignmentMiddlewares } from "./admin/bank-reconciliation/assignments/middlewares"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
 
 // Each area keeps its validators and middleware routes beside its route files.
 export default defineMiddlewares({
-  routes: [...onlineBankingSetupMiddlewares, ...incomingPaymentsMiddlewares, ...storeBankTransferMiddlewares],
+  routes: [
+    ...onlineBankingSetupMiddlewares,
+    ...incomingPaymentsMiddlewares,
+    ...paymentAssignmentMiddlewares,
+    ...storeBankTransferMiddlewares,
+  ],
 })

@@ -1,6 +1,9 @@
 import { Context } from "@medusajs/framework/types"
 import {
+  generateEntityId,
   InjectManager,
+  InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -210,6 +213,349 @@ class BankReconciliationModuleService extends MedusaService({
       [syncRunId]
     )
     return (result as unknown as { affectedRows?: number }).affectedRows ?? 0
+  }
+
+  /**
+   * Applies assignment changes of one transaction atomically and refuses them when, afterwards, the
+   * transaction's confirmed and booked assignments exceed its amount, or an order's confirmed but
+   * unbooked assignments exceed what it still owes (`order_limits`). The transaction row is locked
+   * (`for update`) and each order by an advisory lock, in a stable order, so two operators cannot
+   * over-assign. Returns what compensation needs to undo it.
+   */
+  @InjectManager()
+  async applyAssignmentChanges(
+    change: AssignmentChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AppliedAssignmentChange> {
+    return await this.applyAssignmentChanges_(change, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async applyAssignmentChanges_(
+    change: AssignmentChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AppliedAssignmentChange> {
+    const knex = lockingKnex(sharedContext)
+    const transaction = await lockTransactionRow(knex, change.transaction_id)
+    if (transaction.status === "ignored") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment is marked as not for this shop; undo that first, then assign it.")
+    }
+    const orderIds = [...new Set([...Object.keys(change.order_limits ?? {}), ...(change.create ?? []).map((c) => c.order_id)])].sort()
+    for (const orderId of orderIds) {
+      await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [`finapi-order:${orderId}`])
+    }
+    const touched = [...(change.update ?? []).map((u) => u.id), ...(change.remove ?? [])]
+    const previous: AssignmentSnapshot[] = touched.length
+      ? await knex("payment_assignment")
+          .select("id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .whereIn("id", touched)
+          .andWhere("transaction_id", change.transaction_id)
+      : []
+    const missing = touched.find((id) => !previous.some((row) => row.id === id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${missing} of payment ${change.transaction_id} was not found; reload the payment.`)
+    }
+    const now = new Date()
+    if (change.remove?.length) {
+      await knex("payment_assignment").whereIn("id", change.remove).update({ deleted_at: now, updated_at: now })
+    }
+    for (const update of change.update ?? []) {
+      await knex("payment_assignment")
+        .where("id", update.id)
+        .update({
+          ...(update.amount ? { amount: update.amount, raw_amount: rawAmount(update.amount) } : {}),
+          ...(update.status ? { status: update.status } : {}),
+          ...(update.status === "confirmed" ? { confirmed_at: now, confirmed_by: update.confirmed_by ?? null } : {}),
+          updated_at: now,
+        })
+    }
+    const created = (change.create ?? []).map((row) => ({
+      id: generateEntityId(undefined, "pasg"),
+      transaction_id: change.transaction_id,
+      order_id: row.order_id,
+      customer_id: row.customer_id ?? null,
+      amount: row.amount,
+      raw_amount: rawAmount(row.amount),
+      currency_code: row.currency_code,
+      source: row.source,
+      status: row.status,
+      confidence: row.confidence ?? null,
+      evidence: row.evidence ? JSON.stringify(row.evidence) : null,
+      confirmed_at: row.status === "confirmed" ? now : null,
+      confirmed_by: row.status === "confirmed" ? row.confirmed_by ?? null : null,
+      created_by: row.created_by ?? null,
+    }))
+    if (created.length) {
+      await knex("payment_assignment").insert(created)
+    }
+    await assertWithinLimits(knex, transaction, change.order_limits ?? {})
+    await this.refreshTransactionStatuses_([change.transaction_id], sharedContext)
+    return { transaction_id: change.transaction_id, created_ids: created.map((row) => row.id), previous }
+  }
+
+  /** Undoes applyAssignmentChanges: drops what it created and puts the touched rows back. */
+  @InjectManager()
+  async revertAssignmentChanges(
+    applied: AppliedAssignmentChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return await this.revertAssignmentChanges_(applied, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertAssignmentChanges_(
+    applied: AppliedAssignmentChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const knex = lockingKnex(sharedContext)
+    await lockTransactionRow(knex, applied.transaction_id)
+    if (applied.created_ids.length) {
+      await knex("payment_assignment").whereIn("id", applied.created_ids).delete()
+    }
+    for (const row of applied.previous) {
+      await knex("payment_assignment")
+        .where("id", row.id)
+        .update({ ...row, amount: String(row.amount), raw_amount: rawAmount(String(row.amount)), updated_at: new Date() })
+    }
+    await this.refreshTransactionStatuses_([applied.transaction_id], sharedContext)
+  }
+
+  /**
+   * Recomputes `assigned_amount` (confirmed + booked) and the status of transactions from their
+   * assignments; an ignored transaction stays ignored.
+   */
+  @InjectManager()
+  async refreshTransactionStatuses(
+    transactionIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return await this.refreshTransactionStatuses_(transactionIds, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async refreshTransactionStatuses_(
+    transactionIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!transactionIds.length) {
+      return
+    }
+    await sharedContext.transactionManager!.execute(
+      `update bank_transaction t set assigned_amount = s.assigned,
+         raw_assigned_amount = jsonb_build_object('value', s.assigned::text, 'precision', 20),
+         status = case
+           when t.status = 'ignored' then 'ignored'
+           when s.booked > 0 and s.booked >= t.amount then 'booked'
+           when s.booked > 0 then 'partially_booked'
+           when s.assigned > 0 then 'assigned'
+           when s.proposed > 0 then 'proposed'
+           else 'unassigned' end,
+         updated_at = now()
+       from (select t2.id,
+               coalesce(sum(a.amount) filter (where a.status in ('confirmed', 'booked')), 0) as assigned,
+               coalesce(sum(a.amount) filter (where a.status = 'booked'), 0) as booked,
+               count(a.id) filter (where a.status = 'proposed') as proposed
+             from bank_transaction t2
+             left join payment_assignment a on a.transaction_id = t2.id and a.deleted_at is null
+             where t2.id in (?) group by t2.id) s
+       where t.id = s.id`,
+      [transactionIds]
+    )
+  }
+
+  /**
+   * Marks a transaction as not for this shop (reason given) or, with `null`, undoes that. Refused
+   * while it has confirmed or booked assignments. Returns the previous status and reason.
+   */
+  @InjectManager()
+  async setTransactionIgnored(
+    transactionId: string,
+    reason: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ status: string; ignore_reason: string | null }> {
+    return await this.setTransactionIgnored_(transactionId, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setTransactionIgnored_(
+    transactionId: string,
+    reason: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ status: string; ignore_reason: string | null }> {
+    const knex = lockingKnex(sharedContext)
+    const transaction = await lockTransactionRow(knex, transactionId)
+    if (reason !== null && !["unassigned", "proposed", "ignored"].includes(transaction.status)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This payment is already assigned to orders; remove its assignments first, then mark it as not for this shop."
+      )
+    }
+    await knex("bank_transaction")
+      .where("id", transactionId)
+      .update({ status: reason === null ? "unassigned" : "ignored", ignore_reason: reason, updated_at: new Date() })
+    if (reason === null) {
+      await this.refreshTransactionStatuses_([transactionId], sharedContext)
+    }
+    return { status: transaction.status, ignore_reason: transaction.ignore_reason }
+  }
+
+  /** Puts a transaction's status and ignore reason back (compensation of setTransactionIgnored). */
+  @InjectManager()
+  async restoreTransactionIgnore(
+    transactionId: string,
+    previous: { status: string; ignore_reason: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return await this.restoreTransactionIgnore_(transactionId, previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreTransactionIgnore_(
+    transactionId: string,
+    previous: { status: string; ignore_reason: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await lockingKnex(sharedContext)("bank_transaction")
+      .where("id", transactionId)
+      .update({ status: previous.status, ignore_reason: previous.ignore_reason, updated_at: new Date() })
+  }
+
+  /** Per order, the confirmed but not yet booked assignment total, as a decimal string (orders without any are absent). */
+  @InjectManager()
+  async sumConfirmedByOrder(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, string>> {
+    if (!orderIds.length) {
+      return {}
+    }
+    const rows: { order_id: string; total: string }[] = await sharedContext.manager!.execute(
+      `select order_id, sum(amount)::text as total from payment_assignment
+        where order_id in (?) and status = 'confirmed' and deleted_at is null group by order_id`,
+      [orderIds]
+    )
+    return Object.fromEntries(rows.map((row) => [row.order_id, row.total]))
+  }
+
+  /**
+   * The payer IBANs learned for customers: from their booked payments and from payments an operator
+   * assigned to them by hand (never from automatic assignments alone, so a mistake cannot teach itself).
+   */
+  @InjectManager()
+  async listKnownCounterpartIbans(
+    customerIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ customer_id: string; counterpart_iban: string }[]> {
+    if (!customerIds.length) {
+      return []
+    }
+    return await sharedContext.manager!.execute(
+      `select distinct a.customer_id, t.counterpart_iban from payment_assignment a
+         join bank_transaction t on t.id = a.transaction_id and t.deleted_at is null
+        where a.customer_id in (?) and a.deleted_at is null and t.counterpart_iban is not null
+          and (a.status = 'booked' or (a.status = 'confirmed' and a.source = 'manual'))`,
+      [customerIds]
+    )
+  }
+}
+
+/** A new assignment for applyAssignmentChanges; money as a decimal string. */
+export type NewAssignment = {
+  order_id: string
+  customer_id?: string | null
+  amount: string
+  currency_code: string
+  source: "auto" | "manual"
+  status: "proposed" | "confirmed"
+  confidence?: number | null
+  evidence?: unknown
+  confirmed_by?: string | null
+  created_by?: string | null
+}
+
+export type AssignmentChange = {
+  transaction_id: string
+  create?: NewAssignment[]
+  update?: { id: string; amount?: string; status?: "confirmed" | "rejected"; confirmed_by?: string | null }[]
+  /** Open proposals to drop (soft delete). */
+  remove?: string[]
+  /** Orders whose assigned total grows: what each still owes per Medusa (before any assignment) and how to name it. */
+  order_limits?: Record<string, { pending: string; label: string }>
+}
+
+type AssignmentSnapshot = {
+  id: string
+  amount: string
+  status: string
+  confirmed_at: Date | null
+  confirmed_by: string | null
+  deleted_at: Date | null
+}
+
+export type AppliedAssignmentChange = { transaction_id: string; created_ids: string[]; previous: AssignmentSnapshot[] }
+
+type LockedTransaction = { id: string; amount: string; currency_code: string; status: string; ignore_reason: string | null }
+
+type Knex = ReturnType<EntityManager["getKnex"]>
+
+// A FOR UPDATE on a pooled (autocommit) connection would release at once; insist on the transaction.
+function lockingKnex(sharedContext: Context<EntityManager>): Knex {
+  const knex = sharedContext.transactionManager?.getTransactionContext() as Knex | undefined
+  if (!knex) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Assignment changes must run inside a database transaction.")
+  }
+  return knex
+}
+
+async function lockTransactionRow(knex: Knex, id: string): Promise<LockedTransaction> {
+  await knex.raw("set local lock_timeout = '10s'")
+  const [row] = await knex("bank_transaction")
+    .select("id", knex.raw("amount::text as amount"), "currency_code", "status", "ignore_reason")
+    .where({ id, deleted_at: null })
+    .forUpdate()
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${id} was not found; reload the list.`)
+  }
+  return row as LockedTransaction
+}
+
+function rawAmount(amount: string): string {
+  return JSON.stringify({ value: amount, precision: 20 })
+}
+
+async function assertWithinLimits(knex: Knex, transaction: LockedTransaction, orderLimits: Record<string, { pending: string; label: string }>) {
+  const [{ assigned }] = (
+    await knex.raw(
+      `select coalesce(sum(amount), 0)::text as assigned from payment_assignment
+        where transaction_id = ? and status in ('confirmed', 'booked') and deleted_at is null`,
+      [transaction.id]
+    )
+  ).rows
+  if (MathBN.gt(assigned, transaction.amount)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The assignments (${MathBN.convert(assigned).toFixed(2)}) would exceed the payment's amount of ${MathBN.convert(transaction.amount).toFixed(2)}; lower an amount or remove another assignment first.`
+    )
+  }
+  const orderIds = Object.keys(orderLimits)
+  if (!orderIds.length) {
+    return
+  }
+  const rows: { order_id: string; total: string }[] = (
+    await knex.raw(
+      `select order_id, sum(amount)::text as total from payment_assignment
+        where order_id in (${orderIds.map(() => "?").join(", ")}) and status = 'confirmed' and deleted_at is null group by order_id`,
+      orderIds
+    )
+  ).rows
+  for (const row of rows) {
+    const limit = orderLimits[row.order_id]
+    if (MathBN.gt(row.total, limit.pending)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Order ${limit.label} owes ${MathBN.convert(limit.pending).toFixed(2)}, but ${MathBN.convert(row.total).toFixed(2)} would be assigned to it; assign at most what is still open.`
+      )
+    }
   }
 }
 

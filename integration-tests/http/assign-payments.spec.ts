@@ -1,0 +1,240 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdminUser } from "../__fixtures__/admin-user"
+import { createStoreCustomer } from "../__fixtures__/customer"
+import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
+import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
+import { derivePaymentReference, formatPaymentReference } from "../../src/modules/bank-reconciliation/payment-reference"
+
+jest.setTimeout(240_000)
+
+const sandbox = useFinapiSandbox()
+const BASE = "/admin/bank-reconciliation"
+const PASSWORD = "Operator-Chosen-Pw-4711"
+
+type Assignment = { id: string; order_id: string; amount: number; status: string; source: string; confidence: number | null; evidence: { reasons: { signal: string }[] } | null }
+type TransactionView = { transaction: { id: string; status: string; assigned_amount: number; ignore_reason: string | null }; assignments: Assignment[] }
+type Payment = { amount: number; purpose: string; counterpartName: string; counterpartIban?: string }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let regionId: string
+
+    beforeEach(async () => {
+      headers = (await createAdminUser(getContainer())).headers
+      regionId = (await createGermanRegion(getContainer())).id
+    })
+
+    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, { headers }).catch((e) => e.response)
+    const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
+    const del = (path: string) => api.delete(`${BASE}${path}`, { headers }).catch((e) => e.response)
+    const view = async (transactionId: string): Promise<TransactionView> => (await get(`/transactions/${transactionId}/assignments`)).data
+    const live = (v: TransactionView) => v.assignments.filter((a) => a.status !== "rejected")
+
+    async function linkedGiro() {
+      const created = await post("/interfaces", { name: "Hausbank" })
+      const bankInterface = (await post(`/interfaces/${created.data.interface.id}/connect`, { password: PASSWORD })).data.interface
+      const pending = (await post(`/interfaces/${bankInterface.id}/web-forms`, { label: "Sparkasse" })).data.bank_connection
+      sandbox.current.control.completeWebForm(pending.web_form_id, { savePin: true })
+      await post(`/bank-connections/${pending.id}/refresh`)
+      const connection = (await get(`/bank-connections/${pending.id}`)).data.bank_connection
+      return connection.accounts.find((a: { name: string }) => a.name === "Girokonto")
+    }
+
+    async function customerWithOrder(first: string, last: string, amount: number, metadata?: Record<string, unknown>) {
+      const email = `${first}.${last}@example.com`.toLowerCase()
+      const { customer } = await createStoreCustomer(getContainer(), { email, first_name: first, last_name: last })
+      return (await orderFor(customer.id, email, amount, metadata)).order
+    }
+
+    function orderFor(customerId: string, email: string, amount: number, metadata?: Record<string, unknown>) {
+      return createUnpaidOrder(getContainer(), {
+        region_id: regionId,
+        customer_id: customerId,
+        email,
+        items: [{ title: "Kaffeemühle", quantity: 1, unit_price: amount }],
+        metadata,
+      })
+    }
+
+    /**
+     * Puts payments into the sandbox bank and imports them; auto-assign runs on the import event.
+     * A second auto-assign waits for that run (one run at a time) and shows what it left to do.
+     */
+    async function importPayments(giro: { id: string; finapi_account_id: string }, payments: Payment[]) {
+      sandbox.current.control.addTransactions(Number(giro.finapi_account_id), payments.map((p) => ({ ...p })))
+      const res = await post("/transactions/import", { account_id: giro.id })
+      expect(res.status).toBe(200)
+      const afterEvent = (await post("/auto-assign")).data.summary
+      const list = (await get(`/transactions?account_id=${giro.id}&limit=200`)).data.transactions as { id: string; purpose: string }[]
+      const ids = Object.fromEntries(payments.map((p) => [p.purpose, list.find((t) => t.purpose === p.purpose)!.id]))
+      return { ids, afterEvent }
+    }
+
+    it("assigns a payment naming its invoice at once after import, and leaves a name-and-amount guess for the operator", async () => {
+      const giro = await linkedGiro()
+      const erika = await customerWithOrder("Erika", "Mustermann", 119)
+      const jonas = await customerWithOrder("Jonas", "Brenner", 87.5)
+      const { ids, afterEvent } = await importPayments(giro, [
+        { amount: 119, purpose: `Rechnung INV-${erika.display_id} Danke`, counterpartName: "Erika Mustermann" },
+        { amount: 87.5, purpose: "Kaffee", counterpartName: "Jonas Brenner" },
+      ])
+      expect(afterEvent).toMatchObject({ changed: 0 }) // the import's event had matched them already
+
+      const exact = await view(ids[`Rechnung INV-${erika.display_id} Danke`])
+      expect(exact.transaction).toMatchObject({ status: "assigned", assigned_amount: 119 })
+      expect(exact.assignments).toEqual([
+        expect.objectContaining({ order_id: erika.id, amount: 119, status: "confirmed", source: "auto", confidence: expect.any(Number) }),
+      ])
+      expect(exact.assignments[0].evidence!.reasons.map((r) => r.signal)).toContain("invoice_number")
+
+      const guess = await view(ids["Kaffee"])
+      expect(guess.transaction).toMatchObject({ status: "proposed", assigned_amount: 0 })
+      expect(guess.assignments).toEqual([expect.objectContaining({ order_id: jonas.id, status: "proposed", source: "auto" })])
+
+      // the operator confirms the suggestion; the order is no longer open
+      const confirmed = await post(`/assignments/${guess.assignments[0].id}`, { confirm: true })
+      expect(confirmed.status).toBe(200)
+      expect(confirmed.data.transaction).toMatchObject({ status: "assigned", assigned_amount: 87.5 })
+      const open = (await get(`/open-orders/search?q=${jonas.display_id}`)).data.open_orders
+      expect(open.map((o: { order_id: string }) => o.order_id)).not.toContain(jonas.id)
+    })
+
+    it("changes nothing when auto-assign runs again, and never proposes an order the operator turned down", async () => {
+      const giro = await linkedGiro()
+      const jonas = await customerWithOrder("Jonas", "Brenner", 87.5)
+      const { ids } = await importPayments(giro, [{ amount: 87.5, purpose: "Kaffee", counterpartName: "Jonas Brenner" }])
+      const before = await view(ids["Kaffee"])
+      expect(live(before)).toHaveLength(1)
+
+      const again = await post("/auto-assign")
+      expect(again.status).toBe(200)
+      expect(again.data.summary).toMatchObject({ changed: 0 })
+      expect((await view(ids["Kaffee"])).assignments).toEqual(before.assignments)
+
+      expect((await del(`/assignments/${before.assignments[0].id}`)).status).toBe(200)
+      await post("/auto-assign", { transaction_ids: [ids["Kaffee"]] })
+      const after = await view(ids["Kaffee"])
+      expect(after.transaction.status).toBe("unassigned")
+      expect(live(after)).toEqual([])
+      expect(after.assignments).toEqual([expect.objectContaining({ order_id: jonas.id, status: "rejected" })])
+    })
+
+    it("assigns one payment to two orders by hand, changes and removes an assignment, and refuses more than the payment or the order", async () => {
+      const giro = await linkedGiro()
+      const first = await customerWithOrder("Paula", "Krüger", 60)
+      const { customer } = await createStoreCustomer(getContainer(), { email: "k2@example.com", first_name: "Karl", last_name: "Weiß" })
+      const { order: second } = await orderFor(customer.id, "k2@example.com", 45)
+      const { ids } = await importPayments(giro, [{ amount: 100, purpose: "Sammelzahlung", counterpartName: "Firma Unbekannt" }])
+      const payment = ids["Sammelzahlung"]
+
+      const found = (await get(`/open-orders/search?q=${encodeURIComponent("krüger")}`)).data.open_orders
+      expect(found).toEqual([expect.objectContaining({ order_id: first.id, outstanding: "60.00", invoice_number: `INV-${first.display_id}` })])
+      expect((await get(`/customers/search?q=wei`)).data.customers).toEqual([expect.objectContaining({ id: customer.id })])
+
+      const tooMuchForOrder = await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: second.id, amount: "45.01" }] })
+      expect(tooMuchForOrder.status).toBe(400)
+      expect(tooMuchForOrder.data.message).toMatch(/owes 45\.00/)
+
+      const split = await post(`/transactions/${payment}/assignments`, {
+        assignments: [
+          { order_id: first.id, amount: "60.00" },
+          { order_id: second.id, amount: "40.00" },
+        ],
+      })
+      expect(split.status).toBe(200)
+      expect(split.data.transaction).toMatchObject({ status: "assigned", assigned_amount: 100 })
+      expect(live(split.data)).toEqual([
+        expect.objectContaining({ order_id: first.id, amount: 60, status: "confirmed", source: "manual" }),
+        expect.objectContaining({ order_id: second.id, amount: 40, status: "confirmed", source: "manual" }),
+      ])
+      const toSecond = live(split.data).find((a: Assignment) => a.order_id === second.id)!
+
+      const tooMuchForPayment = await post(`/assignments/${toSecond.id}`, { amount: "41.00" })
+      expect(tooMuchForPayment.status).toBe(400)
+      expect(tooMuchForPayment.data.message).toMatch(/exceed the payment's amount of 100\.00/)
+
+      const lowered = await post(`/assignments/${toSecond.id}`, { amount: "25.50" })
+      expect(lowered.data.transaction).toMatchObject({ status: "assigned", assigned_amount: 85.5 })
+      const [remaining] = (await get(`/open-orders/search?q=${second.display_id}`)).data.open_orders
+      expect(remaining).toMatchObject({ order_id: second.id, outstanding: "19.50" })
+
+      const removed = await del(`/assignments/${toSecond.id}`)
+      expect(removed.data.transaction).toMatchObject({ status: "assigned", assigned_amount: 60 })
+      const removedFirst = await del(`/assignments/${live(split.data)[0].id}`)
+      expect(removedFirst.data.transaction).toMatchObject({ status: "unassigned", assigned_amount: 0 })
+      expect((await del(`/assignments/${toSecond.id}`)).status).toBe(400)
+    })
+
+    it("lets only one of two simultaneous assignments through when together they exceed the payment or the order", async () => {
+      const giro = await linkedGiro()
+      const a = await customerWithOrder("Anna", "Lang", 50)
+      const b = await customerWithOrder("Bernd", "Kurz", 50)
+      const { ids } = await importPayments(giro, [
+        { amount: 50, purpose: "Zahlung eins", counterpartName: "Dritte GmbH" },
+        { amount: 50, purpose: "Zahlung zwei", counterpartName: "Vierte GmbH" },
+      ])
+      const payment = ids["Zahlung eins"]
+
+      const samePayment = await Promise.all([
+        post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: a.id, amount: "30.00" }] }),
+        post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: b.id, amount: "30.00" }] }),
+      ])
+      expect(samePayment.map((r) => r.status).sort()).toEqual([200, 400])
+      expect((await view(payment)).transaction.assigned_amount).toBe(30)
+
+      const assignedOrder = samePayment.find((r) => r.status === 200)!.data.assignments[0].order_id
+      const otherOrder = assignedOrder === a.id ? b.id : a.id
+      // the other order still owes 50: two payments racing to put 30 each on it
+      const sameOrder = await Promise.all([
+        post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: otherOrder, amount: "20.00" }] }),
+        post(`/transactions/${ids["Zahlung zwei"]}/assignments`, { assignments: [{ order_id: otherOrder, amount: "40.00" }] }),
+      ])
+      expect(sameOrder.map((r) => r.status).sort()).toEqual([200, 400])
+      const onOther = (await get(`/assignments?order_id=${otherOrder}&status=confirmed`)).data.assignments as Assignment[]
+      expect(onOther.reduce((sum, x) => sum + Number(x.amount), 0)).toBeLessThanOrEqual(50)
+      expect((await view(payment)).transaction.assigned_amount).toBeLessThanOrEqual(50)
+    })
+
+    it("marks a payment as not for this shop with a reason, leaves it alone when matching, and undoes that", async () => {
+      const giro = await linkedGiro()
+      const order = await customerWithOrder("Jonas", "Brenner", 87.5)
+      const { ids } = await importPayments(giro, [{ amount: 87.5, purpose: "Kaffee", counterpartName: "Jonas Brenner" }])
+      const payment = ids["Kaffee"]
+      expect((await post(`/transactions/${payment}/ignore`, {})).status).toBe(400)
+
+      const ignored = await post(`/transactions/${payment}/ignore`, { reason: "Rückzahlung der Versicherung" })
+      expect(ignored.data.transaction).toMatchObject({ status: "ignored", ignore_reason: "Rückzahlung der Versicherung" })
+      await post("/auto-assign")
+      expect((await view(payment)).transaction.status).toBe("ignored")
+      const refused = await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: order.id, amount: "87.50" }] })
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(/undo that first/)
+
+      const undone = await del(`/transactions/${payment}/ignore`)
+      expect(undone.data.transaction).toMatchObject({ status: "proposed", ignore_reason: null })
+      const assigned = await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: order.id, amount: "87.50" }] })
+      expect(assigned.data.transaction.status).toBe("assigned")
+      expect((await post(`/transactions/${payment}/ignore`, { reason: "doch nicht" })).status).toBe(400)
+    })
+
+    it("matches a payment that arrived before its order once the order is placed", async () => {
+      const giro = await linkedGiro()
+      const reference = derivePaymentReference("order-to-come")
+      const { ids } = await importPayments(giro, [{ amount: 249, purpose: `${formatPaymentReference(reference)} Vorkasse`, counterpartName: "Lena Vogel" }])
+      const payment = Object.values(ids)[0]
+      expect((await view(payment)).transaction.status).toBe("unassigned")
+
+      const order = await customerWithOrder("Lena", "Vogel", 249, { payment_reference: reference })
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const matched = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+      await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+      await matched
+
+      const after = await view(payment)
+      expect(after.transaction).toMatchObject({ status: "assigned", assigned_amount: 249 })
+      expect(after.assignments).toEqual([expect.objectContaining({ order_id: order.id, status: "confirmed", source: "auto" })])
+    })
+  },
+})

@@ -1,0 +1,27 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { OpenItemInput } from "../../../../../modules/bank-reconciliation/matching"
+import { searchOpenItems } from "../../../../../modules/bank-reconciliation/open-item-search"
+import { loadOpenOrders } from "../../../../../workflows/matching/open-orders"
+import { AdminSearchOpenOrdersType } from "../../assignments/validators"
+
+const toResponse = (item: OpenItemInput) => ({
+  order_id: item.orderId,
+  display_id: item.displayId,
+  invoice_number: item.invoiceNumber,
+  payment_reference: item.paymentReference,
+  customer_id: item.customerId,
+  customer_name: item.customerName,
+  company_name: item.companyName,
+  email: item.customerEmail,
+  known_ibans: item.knownIbans,
+  currency_code: item.currency.toLowerCase(),
+  total: item.total,
+  outstanding: item.outstanding,
+  created_at: item.createdAt,
+})
+
+/** Open orders (not canceled, not fully paid or assigned) by number, name, reference or amount, with what each still owes. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminSearchOpenOrdersType>, res: MedusaResponse) => {
+  const { items } = await loadOpenOrders(req.scope)
+  res.json({ open_orders: searchOpenItems(items, req.validatedQuery).map(toResponse) })
+}
