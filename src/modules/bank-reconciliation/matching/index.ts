@@ -1,5 +1,5 @@
 export { matchTransactions } from "./engine"
-export { parseMatchInput } from "./input-schema"
-export { DEFAULT_OPTIONS } from "./options"
+export { optionsSchema as matchOptionsSchema, parseMatchInput } from "./input-schema"
+export { DEFAULT_OPTIONS, resolveOptions } from "./options"
 export { createRf, isValidRf } from "./iso11649"
 export type * from "./types"

@@ -1,10 +1,11 @@
+import { formatPath, optionsSchema } from "./input-schema"
 import type { MatchOptions, MatchOptionsInput } from "./types"
 
 /** Defaults for every option; README.md documents each one. */
 export const DEFAULT_OPTIONS: Readonly<MatchOptions> = Object.freeze({
-  autoThreshold: 0.85,
+  autoThreshold: 0.9,
   suggestThreshold: 0.3,
-  minMargin: 0.1,
+  minMargin: 0.15,
   maxAlternatives: 3,
   roundingTolerance: "0.01",
   skontoMaxPercent: 3,
@@ -38,13 +39,18 @@ export const DEFAULT_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   batchConflictGuard: true,
 })
 
-/** Merges caller options over the defaults; unknown keys were already dropped by validation. */
-export function resolveOptions(input?: MatchOptionsInput | null): MatchOptions {
-  const merged: MatchOptions = { ...DEFAULT_OPTIONS }
-  if (!input) {
-    return merged
+/**
+ * Merges caller options over the defaults. Unknown keys (other plugin options) are ignored; a
+ * known option with a wrong value throws a RangeError naming it, e.g. `options.minMargin: …`.
+ */
+export function resolveOptions(input?: MatchOptionsInput | Record<string, unknown> | null): MatchOptions {
+  const parsed = optionsSchema.safeParse(input ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new RangeError(`${formatPath(["options", ...issue.path])}: ${issue.message}`)
   }
-  for (const [key, value] of Object.entries(input)) {
+  const merged: MatchOptions = { ...DEFAULT_OPTIONS }
+  for (const [key, value] of Object.entries(parsed.data)) {
     if (value !== undefined && value !== null) {
       ;(merged as Record<string, unknown>)[key] = value
     }

@@ -11,7 +11,7 @@ export type ReferenceHit = { signal: Signal; strength: Strength; weight: number;
 /** The best reference evidence per item (by item position in the index). */
 export type ReferenceHits = Map<number, ReferenceHit>
 
-const WEIGHTS = { reference: 0.95, invoiceCompact: 0.9, labelled: 0.85, bare: 0.55, weak: 0.15 }
+const WEIGHTS = { reference: 0.95, invoiceCompact: 0.92, labelled: 0.88, bare: 0.6, weak: 0.15 }
 
 function offer(hits: ReferenceHits, position: number, hit: ReferenceHit): void {
   const known = hits.get(position)

@@ -33,7 +33,7 @@ const AMOUNT_FIT: Record<AmountRelation["kind"], number> = {
   exact: 1, rounding: 1, skonto: 0.97, tolerance: 0.97, overpayment: 0.7, partial: 0.7,
 }
 const SET_FIT = { exact: 1, inexact: 0.6 }
-export const PARTY_WEIGHT = { ibanUnique: 0.7, ibanShared: 0.35, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
+export const PARTY_WEIGHT = { ibanUnique: 0.8, ibanShared: 0.4, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
 const AMOUNT_ONLY_WEIGHT = 0.35
 
 /** A shop that books partial or over-payments unattended treats them as fitting. */

@@ -1,4 +1,5 @@
 import { parseMatchInput } from "../input-schema"
+import { matchTransactions } from "../index"
 
 const valid = {
   transactions: [{ id: "t-1", amount: "119.00", currency: "EUR", purpose: null }],
@@ -40,5 +41,9 @@ describe("input validation", () => {
 
   it("reports a non-object input", () => {
     expect(parseMatchInput([])).toEqual({ ok: false, error: "input: expected an object with transactions and openItems" })
+  })
+
+  it("throws a RangeError naming a bad option passed straight to matchTransactions", () => {
+    expect(() => matchTransactions({ ...valid, options: { minMargin: -1, finapi: { clientId: "x" } } as never })).toThrow("options.minMargin:")
   })
 })
