@@ -24,5 +24,5 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/.data/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   testMatch: type ? groups[type] : Object.values(groups).flat(),
-  testTimeout: 120_000,
+  testTimeout: 300_000,
 }

@@ -7,7 +7,7 @@ import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 
-jest.setTimeout(120_000)
+jest.setTimeout(300_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {

@@ -3,7 +3,7 @@ import { createAdminUser } from "../__fixtures__/admin-user"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { captureOutput } from "../__fixtures__/capture-output"
 
-jest.setTimeout(120_000)
+jest.setTimeout(300_000)
 
 const sandbox = useFinapiSandbox()
 const BASE = "/admin/bank-reconciliation"
