@@ -39,6 +39,16 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
     await demo?.stop()
   })
 
+  it("logs in with the printed demo credentials and shows the seeded unpaid orders", async () => {
+    const rows = flow.page.locator("table tbody tr")
+    await rows.first().waitFor({ timeout: 120_000 })
+    const texts = await rows.allInnerTexts()
+    expect(texts.length).toBeGreaterThanOrEqual(10)
+    expect(texts.filter((row) => /Not paid/.test(row)).length).toBe(texts.length)
+    await flow.page.getByText(/of 60 results/).first().waitFor()
+    await flow.shot(flow.page, "demo-orders-unpaid")
+  })
+
   it("sets up online banking: interface, finAPI connection, the finAPI Test Bank linked through the web form, accounts", async () => {
     await onlineBankingSetupFlow(flow)
   })
