@@ -19,26 +19,31 @@ export function buildProposals(
   index: OpenItemIndex,
   options: MatchOptions
 ): Proposal[] {
-  const sameCurrency = (position: number) => index.items[position].currency === currency
-  const singles = new Set<number>([...refs.keys()].filter(sameCurrency))
+  const singles = new Set<number>()
   // Payer known by IBAN, by a reference or by name in the purpose: all their orders are candidates.
   const strong = new Set<string>([...party.ibanCustomers, ...party.nameInPurpose])
-  for (const position of singles) {
-    strong.add(index.items[position].customerKey)
+  for (const position of refs.keys()) {
+    if (index.items[position].currency === currency) {
+      singles.add(position)
+      strong.add(index.items[position].customerKey)
+    }
   }
-  const customers = new Set<string>([...strong, ...party.byName.keys()])
+  const customers = [...new Set<string>([...strong, ...party.byName.keys()])].sort()
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
   const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
-  const fits = (position: number) => Math.abs(index.items[position].outstandingCents - amountCents) <= roundingCents
-  // A payer name alone (namesakes!) is only worth proposing where the amount nearly fits.
-  const near = (position: number) => {
-    const owed = index.items[position].outstandingCents
-    return amountCents <= owed + roundingCents && (owed - amountCents) * 100 <= owed * shortPercent + roundingCents * 100
-  }
-  for (const key of [...customers].sort()) {
-    const items = (index.customers.get(key)?.items ?? []).filter(sameCurrency)
-    const keep = !strong.has(key) ? items.filter(near) : items.length > MAX_ITEMS_PER_PARTY ? items.filter(fits) : items
-    keep.forEach((position) => singles.add(position))
+  for (const key of customers) {
+    const items = customerItems(index, key, currency)
+    // A payer name alone (namesakes!) is only worth proposing where the amount nearly fits
+    // (up to the Skonto/tolerance shortfall); a known payer with very many orders, where it fits.
+    const everything = strong.has(key) && items.length <= MAX_ITEMS_PER_PARTY
+    const shortAllowed = strong.has(key) ? 0 : shortPercent
+    for (const position of items) {
+      const owed = index.items[position].outstandingCents
+      const near = amountCents <= owed + roundingCents && (owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100
+      if (everything || near) {
+        singles.add(position)
+      }
+    }
   }
   const key = amountKey(currency, amountCents)
   if (index.byAmount.count(key) <= options.maxAmountOnlyCandidates) {
@@ -49,14 +54,25 @@ export function buildProposals(
     amounts: [Math.min(amountCents, index.items[position].outstandingCents)],
     kind: "single",
   }))
-  const referencedSet = referencedSetProposal(amountCents, refs, index, sameCurrency, options)
+  const referencedSet = referencedSetProposal(amountCents, refs, index, currency, options)
   if (referencedSet) {
     proposals.push(referencedSet)
   }
-  for (const key of [...customers].sort()) {
-    proposals.push(...subsetProposals(amountCents, key, index, sameCurrency, options))
+  for (const customer of customers) {
+    proposals.push(...subsetProposals(amountCents, customer, index, currency, options))
   }
   return proposals
+}
+
+/** A customer's open items in the payment's currency, in index order. */
+function customerItems(index: OpenItemIndex, customerKey: string, currency: string): number[] {
+  const items: number[] = []
+  for (const position of index.customers.get(customerKey)?.items ?? []) {
+    if (index.items[position].currency === currency) {
+      items.push(position)
+    }
+  }
+  return items
 }
 
 /** Several orders named in one transfer ("RE 1001, 1002, 1003"): fill them in order, never beyond. */
@@ -64,11 +80,11 @@ function referencedSetProposal(
   amountCents: number,
   refs: ReferenceHits,
   index: OpenItemIndex,
-  sameCurrency: (position: number) => boolean,
+  currency: string,
   options: MatchOptions
 ): Proposal | null {
   const positions = [...refs.entries()]
-    .filter(([position, hit]) => hit.strength !== "weak" && sameCurrency(position))
+    .filter(([position, hit]) => hit.strength !== "weak" && index.items[position].currency === currency)
     .map(([position]) => position)
     .sort((a, b) => a - b)
   if (positions.length < 2 || positions.length > options.maxSubsetSize * 2) {
@@ -92,10 +108,10 @@ function subsetProposals(
   amountCents: number,
   customerKey: string,
   index: OpenItemIndex,
-  sameCurrency: (position: number) => boolean,
+  currency: string,
   options: MatchOptions
 ): Proposal[] {
-  const items = (index.customers.get(customerKey)?.items ?? []).filter(sameCurrency)
+  const items = customerItems(index, customerKey, currency)
   if (items.length < 2 || items.length > options.maxSubsetItems || options.maxSubsetSize < 2) {
     return []
   }
