@@ -88,6 +88,8 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ order_id: erika.id, amount: 119, status: "confirmed", source: "auto", confidence: expect.any(Number) }),
       ])
       expect(exact.assignments[0].evidence!.reasons.map((r) => r.signal)).toContain("invoice_number")
+      const listed = (await get(`/transactions?q=${encodeURIComponent("Rechnung INV")}`)).data.transactions
+      expect(listed[0].assignments).toEqual([expect.objectContaining({ status: "confirmed", confidence: expect.any(Number), order: expect.objectContaining({ display_id: erika.display_id }) })])
 
       const guess = await view(ids["Kaffee"])
       expect(guess.transaction).toMatchObject({ status: "proposed", assigned_amount: 0 })
@@ -208,6 +210,10 @@ medusaIntegrationTestRunner({
       expect(ignored.data.transaction).toMatchObject({ status: "ignored", ignore_reason: "Rückzahlung der Versicherung" })
       await post("/auto-assign")
       expect((await view(payment)).transaction.status).toBe("ignored")
+      const open = (await get(`/transactions?processed=false&limit=200`)).data.transactions.map((t: { id: string }) => t.id)
+      const processed = (await get(`/transactions?processed=true`)).data.transactions.map((t: { id: string }) => t.id)
+      expect(open).not.toContain(payment)
+      expect(processed).toEqual([payment])
       const refused = await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: order.id, amount: "87.50" }] })
       expect(refused.status).toBe(400)
       expect(refused.data.message).toMatch(/undo that first/)

@@ -22,6 +22,16 @@ export const BANK_TRANSACTION_FIELDS = [
   "created_at",
   "account.name",
   "account.iban",
+  "ignore_reason",
+  // the assignments with the engine's evidence, for the review list
+  "assignments.id",
+  "assignments.order_id",
+  "assignments.amount",
+  "assignments.status",
+  "assignments.source",
+  "assignments.confidence",
+  "assignments.evidence",
+  "assignments.order.display_id",
 ]
 
 export const SYNC_RUN_FIELDS = [

@@ -3,12 +3,16 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BANK_TRANSACTION_FIELDS } from "./query-config"
 import { AdminListBankTransactionsType } from "./validators"
 
-/** The imported incoming payments, newest booking first, filtered by status, account, date, amount and text. */
+const FULLY_PROCESSED = ["booked", "ignored"]
+
+/** The imported incoming payments with their assignments, newest booking first, filtered by status (or processed or not), account, date, amount and text. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBankTransactionsType>, res: MedusaResponse) => {
   const q = req.validatedQuery
   const filters: Record<string, unknown> = {}
   if (q.status) {
     filters.status = q.status
+  } else if (q.processed) {
+    filters.status = q.processed === "true" ? FULLY_PROCESSED : { $nin: FULLY_PROCESSED }
   }
   if (q.account_id) {
     filters.account_id = q.account_id

@@ -21,6 +21,8 @@ export const AdminListBankTransactions = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   potential_duplicate: z.enum(["true", "false"]).optional(),
   sync_run_id: z.string().optional(),
+  // fully processed = booked or ignored; "false" is the review list's default
+  processed: z.enum(["true", "false"]).optional(),
 })
 export type AdminListBankTransactionsType = z.infer<typeof AdminListBankTransactions>
 
