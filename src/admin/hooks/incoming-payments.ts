@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import type { PaymentAssignment } from "./payment-assignments"
 
 const BASE = "/admin/bank-reconciliation"
 
@@ -18,6 +19,7 @@ export type BankTransaction = {
   is_potential_duplicate: boolean
   status: BankTransactionStatus
   account: { name: string | null; iban: string | null } | null
+  assignments?: PaymentAssignment[]
 }
 
 export type SyncRunStatus = "running" | "succeeded" | "partially_failed" | "failed" | "skipped"
@@ -42,7 +44,18 @@ export type SyncRun = {
 
 export type ImportableAccount = { id: string; name: string | null; iban: string | null; import_enabled: boolean; connection: { label: string } | null }
 
-export type TransactionFilters = { status?: BankTransactionStatus; q?: string; account_id?: string; offset: number; limit: number }
+export type TransactionFilters = {
+  status?: BankTransactionStatus
+  q?: string
+  account_id?: string
+  offset: number
+  limit: number
+  processed?: "true" | "false"
+  booking_date_from?: string
+  booking_date_to?: string
+  amount_min?: string
+  amount_max?: string
+}
 
 export const incomingPaymentsKeys = {
   all: ["finapi-incoming-payments"] as const,

@@ -3,6 +3,9 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
+import { AssignDrawer } from "./assign-drawer"
+import { EvidenceCell } from "./evidence-cell"
+import { PaymentFilters, paymentFilterQuery, PaymentFilterValues } from "./payment-filters"
 
 const PAGE_SIZE = 20
 const ANY_STATUS = "any"
@@ -15,7 +18,9 @@ export const TransactionsTable = () => {
   const [pageIndex, setPageIndex] = useState(0)
   const [status, setStatus] = useState<string>(ANY_STATUS)
   const [q, setQ] = useState("")
+  const [more, setMore] = useState<PaymentFilterValues>({ showProcessed: false })
   const { data, isLoading } = useBankTransactions({
+    ...paymentFilterQuery(more),
     status: status === ANY_STATUS ? undefined : (status as BankTransactionStatus),
     q: q.trim() || undefined,
     offset: pageIndex * PAGE_SIZE,
@@ -59,6 +64,13 @@ export const TransactionsTable = () => {
           </Select>
         </div>
       </div>
+      <PaymentFilters
+        value={more}
+        onChange={(next) => {
+          setMore(next)
+          setPageIndex(0)
+        }}
+      />
       {!isLoading && !rows.length ? (
         <div className="px-6 py-8">
           <Text className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.noTransactions")}</Text>
@@ -74,6 +86,8 @@ export const TransactionsTable = () => {
                 <Table.HeaderCell>IBAN</Table.HeaderCell>
                 <Table.HeaderCell>{t("finapi.incomingPaymentsPage.purpose")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("finapi.status")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("finapi.assignment.column")}</Table.HeaderCell>
+                <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -94,6 +108,8 @@ export const TransactionsTable = () => {
                       )}
                     </div>
                   </Table.Cell>
+                  <Table.Cell><EvidenceCell assignments={row.assignments} currency={row.currency_code} /></Table.Cell>
+                  <Table.Cell><AssignDrawer transaction={row} /></Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CurrencyDollar } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { AssignAutomaticallyButton } from "../../components/incoming-payments/assign-automatically-button"
 import { GetDataModal } from "../../components/incoming-payments/get-data-modal"
 import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
 import { TransactionsTable } from "../../components/incoming-payments/transactions-table"
@@ -16,7 +17,10 @@ const IncomingPaymentsPage = () => {
           <Heading>{t("finapi.incomingPayments")}</Heading>
           <Text className="text-ui-fg-subtle" size="small">{t("finapi.incomingPaymentsPage.hint")}</Text>
         </div>
-        <GetDataModal />
+        <div className="flex items-center gap-x-2">
+          <AssignAutomaticallyButton />
+          <GetDataModal />
+        </div>
       </Container>
       <TransactionsTable />
       <SyncRunsTable />

@@ -1,0 +1,65 @@
+import { Button, Input, StatusBadge, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+import { PaymentAssignment, useRemoveAssignment, useUpdateAssignment } from "../../hooks/payment-assignments"
+import { fromCents, isAmount, toCents } from "../../lib/cents"
+import { formatMoney } from "../../lib/format"
+import { EvidenceCell } from "./evidence-cell"
+
+const COLORS = { proposed: "orange", confirmed: "blue", booked: "green", rejected: "grey" } as const
+
+/** A payment's assignments: confirm or reject a suggestion, change an amount, remove an assignment until it is booked. */
+export const AssignmentList = ({ assignments, currency }: { assignments: PaymentAssignment[]; currency: string }) => {
+  const { t } = useTranslation()
+  const live = assignments.filter((a) => a.status !== "rejected")
+  if (!live.length) {
+    return <Text size="small" className="text-ui-fg-subtle">{t("finapi.assignment.none")}</Text>
+  }
+  return (
+    <div className="flex flex-col divide-y rounded-md border">
+      {live.map((assignment) => (
+        <AssignmentRow key={assignment.id} assignment={assignment} currency={currency} />
+      ))}
+    </div>
+  )
+}
+
+const AssignmentRow = ({ assignment, currency }: { assignment: PaymentAssignment; currency: string }) => {
+  const { t, i18n } = useTranslation()
+  const [amount, setAmount] = useState(fromCents(toCents(assignment.amount)))
+  const update = useUpdateAssignment()
+  const remove = useRemoveAssignment()
+  const customer = assignment.customer
+  const name = customer ? customer.company_name || [customer.first_name, customer.last_name].filter(Boolean).join(" ") : null
+  const changed = isAmount(amount) && toCents(amount) !== toCents(assignment.amount)
+  const onError = (error: Error) => toast.error(error.message)
+  return (
+    <div className="flex flex-col gap-y-2 px-3 py-2" data-testid="finapi-assignment-row">
+      <div className="flex items-center justify-between gap-x-2">
+        <Text size="small" weight="plus">{`#${assignment.order?.display_id ?? "?"}${name ? ` · ${name}` : ""}`}</Text>
+        <StatusBadge color={COLORS[assignment.status]}>{t(`finapi.assignment.status.${assignment.status}`)}</StatusBadge>
+      </div>
+      {assignment.source === "auto" && <EvidenceCell assignments={[assignment]} currency={currency} />}
+      {assignment.status === "booked" ? (
+        <Text size="small">{formatMoney(assignment.amount, currency.toUpperCase(), i18n.language)}</Text>
+      ) : (
+        <div className="flex items-center gap-x-2">
+          <Input size="small" className="w-28" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label={t("finapi.assignment.amount")} />
+          {changed && (
+            <Button size="small" variant="secondary" isLoading={update.isPending} onClick={() => update.mutate({ id: assignment.id, amount: amount.replace(",", ".") }, { onSuccess: () => toast.success(t("finapi.assignment.updated")), onError })}>
+              {t("finapi.assignment.saveAmount")}
+            </Button>
+          )}
+          {assignment.status === "proposed" && (
+            <Button size="small" isLoading={update.isPending} onClick={() => update.mutate({ id: assignment.id, confirm: true, ...(changed ? { amount: amount.replace(",", ".") } : {}) }, { onSuccess: () => toast.success(t("finapi.assignment.confirmedToast")), onError })}>
+              {t("finapi.assignment.confirm")}
+            </Button>
+          )}
+          <Button size="small" variant="transparent" isLoading={remove.isPending} onClick={() => remove.mutate(assignment.id, { onSuccess: () => toast.success(t("finapi.assignment.removed")), onError })}>
+            {assignment.status === "proposed" ? t("finapi.assignment.reject") : t("finapi.assignment.remove")}
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}
