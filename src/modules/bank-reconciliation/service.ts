@@ -149,53 +149,53 @@ class BankReconciliationModuleService extends MedusaService({
   }
 
   /**
-   * Inserts imported bank transactions in one statement; a row whose (account, finAPI id) is already
+   * Inserts imported bank transactions in one statement. A row whose (account, finAPI id) is already
    * stored is skipped by the unique index, so concurrent or repeated imports store each exactly once.
-   * Returns the rows actually inserted.
+   * A row with the content fingerprint of a stored payment (not itself a suspect) is flagged as its
+   * potential duplicate. Returns the rows actually inserted.
    */
   @InjectManager()
   async insertImportedTransactions(
     rows: ImportedTransactionInsert[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string; finapi_transaction_id: string }[]> {
+  ): Promise<{ id: string; is_potential_duplicate: boolean }[]> {
     if (!rows.length) {
       return []
     }
-    return await sharedContext.manager!.execute(
-      `insert into bank_transaction (id, account_id, finapi_transaction_id, amount, raw_amount, currency_code,
+    const statement = `with input as (
+         select * from jsonb_to_recordset(cast(? as jsonb)) as r(id text, account_id text,
+           finapi_transaction_id text, amount text, currency_code text, booking_date timestamptz,
+           value_date timestamptz, import_date timestamptz, purpose text, counterpart_name text,
+           counterpart_iban text, counterpart_bic text, end_to_end_reference text, mandate_reference text,
+           creditor_id text, fingerprint text, is_potential_duplicate boolean, duplicate_of_id text,
+           sync_run_id text, raw jsonb)
+       ), originals as (
+         select distinct on (t.fingerprint) t.fingerprint, t.id from bank_transaction t
+          where t.fingerprint in (select fingerprint from input) and t.deleted_at is null and not t.is_potential_duplicate
+          order by t.fingerprint, t.created_at, t.id
+       )
+       insert into bank_transaction (id, account_id, finapi_transaction_id, amount, raw_amount, currency_code,
          booking_date, value_date, import_date, purpose, counterpart_name, counterpart_iban, counterpart_bic,
          end_to_end_reference, mandate_reference, creditor_id, fingerprint, is_potential_duplicate,
          duplicate_of_id, sync_run_id, raw)
        select r.id, r.account_id, r.finapi_transaction_id, r.amount::numeric,
-         jsonb_build_object('value', r.amount, 'precision', 20), r.currency_code,
-         r.booking_date, r.value_date, r.import_date, r.purpose, r.counterpart_name, r.counterpart_iban,
-         r.counterpart_bic, r.end_to_end_reference, r.mandate_reference, r.creditor_id, r.fingerprint,
-         r.is_potential_duplicate, r.duplicate_of_id, r.sync_run_id, r.raw
-       from jsonb_to_recordset(cast(? as jsonb)) as r(id text, account_id text, finapi_transaction_id text,
-         amount text, currency_code text, booking_date timestamptz, value_date timestamptz,
-         import_date timestamptz, purpose text, counterpart_name text, counterpart_iban text,
-         counterpart_bic text, end_to_end_reference text, mandate_reference text, creditor_id text,
-         fingerprint text, is_potential_duplicate boolean, duplicate_of_id text, sync_run_id text, raw jsonb)
+         jsonb_build_object('value', r.amount, 'precision', 20), r.currency_code, r.booking_date, r.value_date,
+         r.import_date, r.purpose, r.counterpart_name, r.counterpart_iban, r.counterpart_bic,
+         r.end_to_end_reference, r.mandate_reference, r.creditor_id, r.fingerprint,
+         r.is_potential_duplicate or o.id is not null, coalesce(o.id, r.duplicate_of_id), r.sync_run_id, r.raw
+       from input r left join originals o on o.fingerprint = r.fingerprint
        on conflict (account_id, finapi_transaction_id) where deleted_at is null do nothing
-       returning id, finapi_transaction_id`,
-      [JSON.stringify(rows)]
-    )
-  }
-
-  /** Stored transactions with any of the given content fingerprints (to flag re-deliveries). */
-  @InjectManager()
-  async listTransactionsByFingerprint(
-    fingerprints: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string; fingerprint: string; account_id: string; finapi_transaction_id: string; is_potential_duplicate: boolean }[]> {
-    if (!fingerprints.length) {
-      return []
+       returning id, is_potential_duplicate`
+    // knex with a bound parameter: MikroORM's execute() would inline (and escape) the whole JSON into the SQL.
+    // Asynchronous commit is safe here: a crash can only lose the newest commits, and the import cursor
+    // is committed after the pages it covers, so lost pages are read again by the next run.
+    const insert = async (knex: Knex) => {
+      await knex.raw("set local synchronous_commit = off")
+      return (await knex.raw(statement, [JSON.stringify(rows)])).rows
     }
-    return await sharedContext.manager!.execute(
-      `select id, fingerprint, account_id, finapi_transaction_id, is_potential_duplicate from bank_transaction
-        where fingerprint in (?) and deleted_at is null order by created_at, id`,
-      [fingerprints]
-    )
+    const manager = sharedContext.manager!
+    const outer = manager.getTransactionContext() as Knex | undefined
+    return outer ? insert(outer) : manager.getKnex().transaction((transaction) => insert(transaction))
   }
 
   /**

@@ -1,5 +1,5 @@
-import { generateEntityId } from "@medusajs/framework/utils"
 import { parseFinapiTimestamp } from "../../modules/bank-reconciliation/bank-connection-state"
+import { bulkEntityIds } from "../../modules/bank-reconciliation/bulk-entity-ids"
 import type { DecimalTransaction, FinapiClient, FinapiUserCredentials } from "../../modules/bank-reconciliation/finapi"
 import {
   advanceCursor,
@@ -67,7 +67,7 @@ export async function importAccountPages(input: {
   let newestSeen: Date | null = cursor
   let firstTotal: number | null = null
   let listShifted = false
-  for await (const page of input.client.iterateTransactionPages(input.user, filter)) {
+  for await (const page of prefetched(input.client.iterateTransactionPages(input.user, filter))) {
     firstTotal ??= page.paging.totalCount
     listShifted ||= page.paging.totalCount !== firstTotal
     counts.fetched += page.transactions.length
@@ -84,6 +84,29 @@ export async function importAccountPages(input: {
   return windowed || listShifted ? null : newestSeen
 }
 
+/**
+ * Yields the pages of `pages` while the next one is already being fetched, so finAPI's answer time
+ * and the database's insert time overlap. An error of the page fetched ahead surfaces when that page
+ * is due, after everything before it is stored.
+ */
+export async function* prefetched<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = pages.next()
+  try {
+    for (;;) {
+      const current = await next
+      if (current.done) {
+        return
+      }
+      next = pages.next()
+      // the page fetched ahead may fail while this one is stored; its error is raised when it is due
+      next.catch(() => undefined)
+      yield current.value
+    }
+  } finally {
+    await next.then(() => pages.return(undefined), () => undefined)
+  }
+}
+
 async function storePage(
   service: BankReconciliationModuleService,
   account: ImportableAccount,
@@ -96,21 +119,13 @@ async function storePage(
   const incoming = transactions.filter((t) => !filterReason(t)).sort((a, b) => a.id - b.id)
   counts.filtered += transactions.length - incoming.length
   const prints = incoming.map((t) => fingerprintOf(t, account))
-  const stored = await service.listTransactionsByFingerprint([...new Set(prints)])
-  const storedIds = new Set(stored.filter((s) => s.account_id === account.id).map((s) => s.finapi_transaction_id))
+  // the database flags matches with stored payments; within the page the first of a fingerprint is the original
   const originals = new Map<string, string>()
-  for (const row of stored) {
-    if (!row.is_potential_duplicate && !originals.has(row.fingerprint)) {
-      originals.set(row.fingerprint, row.id)
-    }
-  }
   const inserts: ImportedTransactionInsert[] = []
+  const ids = bulkEntityIds("btx", incoming.length)
   incoming.forEach((transaction, i) => {
-    if (storedIds.has(String(transaction.id))) {
-      return
-    }
     const row = bankTransactionRow(transaction, account, prints[i])
-    const id = generateEntityId(undefined, "btx")
+    const id = ids[i]
     const duplicateOf = originals.get(row.fingerprint) ?? null
     const held = row.finapi_potential_duplicate || duplicateOf !== null
     if (!held) {
@@ -140,12 +155,8 @@ async function storePage(
     })
   })
   const insertedRows = await service.insertImportedTransactions(inserts)
-  const insertedIds = new Set(insertedRows.map((r) => r.id))
-  for (const insert of inserts) {
-    if (!insertedIds.has(insert.id)) {
-      continue
-    }
-    ;(insert.is_potential_duplicate ? result.held_ids : result.new_ids).push(insert.id)
+  for (const row of insertedRows) {
+    ;(row.is_potential_duplicate ? result.held_ids : result.new_ids).push(row.id)
   }
   counts.imported += insertedRows.length
   counts.held = result.held_ids.length

@@ -35,6 +35,7 @@ type CursorBefore = { id: string; import_cursor: Date | null; last_imported_at: 
 
 // Long enough for 100 000 transactions; the lock is released as soon as the account is done.
 const ACCOUNT_LOCK_SECONDS = 30 * 60
+const PROGRESS_INTERVAL_MS = 1_000
 
 /**
  * Imports the incoming payments of each account: refreshes its bank connection at finAPI (when
@@ -59,14 +60,21 @@ export const importAccountTransactionsStep = createStep(
     }
     const cursorsBefore: CursorBefore[] = []
     const updated = new Map<string, Awaited<ReturnType<typeof updateBankConnectionData>>>()
-    const reportProgress = (current: ImportCounts) =>
-      service.updateSyncRuns({
+    // the admin shows a running import's counts; once a second is enough and keeps writes off the hot path
+    let reportedAt = 0
+    const reportProgress = async (current: ImportCounts) => {
+      if (Date.now() - reportedAt < PROGRESS_INTERVAL_MS) {
+        return
+      }
+      reportedAt = Date.now()
+      await service.updateSyncRuns({
         id: input.sync_run_id,
         fetched_count: result.counts.fetched + current.fetched,
         imported_count: result.counts.imported + current.imported,
         duplicate_count: result.counts.known + current.known,
         filtered_count: result.counts.filtered + current.filtered,
       })
+    }
 
     for (const target of input.targets) {
       const lockKey = `finapi-import:${target.id}`
