@@ -11,15 +11,15 @@ export function normalizeIban(iban: string | null | undefined): string {
 export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, nameCache: Map<string, NormalisedName>): void {
   let customer = index.customers.get(item.customerKey)
   if (!customer) {
-    const label = input.companyName || input.customerName || item.customerKey.slice(2)
-    customer = { key: item.customerKey, items: [], ibans: new Set(), names: [], label }
+    const label = input.companyName || input.customerName || input.customerId || input.orderId
+    customer = { key: item.customerKey, items: [], ibans: [], names: [], label }
     index.customers.set(item.customerKey, customer)
   }
   customer.items.push(position)
   for (const raw of input.knownIbans ?? []) {
     const iban = normalizeIban(raw)
-    if (iban && !customer.ibans.has(iban)) {
-      customer.ibans.add(iban)
+    if (iban && !customer.ibans.includes(iban)) {
+      customer.ibans.push(iban)
       index.byIban.add(iban, customer.key)
     }
   }

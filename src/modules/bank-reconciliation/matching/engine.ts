@@ -35,7 +35,7 @@ function keywordSets(options: MatchOptions, index: OpenItemIndex): ScanContext {
   ignore.forEach((word) => labels.delete(word))
   const { min, max } = index.referenceLength
   const isKnownReference = (compact: string) => compact.length >= min && compact.length <= max && index.knownReferences.has(compact)
-  return { labels, ignore, isKnownReference }
+  return { labels, ignore, isKnownReference, maxReferenceLength: max }
 }
 
 function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywords: ScanContext, options: MatchOptions): MatchResult {

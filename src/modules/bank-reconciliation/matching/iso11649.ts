@@ -7,26 +7,33 @@ export function compactReference(value: string): string {
   return value.toUpperCase().replace(/[^A-Z0-9]/g, "")
 }
 
-/** mod 97 of the reference read as digits (A=10 … Z=35), computed in chunks to stay exact. */
-function mod97(text: string): number {
+/** Folds one character (0-9, A-Z read as 10..35) into a running mod 97, digit by digit. */
+function foldMod97(remainder: number, code: number): number {
+  if (code >= 65) {
+    const value = code - 55 // two digits
+    return (remainder * 100 + value) % 97
+  }
+  return (remainder * 10 + (code - 48)) % 97
+}
+
+/** mod 97 of the text read as digits (A=10 … Z=35), starting at `from` and wrapping around. */
+function mod97(text: string, from = 0): number {
   let remainder = 0
-  for (const char of text) {
-    const code = char.charCodeAt(0)
-    const value = code >= 65 ? String(code - 55) : char
-    for (const digit of value) {
-      remainder = (remainder * 10 + Number(digit)) % 97
-    }
+  for (let k = 0; k < text.length; k++) {
+    remainder = foldMod97(remainder, text.charCodeAt((from + k) % text.length))
   }
   return remainder
 }
 
 /** True only for a well-formed RF reference whose check digits verify (spacing/case ignored). */
 export function isValidRf(value: string): boolean {
-  const compact = compactReference(value)
-  if (!RF_SHAPE.test(compact)) {
-    return false
-  }
-  return mod97(compact.slice(4) + compact.slice(0, 4)) === 1
+  return isValidCompactRf(compactReference(value))
+}
+
+/** Like isValidRf for text already compacted (upper case, letters and digits only). */
+export function isValidCompactRf(compact: string): boolean {
+  // The check moves the first four characters to the end; reading from index 4 with wrap-around does that.
+  return RF_SHAPE.test(compact) && mod97(compact, 4) === 1
 }
 
 /** True when the text has the shape of an RF reference, valid or not. */

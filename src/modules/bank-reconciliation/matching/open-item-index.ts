@@ -1,5 +1,5 @@
 import { parseCents } from "./amounts"
-import { compactReference, isValidRf, looksLikeRf } from "./iso11649"
+import { compactReference, isValidCompactRf } from "./iso11649"
 import { indexCustomer, type NormalisedName } from "./customer-index"
 import { PostingMap } from "./posting-lists"
 import type { OpenItemInput } from "./types"
@@ -9,7 +9,7 @@ export type IndexedItem = {
   customerKey: string
   currency: string
   outstandingCents: number
-  displayId: string | null
+  displayId: number | null
   invoiceNumber: string | null
   paymentReference: string | null
   createdAt: string | null
@@ -20,7 +20,7 @@ export type IndexedItem = {
 export type Customer = {
   key: string
   items: number[]
-  ibans: Set<string>
+  ibans: string[]
   names: string[][]
   /** The name as the shop wrote it, for reasons. */
   label: string
@@ -33,9 +33,10 @@ export type OpenItemIndex = {
   byPaymentReference: PostingMap<number>
   byInvoiceCompact: PostingMap<number>
   byInvoiceDigits: PostingMap<number>
-  byDisplayId: PostingMap<number>
+  byDisplayId: PostingMap<number, number>
   byIban: PostingMap<string>
-  byAmount: PostingMap<number>
+  /** currency → cents → items owing exactly that. */
+  byAmount: Map<string, PostingMap<number, number>>
   /** Name word → customers whose name has it. */
   byNameToken: Map<string, Set<string>>
   /** Two name words (sorted, space-separated) → customers whose name has both. */
@@ -47,16 +48,21 @@ export type OpenItemIndex = {
   invoicePrefixes: Set<string>
 }
 
-/** Key of the amount index: same currency and same cents. */
-export function amountKey(currency: string, cents: number): string {
-  return `${currency.toUpperCase()}:${cents}`
+/** Open items of `currency` that owe exactly `cents`. */
+export function itemsOwing(index: OpenItemIndex, currency: string, cents: number): readonly number[] {
+  return index.byAmount.get(currency)?.get(cents) ?? []
+}
+
+/** How many open items of `currency` owe exactly `cents`, without allocating. */
+export function countOwing(index: OpenItemIndex, currency: string, cents: number): number {
+  return index.byAmount.get(currency)?.count(cents) ?? 0
 }
 
 /** A payment reference is indexed only when it is specific enough to trust on sight. */
 function trustedPaymentReference(reference: string): string | null {
   const compact = compactReference(reference)
-  if (looksLikeRf(compact)) {
-    return isValidRf(compact) ? compact : null
+  if (compact.startsWith("RF") && /^RF\d{2}/.test(compact)) {
+    return isValidCompactRf(compact) ? compact : null
   }
   const specific = /[A-Z]/.test(compact) ? compact.length >= 5 : compact.length >= 6
   return specific ? compact : null
@@ -67,7 +73,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new PostingMap(), byInvoiceCompact: new PostingMap(),
     byInvoiceDigits: new PostingMap(), byDisplayId: new PostingMap(), byIban: new PostingMap(),
-    byAmount: new PostingMap(), byNameToken: new Map(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
+    byAmount: new Map(), byNameToken: new Map(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
     knownReferences: new Set(), referenceLength: { min: Infinity, max: 0 },
   }
   const nameCache = new Map<string, NormalisedName>()
@@ -79,10 +85,11 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     const position = index.items.length
     const item: IndexedItem = {
       orderId: input.orderId,
-      customerKey: input.customerId ? `c:${input.customerId}` : `o:${input.orderId}`,
+      // An order without customer is its own customer; the NUL prefix keeps it apart from real ids.
+      customerKey: input.customerId || `\u0000${input.orderId}`,
       currency: input.currency.toUpperCase(),
       outstandingCents,
-      displayId: input.displayId === null || input.displayId === undefined ? null : String(input.displayId),
+      displayId: input.displayId ?? null,
       invoiceNumber: input.invoiceNumber || null,
       paymentReference: input.paymentReference || null,
       createdAt: input.createdAt ?? null,
@@ -91,7 +98,12 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     index.items.push(item)
     indexReferences(index, item, position)
     indexCustomer(index, item, input, position, nameCache)
-    index.byAmount.add(amountKey(item.currency, outstandingCents), position)
+    let amounts = index.byAmount.get(item.currency)
+    if (!amounts) {
+      amounts = new PostingMap()
+      index.byAmount.set(item.currency, amounts)
+    }
+    amounts.add(outstandingCents, position)
   }
   index.customers.forEach((customer) => countSameAmounts(customer, index.items))
   return index
@@ -128,7 +140,7 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
     }
   }
   if (item.displayId !== null) {
-    index.byDisplayId.add(item.displayId.replace(/^0+(?=\d)/, ""), position)
+    index.byDisplayId.add(item.displayId, position)
   }
 }
 

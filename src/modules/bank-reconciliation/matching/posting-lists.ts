@@ -5,10 +5,10 @@ const EMPTY: readonly never[] = Object.freeze([])
  * value is stored as itself, so 100 000 open items do not cost 100 000 one-element arrays.
  * Values keep insertion order; an immediate repeat of the same value is skipped.
  */
-export class PostingMap<V extends string | number> {
-  private readonly map = new Map<string, V | V[]>()
+export class PostingMap<V extends string | number, K extends string | number = string> {
+  private readonly map = new Map<K, V | V[]>()
 
-  add(key: string, value: V): void {
+  add(key: K, value: V): void {
     const current = this.map.get(key)
     if (current === undefined) {
       this.map.set(key, value)
@@ -21,18 +21,18 @@ export class PostingMap<V extends string | number> {
     }
   }
 
-  get(key: string): readonly V[] {
+  get(key: K): readonly V[] {
     const current = this.map.get(key)
     return current === undefined ? EMPTY : Array.isArray(current) ? current : [current]
   }
 
   /** Number of values under `key`, without allocating. */
-  count(key: string): number {
+  count(key: K): number {
     const current = this.map.get(key)
     return current === undefined ? 0 : Array.isArray(current) ? current.length : 1
   }
 
-  has(key: string): boolean {
+  has(key: K): boolean {
     return this.map.has(key)
   }
 }

@@ -1,4 +1,4 @@
-import { amountKey, type OpenItemIndex } from "./open-item-index"
+import { countOwing, itemsOwing, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { ReferenceHits } from "./references"
 import { findExactSubsets } from "./subset-sum"
@@ -45,9 +45,8 @@ export function buildProposals(
       }
     }
   }
-  const key = amountKey(currency, amountCents)
-  if (index.byAmount.count(key) <= options.maxAmountOnlyCandidates) {
-    index.byAmount.get(key).forEach((position) => singles.add(position))
+  if (countOwing(index, currency, amountCents) <= options.maxAmountOnlyCandidates) {
+    itemsOwing(index, currency, amountCents).forEach((position) => singles.add(position))
   }
   const proposals: Proposal[] = [...singles].sort((a, b) => a - b).map((position) => ({
     positions: [position],

@@ -1,4 +1,4 @@
-import { isValidRf } from "./iso11649"
+import { isValidCompactRf } from "./iso11649"
 import { splitSepaTags, tokenize, type SegmentTag, type Token } from "./purpose-tokens"
 
 /** A number written in the purpose, with what the words around it say about it. */
@@ -40,6 +40,8 @@ export type ScanContext = {
   ignore: Set<string>
   /** Whether a glued n-gram is some open item's reference; unknown n-grams are not kept. */
   isKnownReference?: (compact: string) => boolean
+  /** Longest reference worth gluing tokens for (RF references are always followed to 25). */
+  maxReferenceLength?: number
 }
 
 const MINED: ReadonlySet<SegmentTag> = new Set<SegmentTag>(["TEXT", "SVWZ", "EREF"])
@@ -65,7 +67,7 @@ export function scanPurpose(purpose: string, endToEnd: string, keywords: ScanCon
 
 function scanSegment(text: string, source: NumberMention["source"], segment: number, keywords: ScanContext, scan: PurposeScan): void {
   const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
-  const rfSpan = addCompacts(tokens, source, segment, keywords.isKnownReference ?? (() => true), scan)
+  const rfSpan = addCompacts(tokens, source, segment, keywords, scan)
   addNumbers(tokens, source, segment, keywords, rfSpan, scan)
   for (const [index, token] of tokens.entries()) {
     if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
@@ -75,7 +77,8 @@ function scanSegment(text: string, source: NumberMention["source"], segment: num
 }
 
 /** Adds every known n-gram; returns the token indexes that belong to an RF reference (valid or not). */
-function addCompacts(tokens: Token[], source: CompactMention["source"], segment: number, isKnown: (compact: string) => boolean, scan: PurposeScan): Set<number> {
+function addCompacts(tokens: Token[], source: CompactMention["source"], segment: number, context: ScanContext, scan: PurposeScan): Set<number> {
+  const maxLength = context.maxReferenceLength ?? 35
   const rfSpan = new Set<number>()
   const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
   for (let i = 0; i < words.length; i++) {
@@ -84,14 +87,14 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
     let validEnd = -1
     for (let j = i; j < Math.min(words.length, i + MAX_NGRAM); j++) {
       compact += words[j].token.text
-      if (compact.length > 35) {
+      if (compact.length > (isRfStart ? Math.max(25, maxLength) : maxLength)) {
         break
       }
-      const rfValid = isRfStart && compact.length <= 25 && isValidRf(compact)
+      const rfValid = isRfStart && compact.length <= 25 && isValidCompactRf(compact)
       if (rfValid) {
         validEnd = j
       }
-      if (isKnown(compact)) {
+      if (!context.isKnownReference || context.isKnownReference(compact)) {
         const raw = words.slice(i, j + 1).map(({ token }, k) => (k ? token.sepBefore : "") + token.raw).join("")
         scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
       }

@@ -65,7 +65,9 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}${how}`
       offer(hits, position, { signal: "invoice_number", strength, weight, detail })
     }
-    for (const position of index.byDisplayId.get(mention.digits.replace(/^0+(?=\d)/, ""))) {
+    // Display ids are numbers: "0042" is order 42 (digits beyond 15 cannot be one).
+    const displayPositions = mention.digits.length <= 15 ? index.byDisplayId.get(Number(mention.digits)) : []
+    for (const position of displayPositions) {
       const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${index.items[position].displayId}${how}`
       offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail })
     }
