@@ -1,0 +1,48 @@
+import { Checkbox, Text, Tooltip } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import type { BookingRow } from "../../hooks/booking"
+import { formatDate, formatMoney } from "../../lib/format"
+
+type Props = { rows: BookingRow[]; selected: Set<string>; onToggle: (ids: string[], on: boolean) => void }
+
+/** Confirmed, unbooked payments as rows with a checkbox each (and one for all shown). */
+export const BookingTable = ({ rows, selected, onToggle }: Props) => {
+  const { t, i18n } = useTranslation()
+  const ids = rows.map((r) => r.assignment_id)
+  const all = ids.length > 0 && ids.every((id) => selected.has(id))
+  return (
+    <table className="w-full txt-compact-small">
+      <thead className="text-ui-fg-subtle">
+        <tr className="border-b">
+          <th className="w-10 px-6 py-2 text-left">
+            <Checkbox checked={all} onCheckedChange={(on) => onToggle(ids, on === true)} aria-label={t("finapi.booking.selectAll")} />
+          </th>
+          <th className="py-2 text-left">{t("finapi.booking.order")}</th>
+          <th className="py-2 text-left">{t("finapi.booking.customer")}</th>
+          <th className="py-2 text-left">{t("finapi.booking.payment")}</th>
+          <th className="px-6 py-2 text-right">{t("finapi.booking.amount")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.assignment_id} className="border-b last:border-b-0" data-testid="finapi-booking-row">
+            <td className="px-6 py-2">
+              <Checkbox checked={selected.has(row.assignment_id)} onCheckedChange={(on) => onToggle([row.assignment_id], on === true)} aria-label={t("finapi.booking.select")} />
+            </td>
+            <td className="py-2">{`#${row.order_display_id ?? "?"}`}</td>
+            <td className="py-2">{row.customer_name ?? row.customer_email ?? "–"}</td>
+            <td className="py-2">
+              <Text size="small">{`${formatDate(row.transaction?.booking_date ?? null, i18n.language)} · ${row.transaction?.counterpart_name ?? "–"}`}</Text>
+              {row.booking_error && (
+                <Tooltip content={row.booking_error}>
+                  <Text size="small" className="text-ui-fg-error">{t("finapi.booking.lastAttemptFailed")}</Text>
+                </Tooltip>
+              )}
+            </td>
+            <td className="px-6 py-2 text-right">{formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
