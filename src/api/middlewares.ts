@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { paymentAssignmentMiddlewares } from "./admin/bank-reconciliation/assignments/middlewares"
+import { bookingMiddlewares } from "./admin/bank-reconciliation/bookings/middlewares"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
@@ -10,6 +11,7 @@ export default defineMiddlewares({
     ...onlineBankingSetupMiddlewares,
     ...incomingPaymentsMiddlewares,
     ...paymentAssignmentMiddlewares,
+    ...bookingMiddlewares,
     ...storeBankTransferMiddlewares,
   ],
 })

@@ -1,0 +1,239 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
+import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
+import { bookAssignments, PAYMENT_BOOKED_EVENT } from "../../src/workflows/book-assignments"
+import { createAdminUser } from "../__fixtures__/admin-user"
+import { createStoreCustomer } from "../__fixtures__/customer"
+import { createUnpaidOrder } from "../__fixtures__/order"
+import { createBankTransferStorefront, placeOrder, startCheckout } from "../__fixtures__/store-checkout"
+
+jest.setTimeout(300_000)
+
+const BASE = "/admin/bank-reconciliation"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let service: BankReconciliationModuleService
+    let admin: Record<string, string>
+    let shop: Awaited<ReturnType<typeof createBankTransferStorefront>>
+    let customer: { headers: Record<string, string>; id: string }
+    let accountId: string
+
+    beforeEach(async () => {
+      container = getContainer()
+      service = container.resolve(BANK_RECONCILIATION_MODULE)
+      admin = (await createAdminUser(container)).headers
+      shop = await createBankTransferStorefront(container)
+      const created = await createStoreCustomer(container, { email: "erika@example.com" })
+      customer = { id: created.customer.id, headers: { ...created.headers, "x-publishable-api-key": shop.publishableKey } }
+      accountId = await bankAccount()
+    })
+
+    async function bankAccount() {
+      const bankInterface = await service.createBankInterfaces({ name: "Hausbank" })
+      const connection = await service.createBankConnections({ interface_id: bankInterface.id, label: "Sparkasse", finapi_bank_connection_id: "4711", status: "active" })
+      const account = await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: "1001", iban: "DE89370400440532013000", currency_code: "EUR" })
+      return account.id
+    }
+
+    /** A storefront order: bank transfer unless another provider is named; 2 × 59.50 = 119 EUR. */
+    async function checkoutOrder(providerId?: string) {
+      const { cart } = await startCheckout(api, { headers: customer.headers, regionId: shop.region.id, variantId: shop.variantId, providerId })
+      const subscribers = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+      const order = await placeOrder(api, cart.id, customer.headers)
+      await subscribers
+      return order as { id: string; display_id: number }
+    }
+
+    /** An incoming payment of `amount` with one confirmed assignment of `assigned` (default: all of it) to the order. */
+    async function confirmedPayment(orderId: string, amount: string, assigned = amount) {
+      const [transaction] = await service.createBankTransactions([
+        {
+          account_id: accountId,
+          finapi_transaction_id: `T-${Math.random().toString(36).slice(2)}`,
+          amount: amount as unknown as number,
+          currency_code: "EUR",
+          booking_date: new Date("2026-11-20T00:00:00Z"),
+          purpose: "Bestellung",
+          counterpart_name: "Erika Mustermann",
+          fingerprint: `fp-${Math.random()}`,
+        },
+      ])
+      const assignment = await service.createPaymentAssignments({
+        transaction_id: transaction.id,
+        order_id: orderId,
+        customer_id: customer.id,
+        amount: assigned as unknown as number,
+        currency_code: "eur",
+        source: "manual",
+        status: "confirmed",
+        confirmed_at: new Date(),
+      })
+      await service.refreshTransactionStatuses([transaction.id])
+      return { transactionId: transaction.id, assignmentId: assignment.id }
+    }
+
+    const book = async (ids: string[]) => (await api.post(`${BASE}/bookings`, { assignment_ids: ids }, { headers: admin })).data
+
+    async function orderPayments(orderId: string) {
+      const { result } = await getOrderDetailWorkflow(container).run({
+        input: { order_id: orderId, fields: ["id", "payment_status", "summary.*", "payment_collections.status", "payment_collections.payments.captures.*"] },
+      })
+      const captures = result.payment_collections!.flatMap((c) => c!.payments!.flatMap((p) => p!.captures ?? []))
+      return { status: result.payment_status, captures: captures.map((c) => Number(c!.amount)) }
+    }
+
+    const widget = async (orderId: string) => (await api.get(`${BASE}/orders/${orderId}/bank-payments`, { headers: admin })).data.bank_payments
+    const transaction = (id: string) => service.retrieveBankTransaction(id)
+    const assignment = (id: string) => service.retrievePaymentAssignment(id)
+
+    it("captures a placed bank-transfer order in full when its payment is booked, and records the booking", async () => {
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      const emitted = jest.spyOn(eventBus, "emit")
+      const order = await checkoutOrder()
+      const paid = await confirmedPayment(order.id, "119")
+
+      const response = await book([paid.assignmentId])
+
+      expect(response.results).toEqual([expect.objectContaining({ assignment_id: paid.assignmentId, status: "booked", mode: "bank_transfer", amount: "119.00", surplus: "0.00" })])
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+      const booked = await assignment(paid.assignmentId)
+      expect(booked).toMatchObject({ status: "booked", booking_error: null, payment_id: expect.stringMatching(/^pay_/), capture_id: expect.stringMatching(/^capt_/) })
+      expect(booked.booked_at).toBeTruthy()
+      expect(await transaction(paid.transactionId)).toMatchObject({ status: "booked", booked_amount: 119 })
+      const events = emitted.mock.calls.flatMap(([messages]) => (Array.isArray(messages) ? messages : [messages]))
+      expect(events).toContainEqual(expect.objectContaining({ name: PAYMENT_BOOKED_EVENT, data: expect.objectContaining({ id: paid.assignmentId, capture_id: booked.capture_id }) }))
+    })
+
+    it("captures a partial payment partially, shows the rest outstanding, and a second payment completes the order", async () => {
+      const order = await checkoutOrder()
+      const first = await confirmedPayment(order.id, "50")
+
+      await book([first.assignmentId])
+
+      expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+      expect(await widget(order.id)).toMatchObject({ paid_by_bank_transfer: "50.00", outstanding: "69.00", total: "119.00" })
+      expect(await transaction(first.transactionId)).toMatchObject({ status: "booked", booked_amount: 50 })
+
+      const second = await confirmedPayment(order.id, "69")
+      const response = await book([second.assignmentId])
+
+      expect(response.results[0]).toMatchObject({ status: "booked", mode: "capture_authorized", amount: "69.00" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: expect.arrayContaining([50, 69]) })
+      const view = await widget(order.id)
+      expect(view).toMatchObject({ paid_by_bank_transfer: "119.00", outstanding: "0.00" })
+      expect(view.assignments.map((a: { status: string }) => a.status)).toEqual(["booked", "booked"])
+      expect(view.payment_reference).toMatch(/^RF/)
+    })
+
+    it("captures only what is owed from an overpayment and leaves the surplus unassigned on the bank transaction", async () => {
+      const order = await checkoutOrder()
+      const paid = await confirmedPayment(order.id, "150")
+
+      const response = await book([paid.assignmentId])
+
+      expect(response.results[0]).toMatchObject({ status: "booked", amount: "119.00", surplus: "31.00" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+      expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booked", amount: 119, metadata: { booking: { assigned_amount: "150.00", surplus: "31.00" } } })
+      const stored = await transaction(paid.transactionId)
+      expect(stored).toMatchObject({ amount: 150, assigned_amount: 119, booked_amount: 119, status: "partially_booked" })
+    })
+
+    it("marks a system-provider order's not_paid collection paid for an exact full payment", async () => {
+      const { order } = await createUnpaidOrder(container, { region_id: shop.region.id, customer_id: customer.id })
+      const paid = await confirmedPayment(order.id, "119")
+
+      const response = await book([paid.assignmentId])
+
+      expect(response.results[0]).toMatchObject({ status: "booked", mode: "mark_paid", amount: "119.00" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+      expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booked", capture_id: expect.stringMatching(/^capt_/) })
+    })
+
+    it("books a partial payment on a not_paid collection through a system-provider session, then the rest on the same payment", async () => {
+      const { order } = await createUnpaidOrder(container, { region_id: shop.region.id, customer_id: customer.id })
+      const first = await confirmedPayment(order.id, "19")
+      expect((await book([first.assignmentId])).results[0]).toMatchObject({ status: "booked", mode: "system_session", amount: "19.00" })
+      expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [19] })
+
+      const rest = await confirmedPayment(order.id, "100")
+      expect((await book([rest.assignmentId])).results[0]).toMatchObject({ status: "booked", mode: "capture_authorized" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: expect.arrayContaining([19, 100]) })
+    })
+
+    it("captures an authorized payment from another provider", async () => {
+      const order = await checkoutOrder("pp_system_default")
+      const paid = await confirmedPayment(order.id, "119")
+
+      expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "booked", mode: "capture_authorized" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+    })
+
+    it("captures once when the same assignment is booked twice", async () => {
+      const order = await checkoutOrder()
+      const paid = await confirmedPayment(order.id, "50")
+
+      await book([paid.assignmentId])
+      const again = await book([paid.assignmentId])
+
+      expect(again.results[0]).toMatchObject({ status: "booked", already_booked: true })
+      expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+      expect(await transaction(paid.transactionId)).toMatchObject({ booked_amount: 50 })
+    })
+
+    it("captures once when two workers book the same assignment at the same moment", async () => {
+      const order = await checkoutOrder()
+      const paid = await confirmedPayment(order.id, "50")
+
+      const [viaRoute, viaWorker] = await Promise.all([book([paid.assignmentId]), bookAssignments(container, [paid.assignmentId])])
+
+      expect([viaRoute.results[0].status, viaWorker[0].status]).toEqual(["booked", "booked"])
+      expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+      expect(await transaction(paid.transactionId)).toMatchObject({ booked_amount: 50, status: "booked" })
+    })
+
+    it("leaves the assignment unbooked with the reason when the capture fails, nothing half-written, and books it on retry", async () => {
+      const order = await checkoutOrder("pp_system_default")
+      const paid = await confirmedPayment(order.id, "119")
+      const payments = container.resolve(Modules.PAYMENT)
+      const capture = jest.spyOn(payments, "capturePayment").mockRejectedValueOnce(new Error("The payment provider is not reachable; try again later."))
+
+      const response = await book([paid.assignmentId])
+
+      expect(response.results).toEqual([{ assignment_id: paid.assignmentId, status: "failed", reason: "The payment provider is not reachable; try again later." }])
+      expect(await orderPayments(order.id)).toEqual({ status: "authorized", captures: [] })
+      expect(await assignment(paid.assignmentId)).toMatchObject({ status: "confirmed", booking_error: "The payment provider is not reachable; try again later.", capture_id: null, booked_at: null })
+      expect(await transaction(paid.transactionId)).toMatchObject({ status: "assigned", booked_amount: 0 })
+      capture.mockRestore()
+
+      expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "booked" })
+      expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+      expect(await assignment(paid.assignmentId)).toMatchObject({ booking_error: null })
+    })
+
+    it("lists confirmed unbooked payments grouped by customer with totals, and refuses an unconfirmed one with what to do", async () => {
+      const first = await checkoutOrder()
+      const second = await checkoutOrder()
+      await confirmedPayment(first.id, "119")
+      await confirmedPayment(second.id, "50")
+
+      const { data } = await api.get(`${BASE}/bookings?group_by=customer`, { headers: admin })
+
+      expect(data.totals).toEqual({ eur: "169.00" })
+      expect(data.groups).toHaveLength(1)
+      expect(data.groups[0]).toMatchObject({ customer_name: "Erika Mustermann", count: 2, totals: { eur: "169.00" } })
+      expect(data.bookings.map((b: { order_display_id: number }) => b.order_display_id).sort()).toEqual([first.display_id, second.display_id].sort())
+
+      const proposal = await confirmedPayment(first.id, "10")
+      await service.updatePaymentAssignments({ id: proposal.assignmentId, status: "proposed" })
+      const refused = await book([proposal.assignmentId])
+      expect(refused.results[0]).toMatchObject({ status: "failed", reason: expect.stringMatching(/not confirmed; confirm it/) })
+      const invalid = await api.post(`${BASE}/bookings`, { assignment_ids: [] }, { headers: admin }).catch((e) => e.response)
+      expect(invalid.status).toBe(400)
+    })
+  },
+})

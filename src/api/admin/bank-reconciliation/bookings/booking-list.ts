@@ -1,0 +1,47 @@
+import { MathBN } from "@medusajs/framework/utils"
+
+type Money = number | string | null | undefined
+
+export type BookingRow = {
+  assignment_id: string
+  order_id: string
+  order_display_id: number | null
+  customer_id: string | null
+  customer_name: string | null
+  customer_email: string | null
+  amount: string
+  currency_code: string
+  source: string
+  booking_error: string | null
+  transaction: { id: string; booking_date: string | Date | null; counterpart_name: string | null; purpose: string | null } | null
+}
+
+export type BookingGroup = { customer_id: string | null; customer_name: string | null; customer_email: string | null; count: number; totals: Record<string, string>; rows: BookingRow[] }
+
+/** Sum of row amounts per currency, exact, as decimal strings with two places. */
+export function totalsByCurrency(rows: { amount: Money; currency_code: string }[]): Record<string, string> {
+  const totals: Record<string, ReturnType<typeof MathBN.convert>> = {}
+  for (const row of rows) {
+    totals[row.currency_code] = MathBN.add(totals[row.currency_code] ?? 0, row.amount ?? 0)
+  }
+  return Object.fromEntries(Object.entries(totals).map(([currency, total]) => [currency, total.toFixed(2)]))
+}
+
+/** Rows grouped by customer (orders without a customer under their e-mail), biggest total first. */
+export function groupByCustomer(rows: BookingRow[]): BookingGroup[] {
+  const groups = new Map<string, BookingRow[]>()
+  for (const row of rows) {
+    const key = row.customer_id ?? `email:${row.customer_email ?? ""}`
+    groups.set(key, [...(groups.get(key) ?? []), row])
+  }
+  return [...groups.values()]
+    .map((groupRows) => ({
+      customer_id: groupRows[0].customer_id,
+      customer_name: groupRows[0].customer_name,
+      customer_email: groupRows[0].customer_email,
+      count: groupRows.length,
+      totals: totalsByCurrency(groupRows),
+      rows: groupRows,
+    }))
+    .sort((a, b) => (a.customer_name ?? a.customer_email ?? "").localeCompare(b.customer_name ?? b.customer_email ?? ""))
+}

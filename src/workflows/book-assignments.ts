@@ -1,0 +1,143 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  authorizePaymentSessionStep,
+  capturePaymentWorkflow,
+  createPaymentSessionsWorkflow,
+  emitEventStep,
+  markPaymentCollectionAsPaid,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
+import { SYSTEM_PROVIDER_ID } from "../modules/bank-reconciliation/booking-plan"
+import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
+import { authorizeBankTransferPaymentWorkflow } from "./authorize-bank-transfer-payment"
+import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
+import { prepareBookingStep } from "./steps/prepare-booking"
+import { recordBookingStep } from "./steps/record-booking"
+import { recordBookingFailureStep } from "./steps/record-booking-failure"
+
+export const PAYMENT_BOOKED_EVENT = "bank_reconciliation.payment_booked"
+export const bookAssignmentWorkflowId = "book-assignment"
+
+/**
+ * Books one confirmed assignment into its order under the payment's and the order's lock: re-reads
+ * what is outstanding, then authorizes the bank-transfer session and captures, captures an
+ * authorized payment, or settles a not_paid collection; never more than owed. A booked assignment
+ * is left alone, so booking twice (or from two workers) captures once.
+ */
+export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string }) {
+  const { data: assignments } = useQueryGraphStep({
+    entity: "payment_assignment",
+    fields: ["id", "order_id", "transaction_id"],
+    filters: { id: input.assignment_id },
+    options: { throwIfKeyNotFound: true },
+  }).config({ name: "get-assignment-to-book" })
+  const keys = transform({ assignments }, ({ assignments }) => assignmentLockKeys(assignments[0].transaction_id, [assignments[0].order_id]))
+  const locks = acquireAssignmentLocksStep({ keys })
+  const prepared = prepareBookingStep(input)
+  const plan = transform({ prepared }, ({ prepared }) => prepared.plan)
+
+  const bankTransfer = when("book-bank-transfer-session", { plan }, ({ plan }) => plan?.mode === "bank_transfer").then(() => {
+    return authorizeBankTransferPaymentWorkflow.runAsStep({ input: { payment_session_id: plan.payment_session_id! } })
+  })
+  const systemSession = when("book-on-system-session", { plan }, ({ plan }) => plan?.mode === "system_session").then(() => {
+    const session = createPaymentSessionsWorkflow.runAsStep({
+      input: { payment_collection_id: plan.payment_collection_id, provider_id: SYSTEM_PROVIDER_ID, data: {}, context: {} },
+    })
+    return authorizePaymentSessionStep({ id: session.id, context: {} })
+  })
+  const markedPaid = when("book-by-marking-paid", { plan }, ({ plan }) => plan?.mode === "mark_paid").then(() => {
+    return markPaymentCollectionAsPaid.runAsStep({ input: { payment_collection_id: plan.payment_collection_id, order_id: prepared.order_id } })
+  })
+  const paymentId = transform({ plan, bankTransfer, systemSession, markedPaid }, (data) => {
+    return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? data.markedPaid?.id ?? null
+  })
+  when("capture-booked-amount", { plan }, ({ plan }) => !!plan && plan.mode !== "mark_paid").then(() => {
+    capturePaymentWorkflow.runAsStep({ input: { payment_id: paymentId, amount: plan.amount } })
+  })
+  const recorded = when("record-new-booking", { plan }, ({ plan }) => !!plan).then(() => {
+    const booked = recordBookingStep({ assignment_id: prepared.assignment_id, transaction_id: prepared.transaction_id, plan: plan!, payment_id: paymentId! })
+    emitEventStep({
+      eventName: PAYMENT_BOOKED_EVENT,
+      data: transform({ prepared, plan, paymentId, booked }, (d) => ({
+        id: d.prepared.assignment_id,
+        order_id: d.prepared.order_id,
+        transaction_id: d.prepared.transaction_id,
+        amount: d.plan!.amount,
+        surplus: d.plan!.surplus,
+        payment_id: d.paymentId,
+        capture_id: d.booked.capture_id,
+      })),
+    })
+    return booked
+  })
+  releaseAssignmentLocksStep(locks)
+  return new WorkflowResponse(
+    transform({ prepared, plan, paymentId, recorded }, (d) => ({
+      assignment_id: d.prepared.assignment_id,
+      order_id: d.prepared.order_id,
+      already_booked: d.prepared.already_booked,
+      mode: d.plan?.mode ?? null,
+      amount: d.plan?.amount ?? null,
+      surplus: d.plan?.surplus ?? null,
+      payment_id: d.paymentId,
+      capture_id: d.recorded?.capture_id ?? null,
+    }))
+  )
+})
+
+export const recordBookingFailureWorkflowId = "record-booking-failure"
+
+/** Stores why an assignment could not be booked, so the booking view shows it. */
+export const recordBookingFailureWorkflow = createWorkflow(recordBookingFailureWorkflowId, function (input: { assignment_id: string; reason: string }) {
+  recordBookingFailureStep(input)
+  return new WorkflowResponse(undefined)
+})
+
+export type BookingLineResult = {
+  assignment_id: string
+  status: "booked" | "failed"
+  /** true when it had been booked before this call */
+  already_booked?: boolean
+  reason?: string
+  order_id?: string
+  amount?: string | null
+  surplus?: string | null
+  payment_id?: string | null
+  capture_id?: string | null
+}
+
+/**
+ * Books the given assignments one after the other (each under its own lock and workflow run keyed
+ * `book:<assignment id>`) and reports each line; a failed line keeps its reason on the assignment.
+ */
+export async function bookAssignments(container: MedusaContainer, assignmentIds: string[]): Promise<BookingLineResult[]> {
+  const results: BookingLineResult[] = []
+  for (const id of assignmentIds) {
+    results.push(await bookOne(container, id))
+  }
+  return results
+}
+
+async function bookOne(container: MedusaContainer, id: string): Promise<BookingLineResult> {
+  const { result, errors } = await bookAssignmentWorkflow(container).run({
+    input: { assignment_id: id },
+    context: { transactionId: `book:${id}` },
+    throwOnError: false,
+  })
+  if (!errors?.length && result) {
+    return { ...result, status: "booked" }
+  }
+  // another worker may have run the same booking at the same moment: the stored state decides
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const [stored] = await service.listPaymentAssignments({ id }, { select: ["id", "order_id", "status", "amount", "payment_id", "capture_id"] })
+  if (stored?.status === "booked") {
+    return { assignment_id: id, status: "booked", already_booked: true, order_id: stored.order_id, payment_id: stored.payment_id, capture_id: stored.capture_id }
+  }
+  const reason = errors?.[0]?.error?.message ?? "Booking did not finish; try again."
+  if (stored) {
+    await recordBookingFailureWorkflow(container).run({ input: { assignment_id: id, reason } })
+  }
+  return { assignment_id: id, status: "failed", reason }
+}

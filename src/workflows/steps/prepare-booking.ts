@@ -1,0 +1,66 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import { isRefusal, planBooking, type BookingOrder, type BookingPlan } from "../../modules/bank-reconciliation/booking-plan"
+import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+
+export const prepareBookingStepId = "prepare-booking"
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "currency_code",
+  "summary.*",
+  "payment_collections.id",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.payment_sessions.id",
+  "payment_collections.payment_sessions.provider_id",
+  "payment_collections.payment_sessions.status",
+  "payment_collections.payment_sessions.amount",
+  "payment_collections.payments.id",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.amount",
+  "payment_collections.payments.canceled_at",
+  "payment_collections.payments.captures.amount",
+]
+
+export type PreparedBooking = {
+  assignment_id: string
+  order_id: string
+  transaction_id: string
+  /** booked before (by another run or worker): nothing more to do */
+  already_booked: boolean
+  plan: BookingPlan | null
+}
+
+/**
+ * Re-reads the assignment and the order under the booking lock and plans the booking. A booked
+ * assignment comes back `already_booked`; anything else not confirmed, or an order that cannot take
+ * the money, is refused with what to do. Reads only.
+ */
+export const prepareBookingStep = createStep(prepareBookingStepId, async (input: { assignment_id: string }, { container }) => {
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const assignment = await service.retrievePaymentAssignment(input.assignment_id, {
+    select: ["id", "order_id", "transaction_id", "amount", "currency_code", "status", "capture_id"],
+  })
+  const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string }
+  if (assignment.status === "booked") {
+    return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null })
+  }
+  if (assignment.status !== "confirmed") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This assignment is ${assignment.status}, not confirmed; confirm it on the incoming payment first, then book it.`)
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: assignment.order_id } })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${assignment.order_id} was not found; remove this assignment and assign the payment again.`)
+  }
+  const plan = planBooking(order as unknown as BookingOrder, { amount: assignment.amount as unknown as string, currency_code: assignment.currency_code })
+  if (isRefusal(plan)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.refused)
+  }
+  return new StepResponse<PreparedBooking>({ ...prepared, already_booked: false, plan })
+})
