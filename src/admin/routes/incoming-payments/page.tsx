@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CurrencyDollar } from "@medusajs/icons"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
 import { AssignAutomaticallyButton } from "../../components/incoming-payments/assign-automatically-button"
 import { GetDataModal } from "../../components/incoming-payments/get-data-modal"
 import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
@@ -18,6 +19,9 @@ const IncomingPaymentsPage = () => {
           <Text className="text-ui-fg-subtle" size="small">{t("finapi.incomingPaymentsPage.hint")}</Text>
         </div>
         <div className="flex items-center gap-x-2">
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/incoming-payments/booking">{t("finapi.booking.link")}</Link>
+          </Button>
           <AssignAutomaticallyButton />
           <GetDataModal />
         </div>
