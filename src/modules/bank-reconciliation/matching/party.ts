@@ -52,8 +52,12 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
   const tokens = payer.tokens
   const shared = new Map<string, number>()
   for (const pair of namePairs(tokens)) {
-    for (const key of index.byNamePair.get(pair)) {
-      shared.set(key, (shared.get(key) ?? 0) + 1)
+    // A pair shared by very many customers ("hans peter") cannot narrow anything down; skipping
+    // it keeps the work per payment bounded however large the order book grows.
+    if (index.byNamePair.count(pair) <= limit) {
+      for (const key of index.byNamePair.get(pair)) {
+        shared.set(key, (shared.get(key) ?? 0) + 1)
+      }
     }
   }
   if (shared.size) {
