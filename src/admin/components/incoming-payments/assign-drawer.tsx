@@ -3,7 +3,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { BankTransaction } from "../../hooks/incoming-payments"
 import { useIgnoreTransaction, useTransactionAssignments } from "../../hooks/payment-assignments"
-import { toCents, fromCents } from "../../lib/cents"
+import { fromCents, toCents } from "../../lib/cents"
 import { formatDate, formatMoney } from "../../lib/format"
 import { AssignOrderPicker } from "./assign-order-picker"
 import { AssignmentList } from "./assignment-list"
@@ -55,12 +55,13 @@ const IgnoreSection = ({ transactionId, status, reason }: { transactionId: strin
   const { t } = useTranslation()
   const [text, setText] = useState("")
   const ignore = useIgnoreTransaction(transactionId)
-  const onError = (error: Error) => toast.error(error.message)
+  const run = (reason: string | null, done: string) =>
+    ignore.mutateAsync(reason).then(() => toast.success(t(done))).catch((error: Error) => toast.error(error.message))
   if (status === "ignored") {
     return (
       <div className="flex items-center justify-between gap-x-2">
         <Text size="small">{t("finapi.assignment.ignoredWithReason", { reason })}</Text>
-        <Button size="small" variant="secondary" isLoading={ignore.isPending} onClick={() => ignore.mutate(null, { onSuccess: () => toast.success(t("finapi.assignment.unignored")), onError })}>
+        <Button size="small" variant="secondary" isLoading={ignore.isPending} onClick={() => run(null, "finapi.assignment.unignored")}>
           {t("finapi.assignment.undoIgnore")}
         </Button>
       </div>
@@ -74,7 +75,7 @@ const IgnoreSection = ({ transactionId, status, reason }: { transactionId: strin
       <Heading level="h3">{t("finapi.assignment.ignore")}</Heading>
       <div className="flex items-center gap-x-2">
         <Input size="small" placeholder={t("finapi.assignment.ignoreReasonPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} aria-label={t("finapi.assignment.ignoreReason")} />
-        <Button size="small" variant="secondary" disabled={!text.trim()} isLoading={ignore.isPending} onClick={() => ignore.mutate(text.trim(), { onSuccess: () => toast.success(t("finapi.assignment.ignored")), onError })}>
+        <Button size="small" variant="secondary" disabled={!text.trim()} isLoading={ignore.isPending} onClick={() => run(text.trim(), "finapi.assignment.ignored")}>
           {t("finapi.assignment.ignore")}
         </Button>
       </div>

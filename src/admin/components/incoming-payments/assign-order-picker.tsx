@@ -32,17 +32,15 @@ export const AssignOrderPicker = ({ transactionId, currency, leftCents }: { tran
 
   const add = (order: OpenOrder) =>
     setRows((current) => [...current, { order, amount: fromCents(Math.max(0, Math.min(toCents(order.outstanding), remaining))) }])
+  // mutateAsync: the picker unmounts once the payment is fully assigned, and mutate's callbacks would then be dropped
   const save = () =>
-    assign.mutate(
-      rows.map((row) => ({ order_id: row.order.order_id, amount: row.amount.replace(",", ".") })),
-      {
-        onSuccess: () => {
-          toast.success(t("finapi.assignment.assignedToast"))
-          setRows([])
-        },
-        onError: (error) => toast.error(error.message),
-      }
-    )
+    assign
+      .mutateAsync(rows.map((row) => ({ order_id: row.order.order_id, amount: row.amount.replace(",", ".") })))
+      .then(() => {
+        toast.success(t("finapi.assignment.assignedToast"))
+        setRows([])
+      })
+      .catch((error: Error) => toast.error(error.message))
 
   return (
     <div className="flex flex-col gap-y-4">

@@ -31,7 +31,8 @@ export const EvidenceCell = ({ assignments, currency }: { assignments?: PaymentA
   )
 }
 
-const EvidenceList = ({ assignment }: { assignment: PaymentAssignment }) => {
+/** Why the engine proposed an assignment, one line per signal (or who assigned it by hand). */
+export const EvidenceList = ({ assignment }: { assignment: PaymentAssignment }) => {
   const { t } = useTranslation()
   const reasons = assignment.evidence?.reasons ?? []
   if (assignment.source === "manual" || !reasons.length) {

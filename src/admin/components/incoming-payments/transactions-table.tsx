@@ -77,6 +77,7 @@ export const TransactionsTable = () => {
         </div>
       ) : (
         <>
+          <div className="overflow-x-auto">
           <Table>
             <Table.Header>
               <Table.Row>
@@ -97,7 +98,7 @@ export const TransactionsTable = () => {
                   <Table.Cell className="text-right">{formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}</Table.Cell>
                   <Table.Cell>{row.counterpart_name ?? "–"}</Table.Cell>
                   <Table.Cell><span className="font-mono text-xs">{formatIban(row.counterpart_iban)}</span></Table.Cell>
-                  <Table.Cell className="max-w-[320px] truncate" title={row.purpose ?? undefined}>{row.purpose ?? "–"}</Table.Cell>
+                  <Table.Cell title={row.purpose ?? undefined}><div className="max-w-[240px] truncate">{row.purpose ?? "–"}</div></Table.Cell>
                   <Table.Cell>
                     <div className="flex items-center gap-x-2">
                       <StatusBadge color={STATUS_COLORS[row.status]}>{t(`finapi.incomingPaymentsPage.transactionStatus.${row.status}`)}</StatusBadge>
@@ -114,6 +115,7 @@ export const TransactionsTable = () => {
               ))}
             </Table.Body>
           </Table>
+          </div>
           <Table.Pagination
             count={count}
             pageSize={PAGE_SIZE}
