@@ -47,18 +47,19 @@ function addName(index: OpenItemIndex, customer: Customer, { tokens, pairs }: No
   if (!tokens.length || customer.names.includes(tokens)) {
     return // the cache hands out one array per spelling, so identity is equality here
   }
-  customer.names.push(tokens)
+  // Words and pairs a second spelling shares with an earlier one are already indexed for this customer.
   for (const token of tokens) {
-    const keys = index.byNameToken.get(token)
-    if (keys) {
-      keys.add(customer.key)
-    } else {
-      index.byNameToken.set(token, new Set([customer.key]))
+    if (!customer.names.some((name) => name.includes(token))) {
+      index.byNameToken.add(token, customer.key)
     }
   }
   for (const pair of pairs) {
-    index.byNamePair.add(pair, customer.key)
+    const [a, b] = pair.split(" ")
+    if (!customer.names.some((name) => name.includes(a) && name.includes(b))) {
+      index.byNamePair.add(pair, customer.key)
+    }
   }
+  customer.names.push(tokens)
 }
 
 /** Every unordered pair of distinct name words, as "a b" with a < b (bounded: first 6 words). */

@@ -21,30 +21,31 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   // Sorting by orderId makes every index, and so every tie-break, independent of input order.
   const openItems = [...input.openItems].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0))
   const index = buildOpenItemIndex(openItems)
-  const keywords = keywordSets(options, index)
-  const results = input.transactions.map((transaction) => matchOne(transaction, index, keywords, options))
+  const scanContext = buildScanContext(options, index)
+  const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options))
   const outstanding = new Map(index.items.map((item) => [item.orderId, item.outstandingCents]))
   return { results: guardBatchConflicts(results, outstanding, options) }
 }
 
-function keywordSets(options: MatchOptions, index: OpenItemIndex): ScanContext {
+function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanContext {
   const normalise = (word: string) => word.toUpperCase().replace(/[^A-Z0-9]/g, "")
   const labels = new Set([...options.invoiceKeywords, ...options.orderKeywords].map(normalise))
   index.invoicePrefixes.forEach((prefix) => labels.add(prefix))
   const ignore = new Set(options.ignoreKeywords.map(normalise))
   ignore.forEach((word) => labels.delete(word))
   const { min, max } = index.referenceLength
-  const isKnownReference = (compact: string) => compact.length >= min && compact.length <= max && index.knownReferences.has(compact)
+  const isKnownReference = (compact: string) =>
+    compact.length >= min && compact.length <= max && (index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact))
   return { labels, ignore, isKnownReference, maxReferenceLength: max }
 }
 
-function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, keywords: ScanContext, options: MatchOptions): MatchResult {
+function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, scanContext: ScanContext, options: MatchOptions): MatchResult {
   const amountCents = parseCents(transaction.amount)
   if (amountCents === null || amountCents <= 0) {
     return { transactionId: transaction.id, decision: "none", confidence: 0, allocations: [], reasons: [], alternatives: [] }
   }
   const purpose = transaction.purpose ?? ""
-  const scan = scanPurpose(purpose, transaction.endToEndReference ?? "", keywords)
+  const scan = scanPurpose(purpose, transaction.endToEndReference ?? "", scanContext)
   const refs = findReferenceHits(scan, purpose, amountCents, index, options)
   const party = findParty(transaction.counterpartIban, transaction.counterpartName, scan, index, options.nameCandidateLimit)
   const currency = transaction.currency.toUpperCase()

@@ -38,11 +38,10 @@ export type OpenItemIndex = {
   /** currency → cents → items owing exactly that. */
   byAmount: Map<string, PostingMap<number, number>>
   /** Name word → customers whose name has it. */
-  byNameToken: Map<string, Set<string>>
+  byNameToken: PostingMap<string>
   /** Two name words (sorted, space-separated) → customers whose name has both. */
   byNamePair: PostingMap<string>
-  /** Every compact payment reference and invoice number, and their length range, for scanning. */
-  knownReferences: Set<string>
+  /** Length range of compact payment references and invoice numbers, to bound scanning. */
   referenceLength: { min: number; max: number }
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
@@ -73,8 +72,8 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new PostingMap(), byInvoiceCompact: new PostingMap(),
     byInvoiceDigits: new PostingMap(), byDisplayId: new PostingMap(), byIban: new PostingMap(),
-    byAmount: new Map(), byNameToken: new Map(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
-    knownReferences: new Set(), referenceLength: { min: Infinity, max: 0 },
+    byAmount: new Map(), byNameToken: new PostingMap(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
+    referenceLength: { min: Infinity, max: 0 },
   }
   const nameCache = new Map<string, NormalisedName>()
   for (const input of openItems) {
@@ -110,7 +109,6 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
 }
 
 function rememberReference(index: OpenItemIndex, compact: string): void {
-  index.knownReferences.add(compact)
   index.referenceLength.min = Math.min(index.referenceLength.min, compact.length)
   index.referenceLength.max = Math.max(index.referenceLength.max, compact.length)
 }

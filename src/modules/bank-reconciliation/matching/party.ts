@@ -65,8 +65,8 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
     const best = [...shared.entries()].filter(([, count]) => count === most).map(([key]) => key)
     return best.length <= limit ? best : []
   }
-  const single = tokens.map((word) => index.byNameToken.get(word)).filter((set): set is Set<string> => set !== undefined && set.size <= Math.min(limit, SINGLE_WORD_LIMIT))
-  return [...new Set(single.flatMap((set) => [...set]))]
+  const few = tokens.filter((word) => index.byNameToken.count(word) <= Math.min(limit, SINGLE_WORD_LIMIT))
+  return [...new Set(few.flatMap((word) => index.byNameToken.get(word)))]
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
@@ -74,11 +74,10 @@ function customersNamedIn(words: string[], index: OpenItemIndex, limit: number):
   const found = new Set<string>()
   const present = new Set(words.filter(isNameWord))
   for (const word of present) {
-    const keys = index.byNameToken.get(word)
-    if (!keys || keys.size > limit) {
+    if (index.byNameToken.count(word) > limit) {
       continue
     }
-    for (const key of keys) {
+    for (const key of index.byNameToken.get(word)) {
       if (!found.has(key) && index.customers.get(key)?.names.some((names) => nameInWords(names, present))) {
         found.add(key)
       }

@@ -49,26 +49,26 @@ const CONJUNCTIONS = new Set(["UND", "AND", "U", "SOWIE", "PLUS"])
 const MAX_NGRAM = 6
 
 /** Reads references, numbers and words out of a purpose and an end-to-end reference. */
-export function scanPurpose(purpose: string, endToEnd: string, keywords: ScanContext): PurposeScan {
+export function scanPurpose(purpose: string, endToEnd: string, context: ScanContext): PurposeScan {
   const scan: PurposeScan = { numbers: [], compacts: [], words: [], ultimateDebtor: null }
   let segmentNumber = 0
   for (const segment of splitSepaTags(purpose)) {
     if (segment.tag === "ABWA") {
       scan.ultimateDebtor = segment.text
     } else if (MINED.has(segment.tag)) {
-      scanSegment(segment.text, segment.tag === "EREF" ? "end_to_end" : "purpose", segmentNumber++, keywords, scan)
+      scanSegment(segment.text, segment.tag === "EREF" ? "end_to_end" : "purpose", segmentNumber++, context, scan)
     }
   }
   if (endToEnd.trim() && endToEnd.trim().toUpperCase() !== "NOTPROVIDED") {
-    scanSegment(endToEnd, "end_to_end", segmentNumber, keywords, scan)
+    scanSegment(endToEnd, "end_to_end", segmentNumber, context, scan)
   }
   return scan
 }
 
-function scanSegment(text: string, source: NumberMention["source"], segment: number, keywords: ScanContext, scan: PurposeScan): void {
+function scanSegment(text: string, source: NumberMention["source"], segment: number, context: ScanContext, scan: PurposeScan): void {
   const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
-  const rfSpan = addCompacts(tokens, source, segment, keywords, scan)
-  addNumbers(tokens, source, segment, keywords, rfSpan, scan)
+  const rfSpan = addCompacts(tokens, source, segment, context, scan)
+  addNumbers(tokens, source, segment, context, rfSpan, scan)
   for (const [index, token] of tokens.entries()) {
     if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
       scan.words.push(token.text.toLowerCase())
@@ -121,10 +121,10 @@ function markRfSpan(words: { token: Token; index: number }[], start: number, val
 
 type NumberGroup = { first: number; last: number; parts: string[]; seps: string[] }
 
-function addNumbers(tokens: Token[], source: NumberMention["source"], segment: number, keywords: ScanContext, rfSpan: Set<number>, scan: PurposeScan): void {
+function addNumbers(tokens: Token[], source: NumberMention["source"], segment: number, context: ScanContext, rfSpan: Set<number>, scan: PurposeScan): void {
   let previousLabelledEnd = -2
   let skipThrough = -1
-  for (const group of numberGroups(tokens, rfSpan, keywords)) {
+  for (const group of numberGroups(tokens, rfSpan, context)) {
     const kind = group.first <= skipThrough ? "excluded" : classifyGroup(group, tokens)
     if (kind === "excluded") {
       if (tokens[group.last + 1]?.sepBefore === ",") {
@@ -132,7 +132,7 @@ function addNumbers(tokens: Token[], source: NumberMention["source"], segment: n
       }
       continue
     }
-    const label = labelOf(tokens, group.first, keywords, previousLabelledEnd)
+    const label = labelOf(tokens, group.first, context, previousLabelledEnd)
     if (label.state === "ignored") {
       continue
     }
@@ -147,11 +147,11 @@ function addNumbers(tokens: Token[], source: NumberMention["source"], segment: n
 }
 
 /** Digit tokens chained by a single `-`, `/` or `.` form one number ("2026-1042" → 20261042). */
-function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: ScanContext): NumberGroup[] {
+function numberGroups(tokens: Token[], rfSpan: Set<number>, context: ScanContext): NumberGroup[] {
   const groups: NumberGroup[] = []
   let current: NumberGroup | null = null
   for (const [index, token] of tokens.entries()) {
-    const digits = digitsOf(token, keywords)
+    const digits = digitsOf(token, context)
     if (rfSpan.has(index) || digits === null) {
       current = null
       continue
@@ -169,12 +169,12 @@ function numberGroups(tokens: Token[], rfSpan: Set<number>, keywords: ScanContex
 }
 
 /** Digits of a plain number token, or of a keyword glued to a number ("RE1042", "NR1042"). */
-function digitsOf(token: Token, keywords: ScanContext): string | null {
+function digitsOf(token: Token, context: ScanContext): string | null {
   if (token.isDigits) {
     return token.text
   }
   const glued = /^([A-Z]+)(\d+)$/.exec(token.text)
-  return glued && keywords.labels.has(glued[1]) ? glued[2] : null
+  return glued && context.labels.has(glued[1]) ? glued[2] : null
 }
 
 function classifyGroup(group: NumberGroup, tokens: Token[]): "excluded" | "ambiguous" | "plain" {
@@ -199,12 +199,12 @@ function classifyGroup(group: NumberGroup, tokens: Token[]): "excluded" | "ambig
 }
 
 /** Looks back up to three tokens for a label or an ignore word; a list inherits its label. */
-function labelOf(tokens: Token[], first: number, keywords: ScanContext, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
+function labelOf(tokens: Token[], first: number, context: ScanContext, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
   let labelled = /^[A-Z]+\d+$/.test(tokens[first].text)
   let from = first
   for (let i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
     const text = tokens[i].text
-    if (keywords.ignore.has(text)) {
+    if (context.ignore.has(text)) {
       return { state: "ignored", from }
     }
     if (tokens[i].isDigits) {
@@ -212,7 +212,7 @@ function labelOf(tokens: Token[], first: number, keywords: ScanContext, previous
       labelled ||= i === previousLabelledEnd && /^\s*[,;+&/]\s*$/.test(tokens[i + 1].sepBefore)
       break
     }
-    if (keywords.labels.has(text) || text === "#") {
+    if (context.labels.has(text) || text === "#") {
       labelled = true
       from = i
     } else if (CONJUNCTIONS.has(text)) {

@@ -2,13 +2,13 @@ import { scanPurpose, type ScanContext } from "../reference-mentions"
 import { DEFAULT_OPTIONS } from "../options"
 import { splitSepaTags, tokenize, transliterate } from "../purpose-tokens"
 
-const keywords: ScanContext = {
+const context: ScanContext = {
   labels: new Set([...DEFAULT_OPTIONS.invoiceKeywords, ...DEFAULT_OPTIONS.orderKeywords, "INV"]),
   ignore: new Set(DEFAULT_OPTIONS.ignoreKeywords),
 }
 
 function numbers(purpose: string, endToEnd = ""): string[] {
-  return scanPurpose(purpose, endToEnd, keywords).numbers.map((n) => `${n.digits}${n.labelled ? ":L" : ""}${n.ambiguous ? ":A" : ""}`)
+  return scanPurpose(purpose, endToEnd, context).numbers.map((n) => `${n.digits}${n.labelled ? ":L" : ""}${n.ambiguous ? ":A" : ""}`)
 }
 
 describe("purpose tokenisation", () => {
@@ -59,17 +59,17 @@ describe("purpose tokenisation", () => {
 
   it("keeps the digits of an RF reference out of the numbers, valid or not", () => {
     expect(numbers("RF18 5390 0754 7043 Danke")).toEqual([])
-    const scan = scanPurpose("RF45 1234 5123 45", "", keywords)
+    const scan = scanPurpose("RF45 1234 5123 45", "", context)
     expect(scan.compacts.filter((c) => c.rfValid).map((c) => c.compact)).toEqual(["RF451234512345"])
   })
 
   it("reads the end-to-end reference as structured data", () => {
-    const scan = scanPurpose("", "ORDER-10023", keywords)
+    const scan = scanPurpose("", "ORDER-10023", context)
     expect(scan.numbers).toEqual([expect.objectContaining({ digits: "10023", labelled: true, source: "end_to_end" })])
   })
 
   it("collects words for name matching and the ultimate debtor", () => {
-    const scan = scanPurpose("SVWZ+1234//HADDOCK-Archibald ABWA+Moulinsart AG", "", keywords)
+    const scan = scanPurpose("SVWZ+1234//HADDOCK-Archibald ABWA+Moulinsart AG", "", context)
     expect(scan.words).toEqual(["haddock", "archibald"])
     expect(scan.ultimateDebtor).toBe("Moulinsart AG")
   })
