@@ -58,8 +58,19 @@ export function bankTransactionRow(transaction: DecimalTransaction, account: Rec
     creditor_id: transaction.counterpartCreditorId ?? null,
     fingerprint,
     finapi_potential_duplicate: transaction.isPotentialDuplicate,
-    raw: transaction,
+    raw: withoutEmptyFields(transaction),
   }
+}
+
+/** finAPI's record as stored for reference: its null and empty-list fields say nothing and double the size. */
+function withoutEmptyFields(transaction: DecimalTransaction): Record<string, unknown> {
+  const kept: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(transaction)) {
+    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      kept[key] = value
+    }
+  }
+  return kept
 }
 
 export type IncomingTransactionRow = ReturnType<typeof bankTransactionRow>

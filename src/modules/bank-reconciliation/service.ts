@@ -169,10 +169,6 @@ class BankReconciliationModuleService extends MedusaService({
            counterpart_iban text, counterpart_bic text, end_to_end_reference text, mandate_reference text,
            creditor_id text, fingerprint text, is_potential_duplicate boolean, duplicate_of_id text,
            sync_run_id text, raw jsonb)
-       ), originals as (
-         select distinct on (t.fingerprint) t.fingerprint, t.id from bank_transaction t
-          where t.fingerprint in (select fingerprint from input) and t.deleted_at is null and not t.is_potential_duplicate
-          order by t.fingerprint, t.created_at, t.id
        )
        insert into bank_transaction (id, account_id, finapi_transaction_id, amount, raw_amount, currency_code,
          booking_date, value_date, import_date, purpose, counterpart_name, counterpart_iban, counterpart_bic,
@@ -183,7 +179,14 @@ class BankReconciliationModuleService extends MedusaService({
          r.import_date, r.purpose, r.counterpart_name, r.counterpart_iban, r.counterpart_bic,
          r.end_to_end_reference, r.mandate_reference, r.creditor_id, r.fingerprint,
          r.is_potential_duplicate or o.id is not null, coalesce(o.id, r.duplicate_of_id), r.sync_run_id, r.raw
-       from input r left join originals o on o.fingerprint = r.fingerprint
+       from input r
+       -- one index probe per row: a join over the whole table would be planned as a scan while the
+       -- table's statistics still say "empty", which is exactly the case during a first large import
+       left join lateral (
+         select t.id from bank_transaction t
+          where t.fingerprint = r.fingerprint and t.deleted_at is null and not t.is_potential_duplicate
+          order by t.created_at, t.id limit 1
+       ) o on true
        on conflict (account_id, finapi_transaction_id) where deleted_at is null do nothing
        returning id, is_potential_duplicate`
     // knex with a bound parameter: MikroORM's execute() would inline (and escape) the whole JSON into the SQL.

@@ -67,7 +67,8 @@ export async function importAccountPages(input: {
   let newestSeen: Date | null = cursor
   let firstTotal: number | null = null
   let listShifted = false
-  for await (const page of prefetched(input.client.iterateTransactionPages(input.user, filter))) {
+  const pages = input.client.iterateTransactionPages(input.user, filter)
+  for await (const page of prefetched(pages, cursor && !windowed ? 2 : 1)) {
     firstTotal ??= page.paging.totalCount
     listShifted ||= page.paging.totalCount !== firstTotal
     counts.fetched += page.transactions.length
@@ -87,23 +88,27 @@ export async function importAccountPages(input: {
 /**
  * Yields the pages of `pages` while the next one is already being fetched, so finAPI's answer time
  * and the database's insert time overlap. An error of the page fetched ahead surfaces when that page
- * is due, after everything before it is stored.
+ * is due, after everything before it is stored. Pages before `fetchAheadFromPage` are read one at a
+ * time (an incremental import usually stops after its first page).
  */
-export async function* prefetched<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = pages.next()
+export async function* prefetched<T>(pages: AsyncGenerator<T>, fetchAheadFromPage = 1): AsyncGenerator<T> {
+  let ahead: Promise<IteratorResult<T>> | null = null
   try {
-    for (;;) {
-      const current = await next
+    for (let page = 1; ; page++) {
+      const current = await (ahead ?? pages.next())
+      ahead = null
       if (current.done) {
         return
       }
-      next = pages.next()
-      // the page fetched ahead may fail while this one is stored; its error is raised when it is due
-      next.catch(() => undefined)
+      if (page >= fetchAheadFromPage) {
+        ahead = pages.next()
+        // the page fetched ahead may fail while this one is stored; its error is raised when it is due
+        ahead.catch(() => undefined)
+      }
       yield current.value
     }
   } finally {
-    await next.then(() => pages.return(undefined), () => undefined)
+    await (ahead ?? Promise.resolve()).then(() => pages.return(undefined), () => undefined)
   }
 }
 

@@ -38,6 +38,8 @@ describe("incoming transaction", () => {
   it("keeps the amount a decimal string and falls back to the account currency", () => {
     const row = bankTransactionRow(transaction({ amount: "1563.10", currency: null }), account, "fp")
     expect(row).toMatchObject({ amount: "1563.10", currency_code: "eur", finapi_transaction_id: "900123", booking_date: "2026-11-10" })
+    expect(row.raw).toMatchObject({ id: 900123, amount: "1563.10", isAdjustingEntry: false })
+    expect(row.raw).not.toHaveProperty("currency")
   })
 
   it("fingerprints by the receiving account's IBAN, so a reconnected account recognises its payments", () => {

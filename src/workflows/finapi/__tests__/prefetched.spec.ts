@@ -39,3 +39,19 @@ describe("prefetched pages", () => {
     expect(log).toEqual(["fetch 1", "fetch 2", "store 1"])
   })
 })
+
+describe("prefetched pages of an incremental read", () => {
+  it("reads the first page alone, then fetches ahead", async () => {
+    const log: string[] = []
+    async function* three() {
+      for (let page = 1; page <= 3; page++) {
+        log.push(`fetch ${page}`)
+        yield page
+      }
+    }
+    for await (const page of prefetched(three(), 2)) {
+      log.push(`store ${page}`)
+    }
+    expect(log).toEqual(["fetch 1", "store 1", "fetch 2", "fetch 3", "store 2", "store 3"])
+  })
+})

@@ -1,0 +1,78 @@
+import { ExecArgs } from "@medusajs/framework/types"
+import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
+import { connectBankInterfaceWorkflow } from "../../src/workflows/connect-bank-interface"
+import { createBankInterfaceWorkflow } from "../../src/workflows/create-bank-interface"
+import { importBankTransactionsWorkflow } from "../../src/workflows/import-bank-transactions"
+import { refreshBankConnectionsWorkflow } from "../../src/workflows/refresh-bank-connections"
+
+/**
+ * Runs inside a booted Medusa app (`medusa exec`): links the sandbox's test bank, fills its
+ * Girokonto with BENCH_GENERATE incoming payments, imports twice and prints one JSON line with the
+ * figures. RSS is this (the Medusa) process's, sampled every 20 ms.
+ */
+export default async function importInMedusa({ container }: ExecArgs) {
+  const sandboxUrl = process.env.FINAPI_ACCESS_URL!
+  const generate = Number(process.env.BENCH_GENERATE ?? 99_988)
+  const control = (path: string, body: unknown) =>
+    fetch(`${sandboxUrl}/__sandbox${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => {
+      if (!r.ok) {
+        throw new Error(`sandbox ${path}: ${r.status} ${await r.text()}`)
+      }
+      return r.json()
+    })
+
+  const { result: created } = await createBankInterfaceWorkflow(container).run({ input: { name: "Bench bank" } })
+  const { result: connected } = await connectBankInterfaceWorkflow(container).run({ input: { id: created.id, password: "Bench-Pw-4711" } })
+  await control("/bankConnections", { userId: connected.finapi_user_id, blz: "DEMO0001", pinSaved: true })
+  await refreshBankConnectionsWorkflow(container).run({ input: { interface_id: created.id } })
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const [giro] = await service.listBankAccounts({ name: "Girokonto" })
+  await control(`/accounts/${giro.finapi_account_id}/transactions/generate`, { count: generate, days: 90, incomingShare: 1 })
+
+  const before = process.memoryUsage()
+  const baseline = before.rss
+  let peak = baseline
+  let peakHeap = before.heapUsed
+  let ticks = 0
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss())
+    // the full breakdown is dearer; every 10th sample is enough to see the heap's share
+    if (++ticks % 10 === 0) {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+    }
+  }, 20)
+  const run = async () => {
+    const started = process.hrtime.bigint()
+    const { result } = await importBankTransactionsWorkflow(container).run({ input: { trigger: "operator", account_ids: [giro.id] } })
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result }
+  }
+  const first = await run()
+  const peakFirst = peak
+  const peakHeapFirst = peakHeap
+  const second = await run()
+  clearInterval(sampler)
+  const pages = Math.ceil(first.result.counts.fetched / 500)
+  console.log(
+    "BENCH_RESULT " +
+      JSON.stringify({
+        fetched: first.result.counts.fetched,
+        imported: first.result.counts.imported,
+        held: first.result.counts.held,
+        filtered: first.result.counts.filtered,
+        pages,
+        first_seconds: first.seconds,
+        per_second: first.result.counts.imported / first.seconds,
+        rss_baseline_mb: baseline / 2 ** 20,
+        rss_peak_mb: peakFirst / 2 ** 20,
+        rss_growth_mb: (peakFirst - baseline) / 2 ** 20,
+        heap_used_growth_mb: (peakHeapFirst - before.heapUsed) / 2 ** 20,
+        second_seconds: second.seconds,
+        second_imported: second.result.counts.imported,
+        second_fetched: second.result.counts.fetched,
+        second_share: second.seconds / first.seconds,
+        first_status: first.result.status,
+        second_status: second.result.status,
+      })
+  )
+}

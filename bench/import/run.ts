@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- import`: 100 000 incoming transactions in 200 pages of the finAPI sandbox
+ * imported into Postgres by a real Medusa app, then imported again (nothing new).
+ *
+ * Three processes, so the figures are Medusa's own: the sandbox (tsx sandbox/cli.ts), a fresh
+ * database migrated with `medusa db:migrate`, and `medusa exec bench/import/import-in-medusa.ts`,
+ * which boots the app from this repo's medusa-config (the test harness) and measures inside it.
+ * Env: DATABASE_URL's server (default postgres://postgres:postgres@localhost:5432), BENCH_GENERATE.
+ */
+import { ChildProcess, spawn } from "child_process"
+import path from "path"
+import { Client } from "pg"
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const SERVER = process.env.BENCH_PG_URL ?? "postgres://postgres:postgres@localhost:5432"
+const DB = `medusa-finapi-bench-import-${process.pid}`
+const PORT = 4300 + (process.pid % 500)
+const MEDUSA = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
+
+async function sql(statement: string) {
+  const client = new Client({ connectionString: `${SERVER}/postgres` })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] })
+    let out = ""
+    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()))
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}\n${out.slice(-2000)}`))))
+  })
+}
+
+async function startSandbox(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [require.resolve("tsx/cli", { paths: [ROOT] }), "sandbox/cli.ts", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" })
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://localhost:${PORT}/__sandbox/state`).then(() => true, () => false)
+    if (up) {
+      // finAPI's bank-side update time is the bank's, not the plugin's: the sandbox finishes updates at once
+      await fetch(`http://localhost:${PORT}/__sandbox/settings`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ updateDelayMs: 0 }) })
+      return child
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  child.kill()
+  throw new Error("the finAPI sandbox did not start")
+}
+
+async function main() {
+  await sql(`create database "${DB}"`)
+  const sandbox = await startSandbox()
+  const env = {
+    DATABASE_URL: `${SERVER}/${DB}`,
+    FINAPI_ACCESS_URL: `http://localhost:${PORT}`,
+    FINAPI_WEBFORM_URL: `http://localhost:${PORT}`,
+    NODE_ENV: "test",
+    LOG_LEVEL: "error",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  try {
+    await run([MEDUSA, "db:migrate"], env)
+    const out = await run([MEDUSA, "exec", "bench/import/import-in-medusa.ts"], env, true)
+    const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
+    if (!line) {
+      throw new Error(`no result from the Medusa process:\n${out.slice(-2000)}`)
+    }
+    const r = JSON.parse(line.slice("BENCH_RESULT ".length))
+    const ok = (pass: boolean) => (pass ? "ok" : "MISSED")
+    console.log(`import: ${r.imported} new of ${r.fetched} fetched in ${r.pages} pages (${r.filtered} filtered, ${r.held} held as potential duplicates)`)
+    console.log(`  first run:   ${r.first_seconds.toFixed(1)} s, ${Math.round(r.per_second)} transactions/s   [target >= 2000: ${ok(r.per_second >= 2000)}]`)
+    console.log(`  Medusa RSS:  ${r.rss_baseline_mb.toFixed(0)} MB before, peak ${r.rss_peak_mb.toFixed(0)} MB, growth ${r.rss_growth_mb.toFixed(0)} MB (JS heap in use grew ${r.heap_used_growth_mb.toFixed(0)} MB)   [target < 200 MB: ${ok(r.rss_growth_mb < 200)}]`)
+    console.log(`  second run:  ${r.second_seconds.toFixed(2)} s, ${r.second_imported} new, ${r.second_fetched} read = ${(r.second_share * 100).toFixed(1)} % of the first   [target < 5 %: ${ok(r.second_share < 0.05)}]`)
+  } finally {
+    sandbox.kill()
+    await sql(`drop database if exists "${DB}" with (force)`).catch(() => undefined)
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
