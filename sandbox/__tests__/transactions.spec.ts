@@ -111,8 +111,8 @@ describe("sandbox transactions of an imported test-bank connection", () => {
     expect((await list(`view=bankView&isNew=false`)).body.transactions.map((t: { id: number }) => t.id)).toEqual([first.id])
   })
 
-  it("pages through 100 000 generated transactions quickly and consistently", async () => {
-    const started = Date.now()
+  // speed is measured by benchmarks, not asserted here (a loaded CI machine must not fail it)
+  it("pages through 100 000 generated transactions consistently", async () => {
     const generated = s.sandbox.control.generateTransactions(giro, { count: 100_000 })
     expect(generated.count).toBe(100_000)
     const first = PageableTransactionListSchema.parse((await list(`view=bankView&accountIds=${giro}&perPage=500`)).body)
@@ -124,7 +124,6 @@ describe("sandbox transactions of an imported test-bank connection", () => {
     expect(again.transactions[0]).toEqual((await list(`view=bankView&accountIds=${giro}&perPage=500&page=200`)).body.transactions[0])
     const incomeOnly = (await list(`view=bankView&accountIds=${giro}&direction=income&perPage=500&page=7`)).body
     expect(incomeOnly.transactions.every((t: { amount: number }) => t.amount >= 0)).toBe(true)
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 
   it("generates the same rows from the same seed", async () => {
