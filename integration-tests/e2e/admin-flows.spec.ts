@@ -2,6 +2,7 @@ import type { Page } from "playwright-core"
 import { hasChromium, launchBrowser, screenshotter } from "../__fixtures__/browser"
 import { startDemoStore } from "../__fixtures__/demo-store"
 import type { FlowContext } from "./flows/flow-context"
+import { assignPaymentsFlow } from "./flows/assign-payments"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 
 // One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
@@ -51,5 +52,9 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
 
   it("sets up online banking: interface, finAPI connection, the finAPI Test Bank linked through the web form, accounts", async () => {
     await onlineBankingSetupFlow(flow)
+  })
+
+  it("imports payments, assigns automatically, reviews a suggestion and assigns one payment to two orders by hand", async () => {
+    await assignPaymentsFlow(flow)
   })
 })
