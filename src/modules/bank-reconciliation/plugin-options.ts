@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { matchOptionsSchema } from "./matching"
 import { parseEncryptionKey } from "./secret-box"
 
 const url = (field: string) =>
@@ -35,12 +36,12 @@ export const PluginOptionsSchema = z.object({
         .default("{display_id}"),
     })
     .default({ source: "display_id", metadataKey: "invoice_number", format: "{display_id}" }),
-  matching: z
-    .object({
+  // the matching engine's own option schema, so a bad threshold stops the start, not the first import
+  matching: matchOptionsSchema
+    .extend({
       autoThreshold: z.number().min(0).max(1).default(0.9),
       minMargin: z.number().min(0).max(1).default(0.15),
     })
-    .catchall(z.unknown())
     .default({ autoThreshold: 0.9, minMargin: 0.15 }),
   sync: z
     .object({

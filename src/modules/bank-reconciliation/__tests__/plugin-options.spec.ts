@@ -30,6 +30,7 @@ describe("plugin options", () => {
     [{ ...valid, encryptionKey: "short" }, /encryptionKey: encryptionKey must be 32 bytes/],
     [{ ...valid, sync: { schedule: "hourly" } }, /sync\.schedule: must be a 5-field cron expression/],
     [{ ...valid, matching: { autoThreshold: 1.5 } }, /matching\.autoThreshold/],
+    [{ ...valid, matching: { maxSubsetSize: 99 } }, /matching\.maxSubsetSize/],
     [{ ...valid, invoiceNumber: { source: "order_number" } }, /invoiceNumber\.source/],
     [{}, /finapi: /],
   ])("refuses bad options with a message naming the field (%#)", async (options, message) => {
