@@ -4,6 +4,7 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
+import bookAutoAssignmentsJob from "../../src/jobs/book-auto-assignments"
 import { bookAssignments, PAYMENT_BOOKED_EVENT } from "../../src/workflows/book-assignments"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
@@ -50,7 +51,7 @@ medusaIntegrationTestRunner({
     }
 
     /** An incoming payment of `amount` with one confirmed assignment of `assigned` (default: all of it) to the order. */
-    async function confirmedPayment(orderId: string, amount: string, assigned = amount) {
+    async function confirmedPayment(orderId: string, amount: string, assigned = amount, source: "auto" | "manual" = "manual") {
       const [transaction] = await service.createBankTransactions([
         {
           account_id: accountId,
@@ -69,7 +70,7 @@ medusaIntegrationTestRunner({
         customer_id: customer.id,
         amount: assigned as unknown as number,
         currency_code: "eur",
-        source: "manual",
+        source,
         status: "confirmed",
         confirmed_at: new Date(),
       })
@@ -234,6 +235,23 @@ medusaIntegrationTestRunner({
       expect(refused.results[0]).toMatchObject({ status: "failed", reason: expect.stringMatching(/not confirmed; confirm it/) })
       const invalid = await api.post(`${BASE}/bookings`, { assignment_ids: [] }, { headers: admin }).catch((e) => e.response)
       expect(invalid.status).toBe(400)
+    })
+
+    it("books automatic assignments from the scheduled job only when sync.autoBook is on, and leaves manual ones to the operator", async () => {
+      const order = await checkoutOrder()
+      const auto = await confirmedPayment(order.id, "50", "50", "auto")
+      const manual = await confirmedPayment(order.id, "20")
+
+      await bookAutoAssignmentsJob(container)
+      expect(await assignment(auto.assignmentId)).toMatchObject({ status: "confirmed" })
+
+      const options = await service.getOptions()
+      jest.spyOn(service, "getOptions").mockResolvedValue({ ...options, sync: { ...options.sync, autoBook: true } })
+      await bookAutoAssignmentsJob(container)
+
+      expect(await assignment(auto.assignmentId)).toMatchObject({ status: "booked" })
+      expect(await assignment(manual.assignmentId)).toMatchObject({ status: "confirmed" })
+      expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
     })
   },
 })
