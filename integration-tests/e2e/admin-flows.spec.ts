@@ -3,6 +3,7 @@ import { hasChromium, launchBrowser, screenshotter } from "../__fixtures__/brows
 import { startDemoStore } from "../__fixtures__/demo-store"
 import type { FlowContext } from "./flows/flow-context"
 import { assignPaymentsFlow } from "./flows/assign-payments"
+import { bookPaymentsFlow } from "./flows/book-payments"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 
 // One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
@@ -56,5 +57,9 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
 
   it("imports payments, assigns automatically, reviews a suggestion and assigns one payment to two orders by hand", async () => {
     await assignPaymentsFlow(flow)
+  })
+
+  it("books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", async () => {
+    await bookPaymentsFlow(flow)
   })
 })
