@@ -6,35 +6,11 @@
  * boots the app from this repo's medusa-config (the test harness) and measures inside it.
  * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000), BENCH_WORKERS (4).
  */
-import { spawn } from "child_process"
 import os from "os"
-import path from "path"
-import { Client } from "pg"
+import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
 
-const ROOT = path.resolve(__dirname, "..", "..")
-const SERVER = process.env.BENCH_PG_URL ?? "postgres://postgres:postgres@localhost:5432"
 const DB = `medusa-finapi-bench-booking-${process.pid}`
-const MEDUSA = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 const TARGET_PER_SECOND = 10
-
-async function sql(statement: string) {
-  const client = new Client({ connectionString: `${SERVER}/postgres` })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] })
-    let out = ""
-    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()))
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}\n${out.slice(-2000)}`))))
-  })
-}
 
 async function main() {
   await sql(`create database "${DB}"`)

@@ -8,33 +8,10 @@
  * Env: DATABASE_URL's server (default postgres://postgres:postgres@localhost:5432), BENCH_GENERATE.
  */
 import { ChildProcess, spawn } from "child_process"
-import path from "path"
-import { Client } from "pg"
+import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
 
-const ROOT = path.resolve(__dirname, "..", "..")
-const SERVER = process.env.BENCH_PG_URL ?? "postgres://postgres:postgres@localhost:5432"
 const DB = `medusa-finapi-bench-import-${process.pid}`
 const PORT = 4300 + (process.pid % 500)
-const MEDUSA = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
-
-async function sql(statement: string) {
-  const client = new Client({ connectionString: `${SERVER}/postgres` })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] })
-    let out = ""
-    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()))
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}\n${out.slice(-2000)}`))))
-  })
-}
 
 async function startSandbox(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [require.resolve("tsx/cli", { paths: [ROOT] }), "sandbox/cli.ts", "--port", String(PORT)], { cwd: ROOT, stdio: "ignore" })
