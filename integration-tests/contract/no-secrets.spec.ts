@@ -68,6 +68,14 @@ describe("finAPI client: secrets stay out of logs and errors", () => {
     await attempt(() => observed.client.getBankConnection(user, 987654321))
     await attempt(() => observed.client.getWebForm(user, "no-such-form"))
     await attempt(() => wrongSecret.client.createUser({ id: newUserCredentials().userId }))
+    // finAPI refuses to delete a user while one of its connections updates (423): wait until all are READY
+    for (let i = 0; i < 50; i++) {
+      const connections = await observed.client.listBankConnections(user)
+      if (connections.every((connection) => connection.updateStatus === "READY")) {
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
     await observed.client.deleteUser(user)
     await attempt(() => observed.client.getUser(user))
 
