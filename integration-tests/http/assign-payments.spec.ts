@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
+import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
 import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 import { derivePaymentReference, formatPaymentReference } from "../../src/modules/bank-reconciliation/payment-reference"
 
@@ -33,13 +34,7 @@ medusaIntegrationTestRunner({
     const live = (v: TransactionView) => v.assignments.filter((a) => a.status !== "rejected")
 
     async function linkedGiro() {
-      const created = await post("/interfaces", { name: "Hausbank" })
-      const bankInterface = (await post(`/interfaces/${created.data.interface.id}/connect`, { password: PASSWORD })).data.interface
-      const pending = (await post(`/interfaces/${bankInterface.id}/web-forms`, { label: "Sparkasse" })).data.bank_connection
-      sandbox.current.control.completeWebForm(pending.web_form_id, { savePin: true })
-      await post(`/bank-connections/${pending.id}/refresh`)
-      const connection = (await get(`/bank-connections/${pending.id}`)).data.bank_connection
-      return connection.accounts.find((a: { name: string }) => a.name === "Girokonto")
+      return (await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)).giro
     }
 
     async function customerWithOrder(first: string, last: string, amount: number, metadata?: Record<string, unknown>) {

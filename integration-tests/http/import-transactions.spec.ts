@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { WorkflowManager, WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
+import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
 import { FinapiClient } from "../../src/modules/bank-reconciliation/finapi"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
@@ -34,18 +35,7 @@ medusaIntegrationTestRunner({
     const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
     const service = () => getContainer().resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
 
-    /** Links the finAPI Test Bank (PIN saved) and returns the interface, its finAPI user and the Girokonto. */
-    async function linkedBank() {
-      const created = await post("/interfaces", { name: "Hausbank" })
-      const bankInterface = (await post(`/interfaces/${created.data.interface.id}/connect`, { password: PASSWORD })).data.interface
-      const pending = (await post(`/interfaces/${bankInterface.id}/web-forms`, { label: "Sparkasse" })).data.bank_connection
-      sandbox.current.control.completeWebForm(pending.web_form_id, { savePin: true })
-      await post(`/bank-connections/${pending.id}/refresh`)
-      const connection = (await get(`/bank-connections/${pending.id}`)).data.bank_connection
-      const giro = connection.accounts.find((a: { name: string }) => a.name === "Girokonto")
-      const user = { userId: bankInterface.finapi_user_id as string, password: PASSWORD }
-      return { bankInterface, connection, giro, user }
-    }
+    const linkedBank = () => linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)
 
     /** The finAPI ids the import must end up with: the sandbox's incoming, non-zero, non-adjusting rows. */
     async function expectedIncomingIds(user: { userId: string; password: string }, finapiAccountId: string) {
