@@ -24,4 +24,24 @@ async function findSeededAt(databaseUrl) {
   }
 }
 
-module.exports = { findSeededAt }
+/**
+ * Whether the store's default region offers the plugin's bank transfer. Demo databases seeded before
+ * the demo registered the provider do not; the seed script adds it when it runs on such a database.
+ */
+async function offersBankTransfer(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select 1 from region_payment_provider rpp
+         join store s on s.default_region_id = rpp.region_id and s.deleted_at is null
+        where rpp.payment_provider_id = 'pp_bank-transfer_bank-transfer' and rpp.deleted_at is null
+        limit 1`
+    )
+    return rows.length > 0
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = { findSeededAt, offersBankTransfer }

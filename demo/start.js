@@ -10,7 +10,7 @@ const { resolveDatabase } = require("./database")
 const { startFinapiSandbox } = require("./finapi-sandbox")
 const { runMedusa, startMedusa } = require("./medusa-cli")
 const { buildPlugin, isBuildFresh, linkPluginIntoApp } = require("./plugin-build")
-const { findSeededAt } = require("./seed-marker")
+const { findSeededAt, offersBankTransfer } = require("./seed-marker")
 const { isAnswering, waitForHttp } = require("./wait-for-http")
 
 const MEDUSA_URL = "http://localhost:9000"
@@ -69,8 +69,11 @@ async function main() {
   log("Running migrations …")
   await runMedusa(["db:migrate"], env)
   const seededAt = await findSeededAt(databaseUrl)
-  if (seededAt) {
+  if (seededAt && (await offersBankTransfer(databaseUrl))) {
     log(`Demo data already seeded at ${seededAt}; not seeding again.`)
+  } else if (seededAt) {
+    log(`Demo data seeded at ${seededAt}, before bank transfer was offered at checkout; adding it …`)
+    await runMedusa(["exec", "./src/scripts/seed.ts"], env)
   } else {
     log("Seeding the demo store …")
     await runMedusa(["exec", "./src/scripts/seed.ts"], env)

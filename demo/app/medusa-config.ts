@@ -43,4 +43,24 @@ module.exports = defineConfig({
       },
     },
   ],
+  modules: [
+    {
+      // The plugin's "bank transfer / prepayment" payment method (pp_bank-transfer_bank-transfer),
+      // offered on the demo region next to the system provider. Customers are told to pay to the
+      // Girokonto of the finAPI Test Bank: the account the demo links and imports from.
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "medusa-plugin-finapi/providers/bank-transfer",
+            id: "bank-transfer",
+            options: {
+              iban: "DE66 2800 0100 1234 5678 90",
+              accountHolder: "Kaffee-Demo GmbH",
+            },
+          },
+        ],
+      },
+    },
+  ],
 })

@@ -3,6 +3,7 @@ import { hasChromium, launchBrowser, screenshotter } from "../__fixtures__/brows
 import { startDemoStore } from "../__fixtures__/demo-store"
 import type { FlowContext } from "./flows/flow-context"
 import { assignPaymentsFlow } from "./flows/assign-payments"
+import { bankTransferCheckoutFlow } from "./flows/bank-transfer-checkout"
 import { bookPaymentsFlow } from "./flows/book-payments"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 
@@ -61,5 +62,9 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
 
   it("books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", async () => {
     await bookPaymentsFlow(flow)
+  })
+
+  it("a Store API checkout with bank transfer is paid when its transfer is imported, assigned automatically and booked", async () => {
+    await bankTransferCheckoutFlow(flow)
   })
 })

@@ -5,7 +5,7 @@ import { seedCatalogue } from "../seed/seed-catalogue"
 import { seedCustomers } from "../seed/seed-customers"
 import { findSeededAt, markSeeded } from "../seed/seed-marker"
 import { seedOrders } from "../seed/seed-orders"
-import { seedStore } from "../seed/seed-store"
+import { offerBankTransfer, seedStore } from "../seed/seed-store"
 
 /**
  * Seeds the German demo store once: `npx medusa exec ./src/scripts/seed.ts`
@@ -21,7 +21,11 @@ export default async function seedDemoStore({ container }: ExecArgs) {
 
   const seededAt = await findSeededAt(container)
   if (seededAt) {
-    logger.info(`Demo data already seeded at ${seededAt}; nothing to do.`)
+    const offered = await offerBankTransfer(container)
+    logger.info(
+      `Demo data already seeded at ${seededAt}; ` +
+        (offered ? "bank transfer is now offered on the demo region." : "nothing to do.")
+    )
     return
   }
 

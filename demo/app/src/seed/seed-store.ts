@@ -1,17 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
+/** The plugin's bank-transfer payment method as registered in demo/app/medusa-config.ts. */
+export const BANK_TRANSFER_PROVIDER_ID = "pp_bank-transfer_bank-transfer"
+
 /**
- * A German shop selling to Germany and Austria in EUR, paid through the
- * system payment provider (the "manual" one a bank-transfer shop starts with).
+ * A German shop selling to Germany and Austria in EUR. The seeded orders were paid "manually"
+ * (the system provider a bank-transfer shop starts with); new checkouts can choose the plugin's
+ * bank transfer.
  */
 export async function seedStore(container: MedusaContainer) {
   const {
@@ -33,7 +38,7 @@ export async function seedStore(container: MedusaContainer) {
           name: "Deutschland & Österreich",
           currency_code: "eur",
           countries: ["de", "at"],
-          payment_providers: ["pp_system_default"],
+          payment_providers: [BANK_TRANSFER_PROVIDER_ID, "pp_system_default"],
           automatic_taxes: true,
         },
       ],
@@ -82,4 +87,36 @@ export async function seedStore(container: MedusaContainer) {
   })
 
   return { salesChannel, region, publishableKey }
+}
+
+/**
+ * Offers bank transfer on the store's default region if it does not yet (a demo database seeded
+ * before the provider was registered). Runs on every start; changes nothing when it is offered.
+ */
+export async function offerBankTransfer(container: MedusaContainer): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [store],
+  } = await query.graph({ entity: "store", fields: ["default_region_id"] })
+  if (!store?.default_region_id) {
+    return false
+  }
+  const {
+    data: [region],
+  } = await query.graph({
+    entity: "region",
+    fields: ["id", "payment_providers.id"],
+    filters: { id: store.default_region_id },
+  })
+  const providers = (region?.payment_providers ?? []).map((p) => p!.id)
+  if (!region || providers.includes(BANK_TRANSFER_PROVIDER_ID)) {
+    return false
+  }
+  await updateRegionsWorkflow(container).run({
+    input: {
+      selector: { id: region.id },
+      update: { payment_providers: [BANK_TRANSFER_PROVIDER_ID, ...providers] },
+    },
+  })
+  return true
 }
