@@ -119,6 +119,7 @@ medusaIntegrationTestRunner({
           "",
           session.data.payment_reference,
         ].join("\n"),
+        epc_qr_svg: expect.stringMatching(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^]*<\/svg>$/),
       })
     })
 

@@ -1,4 +1,6 @@
-import type { Page } from "playwright-core"
+import jsQR from "jsqr"
+import type { BrowserContext, Page } from "playwright-core"
+import { PNG } from "pngjs"
 import { BANK_TRANSFER_PROVIDER_ID } from "../../__fixtures__/bank-transfer-options"
 import { placeOrder, startCheckout } from "../../__fixtures__/store-checkout"
 import type { FlowContext } from "./flow-context"
@@ -35,6 +37,39 @@ async function adminGet<T>(page: Page, url: string): Promise<T> {
   }, url)
 }
 
+type Instructions = {
+  account_holder: string
+  iban_formatted: string
+  amount: string
+  payment_reference_formatted: string
+  epc_qr_payload: string
+  epc_qr_svg: string
+}
+
+/**
+ * What a storefront's "thank you" page shows from the Store API's instructions, GiroCode included;
+ * returns what a QR reader gets from the screenshot of that code.
+ */
+async function showInstructionsAndScanQr(context: BrowserContext, instructions: Instructions, shot: FlowContext["shot"]) {
+  const storefront = await context.newPage()
+  try {
+    await storefront.setViewportSize({ width: 720, height: 560 })
+    await storefront.setContent(`<!doctype html><meta charset="utf-8">
+      <body style="font-family: sans-serif; margin: 32px">
+        <h2>Bitte überweisen Sie ${instructions.amount} EUR</h2>
+        <p>an ${instructions.account_holder}<br>IBAN ${instructions.iban_formatted}<br>
+          Verwendungszweck <b>${instructions.payment_reference_formatted}</b></p>
+        <p>Oder scannen Sie den GiroCode mit Ihrer Banking-App:</p>
+        <div data-testid="girocode" style="width: 220px; height: 220px">${instructions.epc_qr_svg}</div>
+      </body>`)
+    await shot(storefront, "checkout-storefront-instructions")
+    const png = PNG.sync.read(await storefront.getByTestId("girocode").screenshot())
+    return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null
+  } finally {
+    await storefront.close()
+  }
+}
+
 const row = (page: Page, text: string) => page.locator("table tbody tr", { hasText: text }).first()
 
 /**
@@ -45,7 +80,7 @@ const row = (page: Page, text: string) => page.locator("table tbody tr", { hasTe
  * view authorizes and captures the order's bank-transfer payment: the order shows paid and its
  * widget lists the booked payment. Needs the bank linked by the online-banking flow.
  */
-export async function bankTransferCheckoutFlow({ demo, page, shot }: FlowContext) {
+export async function bankTransferCheckoutFlow({ demo, context, page, shot }: FlowContext) {
   const backendUrl = new URL(demo.adminUrl).origin
   const api = storeApi(backendUrl)
 
@@ -83,6 +118,7 @@ export async function bankTransferCheckoutFlow({ demo, page, shot }: FlowContext
   expect(instructions.iban).toBe("DE66280001001234567890")
   expect(instructions.payment_reference).toMatch(/^RF\d{2}[0-9A-Z]+$/)
   expect(instructions.epc_qr_payload).toContain(instructions.payment_reference)
+  expect(await showInstructionsAndScanQr(context, instructions, shot)).toBe(instructions.epc_qr_payload)
   const order = await placeOrder(api, cart.id, headers)
   expect(Number(instructions.amount)).toBe(order.total)
 

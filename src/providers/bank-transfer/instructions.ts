@@ -2,6 +2,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { toDecimalString } from "./decimal-amount"
 import { buildEpcQrPayload } from "./epc-qr-payload"
+import { renderEpcQrSvg } from "./epc-qr-svg"
 import { formatIban } from "./iban"
 import { BankTransferSessionData } from "./session-data"
 
@@ -19,6 +20,8 @@ export type BankTransferInstructions = {
   payment_reference_formatted: string
   /** EPC069-12 payload for a GiroCode; null unless the currency is EUR and something is left to pay. */
   epc_qr_payload: string | null
+  /** That payload as a scannable GiroCode: a self-contained SVG document (error correction M); null with the payload. */
+  epc_qr_svg: string | null
 }
 
 /** Builds the instructions for paying `amount` (what is owed now) to the account in the session data. */
@@ -31,6 +34,15 @@ export function buildBankTransferInstructions(input: {
   const { session, data } = input
   const amount = toDecimalString(input.amount, input.currency_code)
   const payable = input.currency_code.toLowerCase() === "eur" && MathBN.gt(amount, 0)
+  const epcQrPayload = payable
+    ? buildEpcQrPayload({
+        bic: data.bic,
+        name: data.account_holder,
+        iban: data.iban,
+        amount,
+        reference: data.payment_reference,
+      })
+    : null
   return {
     payment_session_id: session.id,
     provider_id: session.provider_id,
@@ -42,14 +54,7 @@ export function buildBankTransferInstructions(input: {
     currency_code: input.currency_code.toLowerCase(),
     payment_reference: data.payment_reference,
     payment_reference_formatted: data.payment_reference_formatted,
-    epc_qr_payload: payable
-      ? buildEpcQrPayload({
-          bic: data.bic,
-          name: data.account_holder,
-          iban: data.iban,
-          amount,
-          reference: data.payment_reference,
-        })
-      : null,
+    epc_qr_payload: epcQrPayload,
+    epc_qr_svg: epcQrPayload === null ? null : renderEpcQrSvg(epcQrPayload),
   }
 }

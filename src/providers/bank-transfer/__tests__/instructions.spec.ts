@@ -1,4 +1,6 @@
+import jsQR from "jsqr"
 import { buildEpcQrPayload } from "../epc-qr-payload"
+import { renderEpcQrSvg } from "../epc-qr-svg"
 import { formatIban, isValidBic, isValidIban } from "../iban"
 import { buildBankTransferInstructions } from "../instructions"
 import { BankTransferSessionData } from "../session-data"
@@ -61,5 +63,42 @@ describe("bank-transfer instructions and the EPC QR payload", () => {
     expect(paid.epc_qr_payload).toBeNull()
     const usd = buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 5, currency_code: "usd" })
     expect(usd.epc_qr_payload).toBeNull()
+    expect(paid.epc_qr_svg).toBeNull()
+    expect(usd.epc_qr_svg).toBeNull()
+  })
+
+  it("draws the payload as a GiroCode SVG that a QR reader decodes to the exact payload, umlauts included", () => {
+    const instructions = buildBankTransferInstructions({
+      session: { id: "payses_1", provider_id: "pp_bank-transfer_bank-transfer" },
+      data: DATA,
+      amount: "119.5",
+      currency_code: "eur",
+    })
+    const svg = instructions.epc_qr_svg!
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1"/)
+    expect(readQrSvg(svg)).toBe(instructions.epc_qr_payload)
+    expect(readQrSvg(svg)).toContain("Kaffeerösterei GmbH")
+  })
+
+  it("gives no QR code for a payload beyond the 331 bytes of version 13", () => {
+    expect(renderEpcQrSvg("x".repeat(331))).not.toBeNull()
+    expect(renderEpcQrSvg("x".repeat(400))).toBeNull()
   })
 })
+
+/** Rasterizes the SVG's rectangles (4 px per module) and reads it with jsQR, as a phone camera would. */
+function readQrSvg(svg: string): string | null {
+  const dimension = Number(/viewBox="0 0 (\d+) /.exec(svg)![1])
+  const scale = 4
+  const width = dimension * scale
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255)
+  const d = /<path fill="#000" d="([^"]*)"/.exec(svg)![1]
+  for (const [, x, y, w] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
+    for (let py = Number(y) * scale; py < (Number(y) + 1) * scale; py++) {
+      for (let px = Number(x) * scale; px < (Number(x) + Number(w)) * scale; px++) {
+        pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3)
+      }
+    }
+  }
+  return jsQR(pixels, width, width)?.data ?? null
+}
