@@ -3,9 +3,9 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import {
   authorizePaymentSessionStep,
   capturePaymentWorkflow,
-  createPaymentSessionsWorkflow,
+  createPaymentSessionStep,
+  deletePaymentSessionsWorkflow,
   emitEventStep,
-  markPaymentCollectionAsPaid,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
@@ -41,23 +41,32 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   const bankTransfer = when("book-bank-transfer-session", { plan }, ({ plan }) => plan?.mode === "bank_transfer").then(() => {
     return authorizeBankTransferPaymentWorkflow.runAsStep({ input: { payment_session_id: plan.payment_session_id! } })
   })
-  const systemSession = when("book-on-system-session", { plan }, ({ plan }) => plan?.mode === "system_session").then(() => {
-    const session = createPaymentSessionsWorkflow.runAsStep({
-      input: { payment_collection_id: plan.payment_collection_id, provider_id: SYSTEM_PROVIDER_ID, data: {}, context: {} },
-    })
+  // A not_paid collection gets a system-provider session authorized for its amount, then the capture
+  // below. These are the steps markPaymentCollectionAsPaid and createPaymentSessionsWorkflow run,
+  // without their re-reads: prepareBookingStep has read the collection (status not_paid, amount,
+  // sessions to replace) under the lock, and the provider-in-region check applies to open carts only.
+  when("replace-collection-sessions", { plan }, ({ plan }) => !!plan?.system_session?.replaces.length).then(() => {
+    deletePaymentSessionsWorkflow.runAsStep({ input: { ids: plan.system_session!.replaces } })
+  })
+  const systemSession = when("book-on-system-session", { plan }, ({ plan }) => !!plan?.system_session).then(() => {
+    const session = createPaymentSessionStep(
+      transform({ plan }, ({ plan }) => ({
+        payment_collection_id: plan!.payment_collection_id,
+        provider_id: SYSTEM_PROVIDER_ID,
+        amount: plan!.system_session!.amount,
+        currency_code: plan!.system_session!.currency_code,
+        data: {},
+        context: {},
+      }))
+    )
     return authorizePaymentSessionStep({ id: session.id, context: {} })
   })
-  const markedPaid = when("book-by-marking-paid", { plan }, ({ plan }) => plan?.mode === "mark_paid").then(() => {
-    return markPaymentCollectionAsPaid.runAsStep({ input: { payment_collection_id: plan.payment_collection_id, order_id: prepared.order_id } })
-  })
-  const paymentId = transform({ plan, bankTransfer, systemSession, markedPaid }, (data) => {
-    return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? data.markedPaid?.id ?? null
-  })
-  when("capture-booked-amount", { plan }, ({ plan }) => !!plan && plan.mode !== "mark_paid").then(() => {
-    capturePaymentWorkflow.runAsStep({ input: { payment_id: paymentId, amount: plan.amount } })
+  const paymentId = transform({ plan, bankTransfer, systemSession }, (data) => {
+    return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? null
   })
   const recorded = when("record-new-booking", { plan }, ({ plan }) => !!plan).then(() => {
-    const booked = recordBookingStep({ assignment_id: prepared.assignment_id, transaction_id: prepared.transaction_id, plan: plan!, payment_id: paymentId! })
+    const payment = capturePaymentWorkflow.runAsStep({ input: { payment_id: paymentId!, amount: plan!.amount } })
+    const booked = recordBookingStep({ assignment_id: prepared.assignment_id, transaction_id: prepared.transaction_id, plan: plan!, payment, before: prepared.before })
     emitEventStep({
       eventName: PAYMENT_BOOKED_EVENT,
       data: transform({ prepared, plan, paymentId, booked }, (d) => ({

@@ -23,6 +23,7 @@ export type BookingCollection = {
   id: string
   status: string
   amount: Money
+  currency_code?: string | null
   payment_sessions?: { id: string; provider_id: string; status: string; amount: Money }[] | null
   payments?: { id: string; provider_id: string; amount: Money; canceled_at?: unknown; captures?: { amount: Money }[] | null }[] | null
 }
@@ -40,6 +41,11 @@ export type BookingPlan = {
   amount: string
   /** what the assignment brings beyond what the order owes; stays on the bank transaction */
   surplus: string
+  /**
+   * set for mark_paid and system_session: the system-provider session to open for the collection's
+   * amount, and the collection's existing sessions it replaces (Medusa keeps one session per collection)
+   */
+  system_session: { amount: string; currency_code: string; replaces: string[] } | null
 }
 
 export type BookingRefusal = { refused: string }
@@ -82,7 +88,12 @@ export function planBooking(order: BookingOrder, assigned: { amount: Money; curr
   const unpaid = collections.find((c) => c.status === "not_paid")
   if (unpaid) {
     const amount = MathBN.min(bookable, toDecimal(unpaid.amount))
-    return plan(MathBN.eq(amount, toDecimal(unpaid.amount)) ? "mark_paid" : "system_session", unpaid.id, wanted, amount, {})
+    const systemSession = {
+      amount: toDecimal(unpaid.amount),
+      currency_code: unpaid.currency_code ?? order.currency_code,
+      replaces: (unpaid.payment_sessions ?? []).map((s) => s.id),
+    }
+    return plan(MathBN.eq(amount, toDecimal(unpaid.amount)) ? "mark_paid" : "system_session", unpaid.id, wanted, amount, { system_session: systemSession })
   }
   return { refused: `Order ${label} has no payment that can take this money; create a payment collection for it in Medusa, then book again.` }
 }
@@ -96,7 +107,7 @@ function plan(
   collectionId: string,
   wanted: string,
   amount: ReturnType<typeof MathBN.convert>,
-  ids: { payment_id?: string; payment_session_id?: string }
+  ids: { payment_id?: string; payment_session_id?: string; system_session?: BookingPlan["system_session"] }
 ): BookingPlan {
   return {
     mode,
@@ -105,6 +116,7 @@ function plan(
     payment_session_id: ids.payment_session_id ?? null,
     amount: amount.toFixed(2),
     surplus: MathBN.sub(wanted, amount).toFixed(2),
+    system_session: ids.system_session ?? null,
   }
 }
 

@@ -324,8 +324,8 @@ class BankReconciliationModuleService extends MedusaService({
   }
 
   /**
-   * Recomputes `assigned_amount` (confirmed + booked) and the status of transactions from their
-   * assignments; an ignored transaction stays ignored.
+   * Recomputes `assigned_amount` (confirmed + booked), `booked_amount` and the status of
+   * transactions from their assignments; an ignored transaction stays ignored.
    */
   @InjectManager()
   async refreshTransactionStatuses(
@@ -346,6 +346,8 @@ class BankReconciliationModuleService extends MedusaService({
     await sharedContext.transactionManager!.execute(
       `update bank_transaction t set assigned_amount = s.assigned,
          raw_assigned_amount = jsonb_build_object('value', s.assigned::text, 'precision', 20),
+         booked_amount = s.booked,
+         raw_booked_amount = jsonb_build_object('value', s.booked::text, 'precision', 20),
          status = case
            when t.status = 'ignored' then 'ignored'
            when s.booked > 0 and s.booked >= t.amount then 'booked'
@@ -364,6 +366,45 @@ class BankReconciliationModuleService extends MedusaService({
        where t.id = s.id`,
       [transactionIds]
     )
+  }
+
+  /**
+   * Marks an assignment booked with Medusa's payment and capture ids (and, for an overpayment, the
+   * amount captured) and brings its transaction's booked amount and status along, all in one
+   * database transaction.
+   */
+  @InjectManager()
+  async recordAssignmentBooking(
+    booking: AssignmentBooking,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return await this.recordAssignmentBooking_(booking, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordAssignmentBooking_(
+    booking: AssignmentBooking,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const now = new Date()
+    const updated = await lockingKnex(sharedContext)("payment_assignment")
+      .where({ id: booking.id, deleted_at: null })
+      .update({
+        status: "booked",
+        booked_at: now,
+        booking_error: null,
+        payment_collection_id: booking.payment_collection_id,
+        payment_id: booking.payment_id,
+        capture_id: booking.capture_id,
+        ...(booking.amount ? { amount: booking.amount, raw_amount: rawAmount(booking.amount) } : {}),
+        metadata: JSON.stringify(booking.metadata),
+        updated_at: now,
+      })
+      .returning("transaction_id")
+    if (!updated.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${booking.id} was not found; reload the list.`)
+    }
+    await this.refreshTransactionStatuses_([updated[0].transaction_id], sharedContext)
   }
 
   /**
@@ -484,6 +525,16 @@ export type AssignmentChange = {
   remove?: string[]
   /** Orders whose assigned total grows: what each still owes per Medusa (before any assignment) and how to name it. */
   order_limits?: Record<string, { pending: string; label: string }>
+}
+
+export type AssignmentBooking = {
+  id: string
+  payment_collection_id: string
+  payment_id: string
+  capture_id: string | null
+  /** set when less than assigned was captured (overpayment) */
+  amount?: string
+  metadata: Record<string, unknown>
 }
 
 type AssignmentSnapshot = {

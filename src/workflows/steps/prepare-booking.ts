@@ -14,6 +14,7 @@ const ORDER_FIELDS = [
   "payment_collections.id",
   "payment_collections.status",
   "payment_collections.amount",
+  "payment_collections.currency_code",
   "payment_collections.payment_sessions.id",
   "payment_collections.payment_sessions.provider_id",
   "payment_collections.payment_sessions.status",
@@ -25,6 +26,21 @@ const ORDER_FIELDS = [
   "payment_collections.payments.captures.amount",
 ]
 
+/** The assignment's booking fields as read under the lock: what recording the booking changes, and compensation puts back. */
+export type AssignmentBeforeBooking = {
+  id: string
+  status: string
+  amount: unknown
+  booked_at: Date | null
+  booking_error: string | null
+  payment_collection_id: string | null
+  payment_id: string | null
+  capture_id: string | null
+  metadata: Record<string, unknown> | null
+}
+
+const ASSIGNMENT_FIELDS = ["id", "order_id", "transaction_id", "amount", "currency_code", "status", "booked_at", "booking_error", "payment_collection_id", "payment_id", "capture_id", "metadata"]
+
 export type PreparedBooking = {
   assignment_id: string
   order_id: string
@@ -32,6 +48,7 @@ export type PreparedBooking = {
   /** booked before (by another run or worker): nothing more to do */
   already_booked: boolean
   plan: BookingPlan | null
+  before: AssignmentBeforeBooking
 }
 
 /**
@@ -41,10 +58,19 @@ export type PreparedBooking = {
  */
 export const prepareBookingStep = createStep(prepareBookingStepId, async (input: { assignment_id: string }, { container }) => {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-  const assignment = await service.retrievePaymentAssignment(input.assignment_id, {
-    select: ["id", "order_id", "transaction_id", "amount", "currency_code", "status", "capture_id"],
-  })
-  const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string }
+  const assignment = await service.retrievePaymentAssignment(input.assignment_id, { select: ASSIGNMENT_FIELDS })
+  const before: AssignmentBeforeBooking = {
+    id: assignment.id,
+    status: assignment.status,
+    amount: assignment.amount,
+    booked_at: assignment.booked_at ?? null,
+    booking_error: assignment.booking_error ?? null,
+    payment_collection_id: assignment.payment_collection_id ?? null,
+    payment_id: assignment.payment_id ?? null,
+    capture_id: assignment.capture_id ?? null,
+    metadata: (assignment.metadata as Record<string, unknown> | null) ?? null,
+  }
+  const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string, before }
   if (assignment.status === "booked") {
     return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null })
   }

@@ -11,7 +11,7 @@ const bankTransferSession = { id: "payses_bt", provider_id: "pp_bank-transfer_ba
 describe("planBooking", () => {
   it("authorizes the waiting bank-transfer session and captures the full payment", () => {
     const plan = planBooking(order(119, [{ id: "paycol_1", status: "awaiting", amount: 119, payment_sessions: [bankTransferSession] }]), eur(119))
-    expect(plan).toEqual({ mode: "bank_transfer", payment_collection_id: "paycol_1", payment_id: null, payment_session_id: "payses_bt", amount: "119.00", surplus: "0.00" })
+    expect(plan).toEqual({ mode: "bank_transfer", payment_collection_id: "paycol_1", payment_id: null, payment_session_id: "payses_bt", amount: "119.00", surplus: "0.00", system_session: null })
   })
 
   it("captures a partial payment partially and leaves no surplus", () => {
@@ -48,6 +48,14 @@ describe("planBooking", () => {
     expect(planBooking(order(119, collections), eur(119))).toMatchObject({ mode: "mark_paid", amount: "119.00" })
     expect(planBooking(order(119, collections), eur(19))).toMatchObject({ mode: "system_session", amount: "19.00" })
     expect(planBooking(order(119, collections), eur(150))).toMatchObject({ mode: "mark_paid", amount: "119.00", surplus: "31.00" })
+  })
+
+  it("opens the system session for the whole collection, in its currency, replacing the sessions it has", () => {
+    const collections = [{ id: "paycol_1", status: "not_paid", amount: "119", currency_code: "eur", payment_sessions: [{ id: "payses_old", provider_id: "pp_stripe", status: "pending", amount: 119 }] }]
+    expect(planBooking(order(119, collections), eur(19))).toMatchObject({
+      mode: "system_session",
+      system_session: { amount: "119.00", currency_code: "eur", replaces: ["payses_old"] },
+    })
   })
 
   it("refuses, saying what to do, when the order owes nothing, has no payment or another currency", () => {
