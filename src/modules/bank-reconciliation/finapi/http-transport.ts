@@ -4,6 +4,7 @@ import { z } from "zod"
 import { FinapiCallLogEntry, FinapiClientConfig } from "./client-config"
 import { errorFromResponse } from "./error-from-response"
 import { FinapiError, FinapiResponseValidationError } from "./finapi-errors"
+import { parseJsonBody } from "./json-body"
 import { QueryValue, queryString } from "./query-string"
 import { DEFAULT_RETRY, RetryOptions, backoffDelayMs, isRetryable, parseRetryAfterMs } from "./retry-policy"
 import { SecretRedactor } from "./secret-redactor"
@@ -21,6 +22,11 @@ export interface CallSpec<T> {
   token?: string
   /** Omit for bodies the caller ignores (DELETE answers 200 with an empty body). */
   schema?: z.ZodType<T>
+  /**
+   * A top-level array of the body that may be large (a page of transactions): the body is read as
+   * bytes and this array parsed element by element, so no string of the whole body is made.
+   */
+  splitArray?: string
   /** Defaults to true for everything except POST. */
   idempotent?: boolean
   retryOnLocked?: boolean
@@ -81,18 +87,22 @@ export class HttpTransport {
         method: spec.method,
         headers: this.headers(spec, requestId),
         data: spec.form ? new URLSearchParams(definedEntries(spec.form)).toString() : spec.json,
+        ...(spec.splitArray ? { responseType: "arraybuffer" as const } : {}),
       })
+      const succeeded = response.status >= 200 && response.status < 300
+      // read as bytes, the body is decoded here as axios would have done it (JSON when it is JSON, else text)
+      const data: unknown = spec.splitArray ? parseJsonBody(response.data as Buffer, succeeded ? spec.splitArray : undefined) : response.data
       const echoed = response.headers["x-request-id"]
       const answeredId = typeof echoed === "string" && echoed ? echoed : requestId
-      if (response.status >= 200 && response.status < 300) {
-        const value = this.parseBody(spec, response.data, answeredId)
+      if (succeeded) {
+        const value = this.parseBody(spec, data, answeredId)
         return { ok: true, value, status: response.status, requestId: answeredId }
       }
       const error = errorFromResponse(
         {
           operation: spec.operation,
           status: response.status,
-          data: response.data,
+          data,
           requestId: answeredId,
           retryAfterMs: parseRetryAfterMs(response.headers["retry-after"]),
         },

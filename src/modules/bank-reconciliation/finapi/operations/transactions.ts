@@ -56,6 +56,7 @@ export function listTransactionsPage(
       query: { ...transactionQuery(filter), page },
       token,
       schema: PageableTransactionListSchema,
+      splitArray: "transactions",
     })
     return toDecimalTransactionPage(list)
   })
