@@ -20,6 +20,7 @@ import {
 } from "./models"
 import { FinapiClient, FinapiLogger } from "./finapi"
 import { FinapiGateway } from "./finapi-gateway"
+import { jsonChunks } from "./json-chunks"
 import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./plugin-options"
 import { decryptSecret, encryptSecret, parseEncryptionKey } from "./secret-box"
 
@@ -27,6 +28,9 @@ type InjectedDependencies = { logger?: FinapiLogger } & Record<string, unknown>
 
 /** How long the finAPI call log is kept per interface. */
 const CALL_LOG_RETENTION_DAYS = 30
+
+/** Characters of one JSON parameter of an insert: below V8's large-object size (128 KiB) even as two-byte text. */
+const INSERT_CHUNK_CHARS = 60_000
 
 class BankReconciliationModuleService extends MedusaService({
   BankInterface,
@@ -162,8 +166,13 @@ class BankReconciliationModuleService extends MedusaService({
     if (!rows.length) {
       return []
     }
+    // The rows arrive as several JSON parameters of at most INSERT_CHUNK_CHARS each rather than one:
+    // one parameter for a whole page would be a string of > 0.5 MB, which V8 allocates straight into
+    // its old generation; a few hundred pages of them let the heap grow by as much before it is collected.
+    const chunks = [...jsonChunks(rows, INSERT_CHUNK_CHARS)]
     const statement = `with input as (
-         select * from jsonb_to_recordset(cast(? as jsonb)) as r(id text, account_id text,
+         select r.* from (values ${chunks.map(() => "(cast(? as jsonb))").join(", ")}) as c(rows)
+         cross join lateral jsonb_to_recordset(c.rows) as r(id text, account_id text,
            finapi_transaction_id text, amount text, currency_code text, booking_date timestamptz,
            value_date timestamptz, import_date timestamptz, purpose text, counterpart_name text,
            counterpart_iban text, counterpart_bic text, end_to_end_reference text, mandate_reference text,
@@ -189,12 +198,12 @@ class BankReconciliationModuleService extends MedusaService({
        ) o on true
        on conflict (account_id, finapi_transaction_id) where deleted_at is null do nothing
        returning id, is_potential_duplicate`
-    // knex with a bound parameter: MikroORM's execute() would inline (and escape) the whole JSON into the SQL.
+    // knex with bound parameters: MikroORM's execute() would inline (and escape) the whole JSON into the SQL.
     // Asynchronous commit is safe here: a crash can only lose the newest commits, and the import cursor
     // is committed after the pages it covers, so lost pages are read again by the next run.
     const insert = async (knex: Knex) => {
       await knex.raw("set local synchronous_commit = off")
-      return (await knex.raw(statement, [JSON.stringify(rows)])).rows
+      return (await knex.raw(statement, chunks)).rows
     }
     const manager = sharedContext.manager!
     const outer = manager.getTransactionContext() as Knex | undefined
