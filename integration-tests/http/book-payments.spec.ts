@@ -216,6 +216,44 @@ medusaIntegrationTestRunner({
       expect(await assignment(paid.assignmentId)).toMatchObject({ booking_error: null })
     })
 
+    it("puts a not_paid collection and a waiting bank-transfer session back as they were when the capture fails, and books both on retry", async () => {
+      const { order: unpaid } = await createUnpaidOrder(container, { region_id: shop.region.id, customer_id: customer.id })
+      const bankTransfer = await checkoutOrder()
+      const lines = [await confirmedPayment(unpaid.id, "119"), await confirmedPayment(bankTransfer.id, "119")]
+      const collectionOf = async (orderId: string) => {
+        const { result } = await getOrderDetailWorkflow(container).run({
+          input: { order_id: orderId, fields: ["id", "payment_collections.status", "payment_collections.authorized_amount", "payment_collections.captured_amount", "payment_collections.payment_sessions.status", "payment_collections.payment_sessions.provider_id", "payment_collections.payment_sessions.data", "payment_collections.payments.canceled_at"] },
+        })
+        const collection = result.payment_collections![0]!
+        return {
+          status: collection.status,
+          authorized: Number(collection.authorized_amount ?? 0),
+          captured: Number(collection.captured_amount ?? 0),
+          sessions: (collection.payment_sessions ?? []).map((s) => `${s!.provider_id}:${s!.status}${s!.data?.received ? ":received" : ""}`),
+          livePayments: (collection.payments ?? []).filter((p) => !p!.canceled_at).length,
+        }
+      }
+      const before = [await collectionOf(unpaid.id), await collectionOf(bankTransfer.id)]
+      expect(before[0]).toMatchObject({ status: "not_paid", authorized: 0, livePayments: 0 })
+      expect(before[1]).toMatchObject({ status: "awaiting", sessions: ["pp_bank-transfer_bank-transfer:pending_authorization"], livePayments: 0 })
+      const payments = container.resolve(Modules.PAYMENT)
+      const capture = jest.spyOn(payments, "capturePayment").mockRejectedValue(new Error("The payment provider is not reachable; try again later."))
+
+      const failed = await book(lines.map((l) => l.assignmentId))
+
+      expect(failed.results.map((r: { status: string }) => r.status)).toEqual(["failed", "failed"])
+      expect([await collectionOf(unpaid.id), await collectionOf(bankTransfer.id)]).toEqual(before)
+      for (const line of lines) {
+        expect(await assignment(line.assignmentId)).toMatchObject({ status: "confirmed", booking_error: "The payment provider is not reachable; try again later.", capture_id: null })
+      }
+      capture.mockRestore()
+
+      const retried = await book(lines.map((l) => l.assignmentId))
+      expect(retried.results.map((r: { status: string }) => r.status)).toEqual(["booked", "booked"])
+      expect(await orderPayments(unpaid.id)).toEqual({ status: "captured", captures: [119] })
+      expect(await orderPayments(bankTransfer.id)).toEqual({ status: "captured", captures: [119] })
+    })
+
     it("lists confirmed unbooked payments grouped by customer with totals, and refuses an unconfirmed one with what to do", async () => {
       const first = await checkoutOrder()
       const second = await checkoutOrder()

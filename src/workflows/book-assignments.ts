@@ -13,6 +13,7 @@ import { SYSTEM_PROVIDER_ID } from "../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
 import { authorizeBankTransferPaymentWorkflow } from "./authorize-bank-transfer-payment"
 import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
+import { guardPaymentCollectionStep } from "./steps/guard-payment-collection"
 import { prepareBookingStep } from "./steps/prepare-booking"
 import { recordBookingStep } from "./steps/record-booking"
 import { recordBookingFailureStep } from "./steps/record-booking-failure"
@@ -38,6 +39,10 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   const prepared = prepareBookingStep(input)
   const plan = transform({ prepared }, ({ prepared }) => prepared.plan)
 
+  // authorizing a session changes the collection; if the capture then fails, this puts it back
+  when("guard-collection-to-authorize", { plan }, ({ plan }) => plan?.mode === "bank_transfer" || !!plan?.system_session).then(() => {
+    guardPaymentCollectionStep({ payment_collection_id: plan.payment_collection_id })
+  })
   const bankTransfer = when("book-bank-transfer-session", { plan }, ({ plan }) => plan?.mode === "bank_transfer").then(() => {
     return authorizeBankTransferPaymentWorkflow.runAsStep({ input: { payment_session_id: plan.payment_session_id! } })
   })

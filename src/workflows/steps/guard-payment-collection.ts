@@ -1,0 +1,89 @@
+import type { BigNumberInput, IPaymentModuleService, Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export const guardPaymentCollectionStepId = "guard-payment-collection"
+
+type SessionState = { id: string; status: string; authorized_at: Date | null; data: Record<string, unknown> }
+
+type CollectionState = {
+  id: string
+  status: string
+  authorized_amount: BigNumberInput | null
+  captured_amount: BigNumberInput | null
+  sessions: SessionState[]
+  payment_ids: string[]
+}
+
+/**
+ * The payment module's generated CRUD for payments and sessions (MedusaService creates them for
+ * every model; IPaymentModuleService does not declare them). They write rows as given, without
+ * calling the provider: what a restore needs.
+ */
+type PaymentModuleRows = IPaymentModuleService & {
+  updatePaymentSessions(data: Array<Omit<SessionState, "authorized_at"> & { authorized_at: Date | null }>): Promise<unknown>
+  deletePayments(ids: string[]): Promise<void>
+}
+
+/**
+ * Remembers a payment collection's state before booking authorizes a session on it; if a later step
+ * fails (the capture, say), puts it back as it was. Medusa's own compensations cancel the new payment
+ * and delete a new session, but leave the collection `authorized` and a bank-transfer session
+ * `authorized` on a canceled payment: the order would look paid-for and a retry could not book.
+ * Runs before the booking's payment steps, so its compensation runs after theirs.
+ */
+export const guardPaymentCollectionStep = createStep(
+  guardPaymentCollectionStepId,
+  async (input: { payment_collection_id: string }, { container }) => {
+    const paymentModule = container.resolve(Modules.PAYMENT)
+    const collection = await paymentModule.retrievePaymentCollection(input.payment_collection_id, {
+      select: ["id", "status", "authorized_amount", "captured_amount"],
+      relations: ["payment_sessions", "payments"],
+    })
+    const state: CollectionState = {
+      id: collection.id,
+      status: collection.status,
+      authorized_amount: collection.authorized_amount ?? null,
+      captured_amount: collection.captured_amount ?? null,
+      sessions: (collection.payment_sessions ?? []).map((s) => ({
+        id: s.id,
+        status: s.status,
+        authorized_at: s.authorized_at ?? null,
+        data: s.data ?? {},
+      })),
+      payment_ids: (collection.payments ?? []).map((p) => p.id),
+    }
+    return new StepResponse(undefined, state)
+  },
+  async (state, { container }) => {
+    if (!state) {
+      return
+    }
+    const paymentModule = container.resolve<PaymentModuleRows>(Modules.PAYMENT)
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    const now = await paymentModule.retrievePaymentCollection(state.id, {
+      select: ["id"],
+      relations: ["payment_sessions", "payments"],
+    })
+    // payments this booking created and Medusa's compensation canceled never happened for the order
+    const created = (now.payments ?? []).filter((p) => !state.payment_ids.includes(p.id))
+    const canceled = created.filter((p) => p.canceled_at).map((p) => p.id)
+    if (canceled.length) {
+      await paymentModule.deletePayments(canceled)
+    }
+    if (created.length > canceled.length) {
+      const live = created.filter((p) => !p.canceled_at).map((p) => p.id)
+      logger.warn(`Booking failed; payment collection ${state.id} keeps payments that were not canceled: ${live.join(", ")}`)
+    }
+    const remaining = new Set((now.payment_sessions ?? []).map((s) => s.id))
+    const sessions = state.sessions.filter((s) => remaining.has(s.id))
+    if (sessions.length) {
+      await paymentModule.updatePaymentSessions(sessions)
+    }
+    await paymentModule.updatePaymentCollections(state.id, {
+      status: state.status,
+      authorized_amount: state.authorized_amount,
+      captured_amount: state.captured_amount,
+    } as Parameters<IPaymentModuleService["updatePaymentCollections"]>[1])
+  }
+)
