@@ -19,6 +19,15 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/bank-reconciliation", options: testPluginOptions() },
+    // bench/booking runs several Medusa processes against one database; their locks must meet
+    ...(process.env.MEDUSA_LOCKING === "postgres"
+      ? [
+          {
+            resolve: "@medusajs/medusa/locking",
+            options: { providers: [{ resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }] },
+          },
+        ]
+      : []),
     {
       resolve: "@medusajs/medusa/payment",
       options: {

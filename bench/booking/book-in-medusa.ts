@@ -1,20 +1,80 @@
 import { ExecArgs } from "@medusajs/framework/types"
+import fs from "fs"
 import os from "os"
+import path from "path"
 import { createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import { bookAssignments } from "../../src/workflows/book-assignments"
 
 /**
- * Runs inside a booted Medusa app (`medusa exec`): BENCH_BOOKINGS orders of 119 EUR with a not_paid
- * collection, one incoming payment and one confirmed assignment each (every other one exact, so the
- * collection is marked paid; the rest 50 EUR, booked through a system-provider session and a partial
- * capture), then books them all through the booking workflow with BENCH_WORKERS parallel workers.
+ * Runs inside a booted Medusa app (`medusa exec`), in one of two phases (BENCH_PHASE):
+ *
+ * - `setup`: BENCH_BOOKINGS orders of 119 EUR with a not_paid collection, one incoming payment and
+ *   one confirmed assignment each (every other one exact, so the collection is marked paid; the rest
+ *   50 EUR, booked through a system-provider session and a partial capture).
+ * - `book`: this process's share of the confirmed assignments (every BENCH_PROCESSES-th, from
+ *   BENCH_PROCESS), booked through the booking workflow by BENCH_WORKERS parallel workers. It waits
+ *   for the go file in BENCH_SYNC_DIR after booting, so all processes start booking together; the
+ *   first process then books 100 of all again once every process is done.
+ *
  * Prints one JSON line.
  */
 export default async function bookInMedusa({ container }: ExecArgs) {
-  const count = Number(process.env.BENCH_BOOKINGS ?? 1000)
+  if (process.env.BENCH_PHASE === "setup") {
+    return setUp(container)
+  }
+  const processes = Number(process.env.BENCH_PROCESSES ?? 1)
+  const index = Number(process.env.BENCH_PROCESS ?? 0)
   const workers = Number(process.env.BENCH_WORKERS ?? 4)
+  const sync = process.env.BENCH_SYNC_DIR!
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const all = (await service.listPaymentAssignments({ status: "confirmed" }, { select: ["id"], take: null })).map((a) => a.id).sort()
+  const ids = all.filter((_, i) => i % processes === index)
+
+  fs.writeFileSync(path.join(sync, `ready-${index}`), "")
+  while (!fs.existsSync(path.join(sync, "go"))) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  const chunks = Array.from({ length: workers }, (_, w) => ids.filter((_, i) => i % workers === w))
+  const cpuBefore = process.cpuUsage()
+  const startedAt = Date.now()
+  const results = (await Promise.all(chunks.map((chunk) => bookAssignments(container, chunk)))).flat()
+  const endedAt = Date.now()
+  const cpu = process.cpuUsage(cpuBefore)
+  fs.writeFileSync(path.join(sync, `done-${index}`), "")
+
+  let repeat: { already_booked: number; per_second: number } | null = null
+  if (index === 0) {
+    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `done-${k}`))).every(Boolean)) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const again = Date.now()
+    const repeated = await bookAssignments(container, all.slice(0, 100))
+    repeat = { already_booked: repeated.filter((r) => r.already_booked).length, per_second: repeated.length / ((Date.now() - again) / 1000) }
+  }
+
+  const failures = results.filter((r) => r.status === "failed").map((r) => r.reason)
+  console.log(
+    "BENCH_RESULT " +
+      JSON.stringify({
+        process: index,
+        bookings: ids.length,
+        workers,
+        booked: results.filter((r) => r.status === "booked").length,
+        failed: failures.length,
+        first_failure: failures[0] ?? null,
+        started_at: startedAt,
+        ended_at: endedAt,
+        cpu_ms_per_booking: (cpu.user + cpu.system) / 1000 / Math.max(ids.length, 1),
+        load_average: os.loadavg()[0],
+        repeat,
+      })
+  )
+}
+
+async function setUp(container: ExecArgs["container"]) {
+  const count = Number(process.env.BENCH_BOOKINGS ?? 1000)
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const {
     result: [region],
@@ -26,7 +86,6 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   const account = await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: "1", currency_code: "EUR" })
 
   const setupStarted = Date.now()
-  const ids: string[] = []
   await inParallel(count, 8, async (i) => {
     const { result: order } = await createOrderWorkflow(container).run({
       input: { region_id: region.id, currency_code: "eur", email: `bench${i}@example.com`, items: [{ title: "Kaffeemühle", quantity: 1, unit_price: 119 }] },
@@ -36,42 +95,11 @@ export default async function bookInMedusa({ container }: ExecArgs) {
     const [transaction] = await service.createBankTransactions([
       { account_id: account.id, finapi_transaction_id: `B${i}`, amount: amount as unknown as number, currency_code: "EUR", booking_date: new Date(), purpose: `Bench ${i}`, fingerprint: `bench-${i}` },
     ])
-    const assignment = await service.createPaymentAssignments({
+    await service.createPaymentAssignments({
       transaction_id: transaction.id, order_id: order.id, amount: amount as unknown as number, currency_code: "eur", source: "auto", status: "confirmed", confirmed_at: new Date(),
     })
-    ids[i] = assignment.id
   })
-  const setupSeconds = (Date.now() - setupStarted) / 1000
-
-  const chunks = Array.from({ length: workers }, (_, w) => ids.filter((_, i) => i % workers === w))
-  const cpuBefore = process.cpuUsage()
-  const started = process.hrtime.bigint()
-  const results = (await Promise.all(chunks.map((chunk) => bookAssignments(container, chunk)))).flat()
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  const cpu = process.cpuUsage(cpuBefore)
-  const again = Date.now()
-  const repeat = await bookAssignments(container, ids.slice(0, 100))
-  const repeatSeconds = (Date.now() - again) / 1000
-
-  const booked = results.filter((r) => r.status === "booked").length
-  const failures = results.filter((r) => r.status === "failed").map((r) => r.reason)
-  console.log(
-    "BENCH_RESULT " +
-      JSON.stringify({
-        bookings: count,
-        workers,
-        booked,
-        failed: failures.length,
-        first_failure: failures[0] ?? null,
-        seconds,
-        per_second: booked / seconds,
-        cpu_ms_per_booking: (cpu.user + cpu.system) / 1000 / count,
-        load_average: os.loadavg()[0],
-        setup_seconds: setupSeconds,
-        repeat_already_booked: repeat.filter((r) => r.already_booked).length,
-        repeat_per_second: repeat.length / repeatSeconds,
-      })
-  )
+  console.log("BENCH_SETUP " + JSON.stringify({ bookings: count, setup_seconds: (Date.now() - setupStarted) / 1000 }))
 }
 
 async function inParallel(count: number, width: number, work: (i: number) => Promise<void>) {

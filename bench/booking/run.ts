@@ -2,33 +2,81 @@
  * `npm run bench -- booking`: 1 000 confirmed assignments booked into real Medusa orders through the
  * booking workflow (lock, re-read, mark paid or system session + partial capture, record, event).
  *
- * A fresh database migrated with `medusa db:migrate`, then `medusa exec bench/booking/book-in-medusa.ts`
- * boots the app from this repo's medusa-config (the test harness) and measures inside it.
- * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000), BENCH_WORKERS (4).
+ * A fresh database migrated with `medusa db:migrate`; `medusa exec bench/booking/book-in-medusa.ts`
+ * sets up the orders, payments and assignments; then BENCH_PROCESSES Medusa processes (`medusa exec`,
+ * this repo's medusa-config with Postgres locking, as a deployment with a server and a worker would
+ * run) boot, wait until all are up, and book their share together. The rate is all bookings over the
+ * time from the first process's start to the last one's end.
+ * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000),
+ * BENCH_PROCESSES (2), BENCH_WORKERS (4 per process).
  */
+import fs from "fs"
 import os from "os"
-import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
+import path from "path"
+import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, runNode as run, serverSql as sql } from "../medusa-bench-process"
 
 const DB = `medusa-finapi-bench-booking-${process.pid}`
 const TARGET_PER_SECOND = 10
 
+function resultLine<T>(out: string, tag: string): T {
+  const line = out.split("\n").find((l) => l.startsWith(`${tag} `))
+  if (!line) {
+    throw new Error(`no ${tag} from the Medusa process:\n${out.slice(-2000)}`)
+  }
+  return JSON.parse(line.slice(tag.length + 1))
+}
+
+type ProcessResult = {
+  process: number
+  bookings: number
+  workers: number
+  booked: number
+  failed: number
+  first_failure: string | null
+  started_at: number
+  ended_at: number
+  cpu_ms_per_booking: number
+  load_average: number
+  repeat: { already_booked: number; per_second: number } | null
+}
+
 async function main() {
+  const processes = Number(process.env.BENCH_PROCESSES ?? 2)
+  const sync = fs.mkdtempSync(path.join(os.tmpdir(), "bench-booking-"))
   await sql(`create database "${DB}"`)
-  const env = { DATABASE_URL: `${SERVER}/${DB}`, NODE_ENV: "test", LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = { DATABASE_URL: `${SERVER}/${DB}`, NODE_ENV: "test", LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_LOCKING: "postgres", BENCH_SYNC_DIR: sync }
   try {
     await run([MEDUSA, "db:migrate"], env)
-    const out = await run([MEDUSA, "exec", "bench/booking/book-in-medusa.ts"], env, true)
-    const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
-    if (!line) {
-      throw new Error(`no result from the Medusa process:\n${out.slice(-2000)}`)
+    const setup = resultLine<{ bookings: number; setup_seconds: number }>(await run([MEDUSA, "exec", "bench/booking/book-in-medusa.ts"], { ...env, BENCH_PHASE: "setup" }, true), "BENCH_SETUP")
+
+    const booking = Array.from({ length: processes }, (_, k) =>
+      run([MEDUSA, "exec", "bench/booking/book-in-medusa.ts"], { ...env, BENCH_PHASE: "book", BENCH_PROCESS: String(k), BENCH_PROCESSES: String(processes) }, true)
+    )
+    // all processes booted and holding their share: start them together
+    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `ready-${k}`))).every(Boolean)) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    const r = JSON.parse(line.slice("BENCH_RESULT ".length))
-    console.log(`booking: ${r.booked} of ${r.bookings} booked, ${r.failed} failed${r.first_failure ? ` (first: ${r.first_failure})` : ""}; ${r.workers} workers`)
-    console.log(`  ${r.seconds.toFixed(1)} s, ${r.per_second.toFixed(1)} bookings/s   [target >= ${TARGET_PER_SECOND}: ${r.per_second >= TARGET_PER_SECOND ? "ok" : "MISSED"}]`)
-    console.log(`  Medusa process CPU: ${r.cpu_ms_per_booking.toFixed(0)} ms per booking (one Node process, ${r.workers} concurrent bookings); load average ${r.load_average.toFixed(1)} on ${os.cpus().length} cores`)
-    console.log(`  booking 100 of them again: ${r.repeat_already_booked} reported already booked, ${r.repeat_per_second.toFixed(1)}/s`)
-    console.log(`  (setup of ${r.bookings} orders, payments and assignments: ${r.setup_seconds.toFixed(0)} s)`)
+    fs.writeFileSync(path.join(sync, "go"), "")
+    const results = (await Promise.all(booking)).map((out) => resultLine<ProcessResult>(out, "BENCH_RESULT"))
+
+    const booked = results.reduce((sum, r) => sum + r.booked, 0)
+    const failed = results.reduce((sum, r) => sum + r.failed, 0)
+    const seconds = (Math.max(...results.map((r) => r.ended_at)) - Math.min(...results.map((r) => r.started_at))) / 1000
+    const perSecond = booked / seconds
+    const repeat = results.find((r) => r.repeat)?.repeat
+    const firstFailure = results.find((r) => r.first_failure)?.first_failure
+    console.log(`booking: ${booked} of ${setup.bookings} booked, ${failed} failed${firstFailure ? ` (first: ${firstFailure})` : ""}; ${processes} Medusa process(es) × ${results[0].workers} workers, Postgres locking`)
+    console.log(`  ${seconds.toFixed(1)} s, ${perSecond.toFixed(1)} bookings/s   [target >= ${TARGET_PER_SECOND}: ${perSecond >= TARGET_PER_SECOND ? "ok" : "MISSED"}]`)
+    for (const r of results) {
+      const own = (r.ended_at - r.started_at) / 1000
+      console.log(`  process ${r.process}: ${r.booked} booked in ${own.toFixed(1)} s (${(r.booked / own).toFixed(1)}/s), ${r.cpu_ms_per_booking.toFixed(0)} ms CPU per booking; load average ${r.load_average.toFixed(1)} on ${os.cpus().length} cores`)
+    }
+    if (repeat) {
+      console.log(`  booking 100 of them again: ${repeat.already_booked} reported already booked, ${repeat.per_second.toFixed(1)}/s`)
+    }
+    console.log(`  (setup of ${setup.bookings} orders, payments and assignments: ${setup.setup_seconds.toFixed(0)} s)`)
   } finally {
+    fs.rmSync(sync, { recursive: true, force: true })
     await sql(`drop database if exists "${DB}" with (force)`).catch(() => undefined)
   }
 }
