@@ -5,7 +5,7 @@ import path from "path"
 import { createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
-import { bookAssignments } from "../../src/workflows/book-assignments"
+import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/book-assignments"
 
 /**
  * Runs inside a booted Medusa app (`medusa exec`), in one of two phases (BENCH_PHASE):
@@ -14,7 +14,7 @@ import { bookAssignments } from "../../src/workflows/book-assignments"
  *   one confirmed assignment each (every other one exact, so the collection is marked paid; the rest
  *   50 EUR, booked through a system-provider session and a partial capture).
  * - `book`: this process's share of the confirmed assignments (every BENCH_PROCESSES-th, from
- *   BENCH_PROCESS), booked through the booking workflow by BENCH_WORKERS parallel workers. It waits
+ *   BENCH_PROCESS), booked in one `bookAssignments` call (BOOKING_CONCURRENCY at a time). It waits
  *   for the go file in BENCH_SYNC_DIR after booting, so all processes start booking together; the
  *   first process then books 100 of all again once every process is done.
  *
@@ -26,7 +26,6 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   }
   const processes = Number(process.env.BENCH_PROCESSES ?? 1)
   const index = Number(process.env.BENCH_PROCESS ?? 0)
-  const workers = Number(process.env.BENCH_WORKERS ?? 4)
   const sync = process.env.BENCH_SYNC_DIR!
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const all = (await service.listPaymentAssignments({ status: "confirmed" }, { select: ["id"], take: null })).map((a) => a.id).sort()
@@ -36,10 +35,10 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   while (!fs.existsSync(path.join(sync, "go"))) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  const chunks = Array.from({ length: workers }, (_, w) => ids.filter((_, i) => i % workers === w))
   const cpuBefore = process.cpuUsage()
   const startedAt = Date.now()
-  const results = (await Promise.all(chunks.map((chunk) => bookAssignments(container, chunk)))).flat()
+  // one call, as the booking view's "Start booking" and the auto-book job make it
+  const results = await bookAssignments(container, ids)
   const endedAt = Date.now()
   const cpu = process.cpuUsage(cpuBefore)
   fs.writeFileSync(path.join(sync, `done-${index}`), "")
@@ -60,7 +59,7 @@ export default async function bookInMedusa({ container }: ExecArgs) {
       JSON.stringify({
         process: index,
         bookings: ids.length,
-        workers,
+        concurrency: BOOKING_CONCURRENCY,
         booked: results.filter((r) => r.status === "booked").length,
         failed: failures.length,
         first_failure: failures[0] ?? null,

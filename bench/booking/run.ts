@@ -8,7 +8,7 @@
  * run) boot, wait until all are up, and book their share together. The rate is all bookings over the
  * time from the first process's start to the last one's end.
  * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000),
- * BENCH_PROCESSES (2), BENCH_WORKERS (4 per process).
+ * BENCH_PROCESSES (2).
  */
 import fs from "fs"
 import os from "os"
@@ -29,7 +29,7 @@ function resultLine<T>(out: string, tag: string): T {
 type ProcessResult = {
   process: number
   bookings: number
-  workers: number
+  concurrency: number
   booked: number
   failed: number
   first_failure: string | null
@@ -65,7 +65,7 @@ async function main() {
     const perSecond = booked / seconds
     const repeat = results.find((r) => r.repeat)?.repeat
     const firstFailure = results.find((r) => r.first_failure)?.first_failure
-    console.log(`booking: ${booked} of ${setup.bookings} booked, ${failed} failed${firstFailure ? ` (first: ${firstFailure})` : ""}; ${processes} Medusa process(es) × ${results[0].workers} workers, Postgres locking`)
+    console.log(`booking: ${booked} of ${setup.bookings} booked, ${failed} failed${firstFailure ? ` (first: ${firstFailure})` : ""}; ${processes} Medusa process(es), ${results[0].concurrency} bookings at a time in each, Postgres locking`)
     console.log(`  ${seconds.toFixed(1)} s, ${perSecond.toFixed(1)} bookings/s   [target >= ${TARGET_PER_SECOND}: ${perSecond >= TARGET_PER_SECOND ? "ok" : "MISSED"}]`)
     for (const r of results) {
       const own = (r.ended_at - r.started_at) / 1000

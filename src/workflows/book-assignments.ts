@@ -122,16 +122,28 @@ export type BookingLineResult = {
   capture_id?: string | null
 }
 
+/** How many bookings of one call run side by side; each holds its payment's and order's locks. */
+export const BOOKING_CONCURRENCY = 4
+
 /**
- * Books the given assignments one after the other (each under its own lock and workflow run keyed
- * `book:<assignment id>`) and reports each line; a failed line keeps its reason on the assignment.
+ * Books the given assignments, up to BOOKING_CONCURRENCY at a time (each under its payment's and
+ * order's locks, in its own workflow run keyed `book:<assignment id>`, so two lines of one order
+ * still book one after the other), and reports each line in the order given; a failed line keeps its
+ * reason on the assignment.
  */
 export async function bookAssignments(container: MedusaContainer, assignmentIds: string[]): Promise<BookingLineResult[]> {
-  const results: BookingLineResult[] = []
-  for (const id of assignmentIds) {
-    results.push(await bookOne(container, id))
-  }
-  return results
+  const ids = [...new Set(assignmentIds)]
+  const byId = new Map<string, BookingLineResult>()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(BOOKING_CONCURRENCY, ids.length) }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++]
+        byId.set(id, await bookOne(container, id))
+      }
+    })
+  )
+  return assignmentIds.map((id) => byId.get(id)!)
 }
 
 async function bookOne(container: MedusaContainer, id: string): Promise<BookingLineResult> {
