@@ -41,7 +41,7 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
 
   // authorizing a session changes the collection; if the capture then fails, this puts it back
   when("guard-collection-to-authorize", { plan }, ({ plan }) => plan?.mode === "bank_transfer" || !!plan?.system_session).then(() => {
-    guardPaymentCollectionStep({ payment_collection_id: plan.payment_collection_id })
+    guardPaymentCollectionStep(transform({ prepared }, ({ prepared }) => prepared.collection_before!))
   })
   const bankTransfer = when("book-bank-transfer-session", { plan }, ({ plan }) => plan?.mode === "bank_transfer").then(() => {
     return authorizeBankTransferPaymentWorkflow.runAsStep({ input: { payment_session_id: plan.payment_session_id! } })

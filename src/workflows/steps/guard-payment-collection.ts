@@ -6,13 +6,40 @@ export const guardPaymentCollectionStepId = "guard-payment-collection"
 
 type SessionState = { id: string; status: string; authorized_at: Date | null; data: Record<string, unknown> }
 
-type CollectionState = {
+/** A payment collection as it was before booking touched it: what compensation puts back. */
+export type PaymentCollectionState = {
   id: string
   status: string
   authorized_amount: BigNumberInput | null
   captured_amount: BigNumberInput | null
   sessions: SessionState[]
   payment_ids: string[]
+}
+
+type CollectionRead = {
+  id: string
+  status: string
+  authorized_amount?: BigNumberInput | null
+  captured_amount?: BigNumberInput | null
+  payment_sessions?: ({ id: string; status: string; authorized_at?: Date | string | null; data?: Record<string, unknown> | null } | null)[] | null
+  payments?: ({ id: string } | null)[] | null
+}
+
+/** The state to keep of a collection read (by query.graph) with its sessions and payments. */
+export function paymentCollectionState(collection: CollectionRead): PaymentCollectionState {
+  return {
+    id: collection.id,
+    status: collection.status,
+    authorized_amount: collection.authorized_amount ?? null,
+    captured_amount: collection.captured_amount ?? null,
+    sessions: (collection.payment_sessions ?? []).map((s) => ({
+      id: s!.id,
+      status: s!.status,
+      authorized_at: s!.authorized_at ? new Date(s!.authorized_at) : null,
+      data: s!.data ?? {},
+    })),
+    payment_ids: (collection.payments ?? []).map((p) => p!.id),
+  }
 }
 
 /**
@@ -26,35 +53,16 @@ type PaymentModuleRows = IPaymentModuleService & {
 }
 
 /**
- * Remembers a payment collection's state before booking authorizes a session on it; if a later step
- * fails (the capture, say), puts it back as it was. Medusa's own compensations cancel the new payment
- * and delete a new session, but leave the collection `authorized` and a bank-transfer session
- * `authorized` on a canceled payment: the order would look paid-for and a retry could not book.
- * Runs before the booking's payment steps, so its compensation runs after theirs.
+ * Keeps a payment collection's state from before booking authorizes a session on it (as
+ * prepareBookingStep read it under the lock); if a later step fails (the capture, say), puts it back
+ * as it was. Medusa's own compensations cancel the new payment and delete a new session, but leave
+ * the collection `authorized` and a bank-transfer session `authorized` on a canceled payment: the
+ * order would look paid-for and a retry could not book. Runs before the booking's payment steps, so
+ * its compensation runs after theirs.
  */
 export const guardPaymentCollectionStep = createStep(
   guardPaymentCollectionStepId,
-  async (input: { payment_collection_id: string }, { container }) => {
-    const paymentModule = container.resolve(Modules.PAYMENT)
-    const collection = await paymentModule.retrievePaymentCollection(input.payment_collection_id, {
-      select: ["id", "status", "authorized_amount", "captured_amount"],
-      relations: ["payment_sessions", "payments"],
-    })
-    const state: CollectionState = {
-      id: collection.id,
-      status: collection.status,
-      authorized_amount: collection.authorized_amount ?? null,
-      captured_amount: collection.captured_amount ?? null,
-      sessions: (collection.payment_sessions ?? []).map((s) => ({
-        id: s.id,
-        status: s.status,
-        authorized_at: s.authorized_at ?? null,
-        data: s.data ?? {},
-      })),
-      payment_ids: (collection.payments ?? []).map((p) => p.id),
-    }
-    return new StepResponse(undefined, state)
-  },
+  async (state: PaymentCollectionState) => new StepResponse(undefined, state),
   async (state, { container }) => {
     if (!state) {
       return

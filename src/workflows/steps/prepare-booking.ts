@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { isRefusal, planBooking, type BookingOrder, type BookingPlan } from "../../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { paymentCollectionState, type PaymentCollectionState } from "./guard-payment-collection"
 
 export const prepareBookingStepId = "prepare-booking"
 
@@ -15,10 +16,14 @@ const ORDER_FIELDS = [
   "payment_collections.status",
   "payment_collections.amount",
   "payment_collections.currency_code",
+  "payment_collections.authorized_amount",
+  "payment_collections.captured_amount",
   "payment_collections.payment_sessions.id",
   "payment_collections.payment_sessions.provider_id",
   "payment_collections.payment_sessions.status",
   "payment_collections.payment_sessions.amount",
+  "payment_collections.payment_sessions.authorized_at",
+  "payment_collections.payment_sessions.data",
   "payment_collections.payments.id",
   "payment_collections.payments.provider_id",
   "payment_collections.payments.amount",
@@ -49,6 +54,8 @@ export type PreparedBooking = {
   already_booked: boolean
   plan: BookingPlan | null
   before: AssignmentBeforeBooking
+  /** the plan's payment collection as read here, under the lock, for guardPaymentCollectionStep */
+  collection_before: PaymentCollectionState | null
 }
 
 /**
@@ -72,7 +79,7 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
   }
   const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string, before }
   if (assignment.status === "booked") {
-    return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null })
+    return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null, collection_before: null })
   }
   if (assignment.status !== "confirmed") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This assignment is ${assignment.status}, not confirmed; confirm it on the incoming payment first, then book it.`)
@@ -88,5 +95,11 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
   if (isRefusal(plan)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.refused)
   }
-  return new StepResponse<PreparedBooking>({ ...prepared, already_booked: false, plan })
+  const collection = order.payment_collections!.find((c) => c!.id === plan.payment_collection_id)!
+  return new StepResponse<PreparedBooking>({
+    ...prepared,
+    already_booked: false,
+    plan,
+    collection_before: paymentCollectionState(collection as Parameters<typeof paymentCollectionState>[0]),
+  })
 })
