@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core"
 import { demoCustomers } from "../../../demo/app/src/seed/data/customers"
 import { demoOrders } from "../../../demo/app/src/seed/data/orders"
+import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
 import type { FlowContext } from "./flow-context"
 
 const euros = (cents: number) => Number((cents / 100).toFixed(2))
@@ -20,30 +21,10 @@ function loneOrderIndex(skip: number[]): number {
   return index >= 0 ? index : demoOrders.findIndex((_, i) => !skip.includes(i))
 }
 
-async function girokontoFinapiId(page: Page, adminUrl: string): Promise<string> {
-  const backend = new URL(adminUrl).origin
-  const accounts = await page.evaluate(async (url) => {
-    const res = await fetch(url, { credentials: "include" })
-    return (await res.json()).accounts as { name: string; finapi_account_id: string }[]
-  }, `${backend}/admin/bank-reconciliation/accounts?limit=50`)
-  return accounts.find((a) => a.name === "Girokonto")!.finapi_account_id
-}
-
-async function addBankPayments(sandboxUrl: string, finapiAccountId: string, transactions: { amount: number; purpose: string; counterpartName: string }[]) {
-  const res = await fetch(`${sandboxUrl}/__sandbox/accounts/${finapiAccountId}/transactions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ transactions }),
-  })
-  expect(res.status).toBeLessThan(300)
-}
-
-const row = (page: Page, text: string) => page.locator("table tbody tr", { hasText: text }).first()
-
 async function openDrawerOf(page: Page, purpose: string) {
   await page.getByPlaceholder("Search payer, IBAN, purpose").fill(purpose)
-  await row(page, purpose).waitFor({ timeout: 30_000 })
-  await row(page, purpose).getByTestId("finapi-assign-open").click()
+  await paymentRow(page, purpose).waitFor({ timeout: 30_000 })
+  await paymentRow(page, purpose).getByTestId("finapi-assign-open").click()
   await page.getByRole("heading", { name: "Assign payment" }).waitFor()
 }
 
@@ -73,13 +54,13 @@ export async function assignPaymentsFlow({ demo, page, shot }: FlowContext) {
 
   await page.getByRole("button", { name: "Get data" }).click()
   await page.getByRole("button", { name: "Import", exact: true }).click()
-  await row(page, purposes.exact).waitFor({ timeout: 120_000 })
+  await paymentRow(page, purposes.exact).waitFor({ timeout: 120_000 })
   await shot(page, "imported")
 
   await page.getByRole("button", { name: "Assign automatically" }).click()
   await page.getByText("Automatic assignment finished").waitFor({ timeout: 60_000 })
   await shot(page, "assigned-automatically")
-  await row(page, purposes.exact).getByText(`#${exact.displayId}`).waitFor()
+  await paymentRow(page, purposes.exact).getByText(`#${exact.displayId}`).waitFor()
 
   // review the suggestion: evidence and confidence, then confirm
   await openDrawerOf(page, purposes.suggestion)

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core"
 import { PNG } from "pngjs"
 import { BANK_TRANSFER_PROVIDER_ID } from "../../__fixtures__/bank-transfer-options"
 import { placeOrder, startCheckout } from "../../__fixtures__/store-checkout"
+import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
 import type { FlowContext } from "./flow-context"
 
 /** The Store API as a storefront calls it: JSON over HTTP, errors with the route and Medusa's answer. */
@@ -70,8 +71,6 @@ async function showInstructionsAndScanQr(context: BrowserContext, instructions: 
   }
 }
 
-const row = (page: Page, text: string) => page.locator("table tbody tr", { hasText: text }).first()
-
 /**
  * A customer buys through the Store API and chooses bank transfer: the order is placed and waits
  * for the money, with the RF reference and the shop's IBAN from the provider. The customer's
@@ -135,30 +134,20 @@ export async function bankTransferCheckoutFlow({ demo, context, page, shot }: Fl
   expect(before.order.payment_status).toBe("awaiting")
 
   // the customer's transfer arrives at the Girokonto, the reference typed in groups of four
-  const { accounts } = await adminGet<{ accounts: { name: string; finapi_account_id: string }[] }>(
-    page,
-    `${backendUrl}/admin/bank-reconciliation/accounts?limit=50`
-  )
-  const girokonto = accounts.find((a) => a.name === "Girokonto")!
   const purpose = `${instructions.payment_reference_formatted} Espresso Bestellung`
-  const injected = await fetch(`${demo.sandboxUrl}/__sandbox/accounts/${girokonto.finapi_account_id}/transactions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      transactions: [{ amount: Number(instructions.amount), purpose, counterpartName: "Erika Mustermann" }],
-    }),
-  })
-  expect(injected.status).toBeLessThan(300)
+  await addBankPayments(demo.sandboxUrl, await girokontoFinapiId(page, demo.adminUrl), [
+    { amount: Number(instructions.amount), purpose, counterpartName: "Erika Mustermann" },
+  ])
 
   // import → automatic assignment by the reference
   await page.goto(`${demo.adminUrl}/incoming-payments`)
   await page.getByRole("heading", { name: "Incoming payments" }).first().waitFor({ timeout: 120_000 })
   await page.getByRole("button", { name: "Get data" }).click()
   await page.getByRole("button", { name: "Import", exact: true }).click()
-  await row(page, purpose).waitFor({ timeout: 120_000 })
+  await paymentRow(page, purpose).waitFor({ timeout: 120_000 })
   await page.getByRole("button", { name: "Assign automatically" }).click()
   await page.getByText("Automatic assignment finished").waitFor({ timeout: 60_000 })
-  await row(page, purpose).getByText(`#${order.display_id}`).waitFor({ timeout: 30_000 })
+  await paymentRow(page, purpose).getByText(`#${order.display_id}`).waitFor({ timeout: 30_000 })
   await shot(page, "checkout-payment-assigned")
 
   // book it in the booking view
