@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import type { EvidenceReason } from "../components/evidence/reason-text"
 import { incomingPaymentsKeys } from "./incoming-payments"
 
 const BASE = "/admin/bank-reconciliation"
@@ -8,7 +9,7 @@ export type AssignmentStatus = "proposed" | "confirmed" | "booked" | "rejected"
 
 export type AssignmentEvidence = {
   decision: "auto" | "suggest" | "none"
-  reasons: { signal: string; detail: string }[]
+  reasons: EvidenceReason[]
   alternatives: { allocations: { orderId: string; amount: string }[]; confidence: number }[]
 }
 

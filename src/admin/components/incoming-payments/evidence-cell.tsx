@@ -2,6 +2,7 @@ import { StatusBadge, Text, Tooltip } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import type { PaymentAssignment } from "../../hooks/payment-assignments"
 import { formatMoney } from "../../lib/format"
+import { EvidenceReasons } from "../evidence/reason-text"
 
 const COLORS = { proposed: "orange", confirmed: "blue", booked: "green", rejected: "grey" } as const
 
@@ -38,14 +39,5 @@ export const EvidenceList = ({ assignment }: { assignment: PaymentAssignment }) 
   if (assignment.source === "manual" || !reasons.length) {
     return <span>{t(`finapi.assignment.source.${assignment.source}`)}</span>
   }
-  return (
-    <ul className="flex flex-col gap-y-1">
-      {reasons.map((reason) => (
-        <li key={reason.signal}>
-          <strong>{t(`finapi.assignment.signal.${reason.signal}`, { defaultValue: reason.signal })}</strong>
-          {`: ${reason.detail}`}
-        </li>
-      ))}
-    </ul>
-  )
+  return <EvidenceReasons reasons={reasons} />
 }

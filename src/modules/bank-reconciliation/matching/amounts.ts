@@ -30,6 +30,8 @@ export type AmountContext = {
   skontoRates: number[]
   skontoMaxDays: number
   underpaymentTolerancePercent: number
+  /** A shortfall up to this many cents is a bank fee deducted on the way (0 = off). */
+  bankFeeCents: number
   /** Days between order creation and payment, null when a date is missing. */
   daysSinceOrder: number | null
 }
@@ -39,6 +41,7 @@ export type AmountRelation =
   | { kind: "rounding"; differenceCents: number }
   | { kind: "skonto"; shortCents: number; percent: number }
   | { kind: "tolerance"; shortCents: number }
+  | { kind: "bank_fee"; shortCents: number }
   | { kind: "partial"; shortCents: number }
   | { kind: "overpayment"; surplusCents: number }
 
@@ -55,6 +58,9 @@ export function relateAmount(paid: number, owed: number, ctx: AmountContext): Am
     return { kind: "overpayment", surplusCents: difference }
   }
   const short = -difference
+  if (short <= ctx.bankFeeCents) {
+    return { kind: "bank_fee", shortCents: short }
+  }
   const rate = skontoRate(paid, owed, ctx)
   if (rate !== null) {
     return { kind: "skonto", shortCents: short, percent: rate }

@@ -1,4 +1,5 @@
 import { formatCents, parseCents } from "./amounts"
+import { reason } from "./reasons"
 import type { MatchOptions, MatchResult } from "./types"
 
 /**
@@ -37,12 +38,13 @@ export function guardBatchConflicts(results: MatchResult[], outstanding: Map<str
       return result
     }
     const total = totals.get(conflict.orderId)!
-    const detail = `${total.count} payments in this run would go to order ${conflict.orderId} (together ${formatCents(total.cents)}, outstanding ${formatCents(outstanding.get(conflict.orderId) ?? 0)}); confirm by hand`
+    const params = { count: total.count, order: conflict.orderId, total: formatCents(total.cents), outstanding: formatCents(outstanding.get(conflict.orderId) ?? 0) }
+    const detail = `${total.count} payments in this run would go to order ${conflict.orderId} (together ${params.total}, outstanding ${params.outstanding}); confirm by hand`
     return {
       ...result,
-      decision: "suggest",
+      decision: "suggest" as const,
       confidence: Math.min(result.confidence, Math.round((options.autoThreshold - 0.01) * 1000) / 1000),
-      reasons: [...result.reasons, { signal: "batch", detail }],
+      reasons: [...result.reasons, reason("batch", detail, "batch_conflict", params)],
     }
   })
 }

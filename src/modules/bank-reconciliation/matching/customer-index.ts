@@ -23,7 +23,8 @@ export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: Op
       index.byIban.add(iban, customer.key)
     }
   }
-  for (const name of [input.customerName, input.companyName]) {
+  // Names the operator taught (payer names of earlier manual assignments) count like the customer's own.
+  for (const name of [input.customerName, input.companyName, ...(input.aliases ?? [])]) {
     if (name) {
       addName(index, customer, cachedTokens(name, nameCache))
     }

@@ -1,7 +1,7 @@
 import { formatCents } from "./amounts"
 import type { OpenItemIndex } from "./open-item-index"
-import { explainProposal } from "./reasons"
-import type { ScoredProposal, TransactionFacts } from "./scoring"
+import { explainProposal, reason } from "./reasons"
+import { payerIs, paysInFull, type ScoredProposal, type TransactionFacts } from "./scoring"
 import type { Allocation, Alternative, MatchOptions, MatchResult } from "./types"
 
 /** Best first; ties broken by fewer orders, then by order ids, never by input position. */
@@ -27,6 +27,11 @@ export function leadOver(best: ScoredProposal, other: ScoredProposal): number {
   return best.confidence - other.confidence
 }
 
+function displayOf(index: OpenItemIndex, position: number): string {
+  const item = index.items[position]
+  return item.displayId !== null ? `#${item.displayId}` : item.orderId
+}
+
 function round(confidence: number): number {
   return Math.round(confidence * 1000) / 1000
 }
@@ -35,9 +40,28 @@ function allocationsOf(proposal: ScoredProposal, index: OpenItemIndex): Allocati
   return proposal.positions.map((position, i) => ({ orderId: index.items[position].orderId, amount: formatCents(proposal.amounts[i]) }))
 }
 
+/** Below suggestThreshold a proposal is still listed as an alternative of a `none` result from this confidence on. */
+const LOW_ALTERNATIVE = 0.1
+
+/**
+ * The payer contradicts the order a reference names: the payer is not its customer (no IBAN on
+ * file, no full name match) but is known as another customer who owes exactly this amount on an
+ * order of their own. A mistyped number (transposed, one digit off) looks like this: both are
+ * shown, and nothing is assigned without a human.
+ */
+function payerConflict(best: ScoredProposal, ranked: ScoredProposal[], facts: TransactionFacts): ScoredProposal | null {
+  if (best.positions.length !== 1 || !best.customerKey || !facts.refs.has(best.positions[0]) || payerIs(best.customerKey, facts)) {
+    return null
+  }
+  return ranked.find((other) =>
+    other !== best && other.positions.length === 1 && other.customerKey !== null && other.customerKey !== best.customerKey &&
+    paysInFull(other.relation?.kind) && payerIs(other.customerKey, facts)
+  ) ?? null
+}
+
 /**
  * Turns scored proposals into the contract's result: `auto` only for an eligible best proposal
- * above autoThreshold that leads the runner-up by minMargin; never for a tie.
+ * above autoThreshold that leads the runner-up by minMargin, never for a tie or a payer conflict.
  */
 export function decide(transactionId: string, scored: ScoredProposal[], facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): MatchResult {
   const seen = new Set<string>()
@@ -46,17 +70,23 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
     .sort(compareProposals)
     .filter((proposal) => !seen.has(proposal.key) && Boolean(seen.add(proposal.key)))
   const best = ranked[0]
+  const alternativesFrom = (from: number, minimum: number): Alternative[] => ranked
+    .slice(from)
+    .filter((proposal) => proposal.confidence >= minimum)
+    .slice(0, options.maxAlternatives)
+    .map((proposal) => ({ allocations: allocationsOf(proposal, index), confidence: round(proposal.confidence) }))
   if (!best || best.confidence < options.suggestThreshold) {
-    return { transactionId, decision: "none", confidence: round(best?.confidence ?? 0), allocations: [], reasons: [], alternatives: [] }
+    // Weak candidates (a surname with an amount that is off) stay visible as low-confidence alternatives.
+    return { transactionId, decision: "none", confidence: round(best?.confidence ?? 0), allocations: [], reasons: [], alternatives: alternativesFrom(0, LOW_ALTERNATIVE) }
   }
   const runnerUp = ranked[1]
   const margin = runnerUp ? Math.min(...ranked.slice(1).map((other) => leadOver(best, other))) : 1
-  const auto = best.eligible && best.confidence >= options.autoThreshold && margin >= options.minMargin
-  const alternatives: Alternative[] = ranked
-    .slice(1)
-    .filter((proposal) => proposal.confidence >= options.suggestThreshold)
-    .slice(0, options.maxAlternatives)
-    .map((proposal) => ({ allocations: allocationsOf(proposal, index), confidence: round(proposal.confidence) }))
+  const conflict = payerConflict(best, ranked, facts)
+  const auto = best.eligible && best.confidence >= options.autoThreshold && margin >= options.minMargin && !conflict
+  const alternatives = alternativesFrom(1, options.suggestThreshold)
+  if (conflict && !alternatives.some((alternative) => alternative.allocations[0]?.orderId === index.items[conflict.positions[0]].orderId)) {
+    alternatives.unshift({ allocations: allocationsOf(conflict, index), confidence: round(conflict.confidence) })
+  }
   const reasons = explainProposal(best, facts, index)
   let confidence = best.confidence
   if (!auto) {
@@ -64,8 +94,15 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
     const rivals = ranked.filter((proposal) => proposal === best || leadOver(best, proposal) < options.minMargin).length
     confidence = Math.min(confidence / rivals, options.autoThreshold - 0.01)
     if (rivals > 1) {
-      reasons.push({ signal: "ambiguity", detail: `${rivals} candidates are about equally likely; confirm by hand` })
+      reasons.push(reason("ambiguity", `${rivals} candidates are about equally likely; confirm by hand`, "ambiguity", { count: rivals }))
     }
+  }
+  if (conflict) {
+    const payer = index.customers.get(conflict.customerKey!)?.label ?? ""
+    const named = displayOf(index, best.positions[0])
+    const own = displayOf(index, conflict.positions[0])
+    const detail = `the reference names order ${named}, but the payer is ${payer}, who owes the same amount on order ${own}; confirm by hand`
+    reasons.push(reason("conflict", detail, "payer_conflict", { order: named, payer, other: own }))
   }
   return { transactionId, decision: auto ? "auto" : "suggest", confidence: round(confidence), allocations: allocationsOf(best, index), reasons, alternatives }
 }

@@ -12,6 +12,8 @@ export const DEFAULT_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   skontoRates: [2, 3],
   skontoMaxDays: 14,
   underpaymentTolerancePercent: 0,
+  // Foreign banks deduct fees from incoming transfers; "1.50" lets up to 1.50 short count as paid in full.
+  bankFeeTolerance: "0.00",
   autoPartialPayments: false,
   autoOverpayments: false,
   maxSubsetSize: 4,

@@ -30,6 +30,7 @@ export function buildProposals(
   }
   const customers = [...new Set<string>([...strong, ...party.byName.keys()])].sort()
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
+  const feeCents = Math.round(Number(options.bankFeeTolerance) * 100)
   const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
   for (const key of customers) {
     const items = customerItems(index, key, currency)
@@ -39,7 +40,8 @@ export function buildProposals(
     const shortAllowed = strong.has(key) ? 0 : shortPercent
     for (const position of items) {
       const owed = index.items[position].outstandingCents
-      const near = amountCents <= owed + roundingCents && (owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100
+      const near = amountCents <= owed + roundingCents &&
+        ((owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100 || owed - amountCents <= feeCents)
       if (everything || near) {
         singles.add(position)
       }
@@ -83,7 +85,7 @@ function referencedSetProposal(
   options: MatchOptions
 ): Proposal | null {
   const positions = [...refs.entries()]
-    .filter(([position, hit]) => hit.strength !== "weak" && index.items[position].currency === currency)
+    .filter(([position, hit]) => (hit.strength !== "weak" || hit.listed) && index.items[position].currency === currency)
     .map(([position]) => position)
     .sort((a, b) => a - b)
   if (positions.length < 2 || positions.length > options.maxSubsetSize * 2) {

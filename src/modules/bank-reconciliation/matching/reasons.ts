@@ -1,78 +1,111 @@
 import { formatCents, looksTransposed, type AmountRelation } from "./amounts"
 import type { OpenItemIndex } from "./open-item-index"
 import { partyWeights, PARTY_WEIGHT, type ScoredProposal, type TransactionFacts } from "./scoring"
-import type { Reason } from "./types"
+import type { Reason, ReasonParams, Signal } from "./types"
 
-/** Operator-readable evidence for a proposal: one reason per signal that counted. */
+/**
+ * Operator-readable evidence for a proposal: one reason per signal that counted, each as an English
+ * `detail` and as a `code` with `params` (amounts as decimal strings) for the admin's languages.
+ */
 export function explainProposal(proposal: ScoredProposal, facts: TransactionFacts, index: OpenItemIndex): Reason[] {
   const reasons: Reason[] = []
   for (const position of proposal.positions) {
     const hit = facts.refs.get(position)
     if (hit) {
-      reasons.push({ signal: hit.signal, detail: hit.detail })
+      reasons.push({ signal: hit.signal, detail: hit.detail, code: hit.code, params: hit.params })
     }
   }
   if (proposal.customerKey) {
-    const label = index.customers.get(proposal.customerKey)?.label
+    const customer = index.customers.get(proposal.customerKey)?.label ?? ""
     const party = partyWeights(proposal.customerKey, facts.party)
     if (party.iban) {
       const others = facts.party.ibanCustomers.length - 1
       const shared = others ? ` (also on file for ${others} other customer(s))` : ""
-      reasons.push({ signal: "iban", detail: `payer IBAN ${facts.counterpartIban} is on file for ${label}${shared}` })
+      reasons.push(reason("iban", `payer IBAN ${facts.counterpartIban} is on file for ${customer}${shared}`, "iban_known", { iban: facts.counterpartIban, customer, others }))
     }
     if (party.name) {
       const match = facts.party.byName.get(proposal.customerKey)
-      const detail = match && party.name !== PARTY_WEIGHT.nameInPurpose
-        ? `payer name ${match.level === "full" ? "matches" : "partly matches"} ${label}`
-        : `name of ${label} appears in the purpose`
-      reasons.push({ signal: "name", detail })
+      if (match && party.name !== PARTY_WEIGHT.nameInPurpose) {
+        const full = match.level === "full"
+        reasons.push(reason("name", `payer name ${full ? "matches" : "partly matches"} ${customer}`, full ? "name_full" : "name_partial", { customer }))
+      } else {
+        reasons.push(reason("name", `name of ${customer} appears in the purpose`, "name_in_purpose", { customer }))
+      }
     }
   }
-  const first = index.items[proposal.positions[0]].outstandingCents
-  const setSum = proposal.positions.reduce((sum, position) => sum + index.items[position].outstandingCents, 0)
-  reasons.push({
-    signal: "amount",
-    detail: proposal.relation ? describeRelation(proposal.relation, facts.amountCents, first) : describeSet(proposal, setSum, facts.amountCents, index),
-  })
+  reasons.push(proposal.relation ? describeRelation(proposal.relation, facts.amountCents, index.items[proposal.positions[0]].outstandingCents) : describeSet(proposal, facts.amountCents, index))
   return onePerSignal(reasons)
 }
 
-const SIGNAL_ORDER = ["payment_reference", "end_to_end_reference", "invoice_number", "order_number", "iban", "name", "amount"]
+/** Every code a reason can carry; the admin has a sentence for each in every language. */
+export const REASON_CODES = [
+  "reference_match", "invoice_match", "order_match", "iban_known", "name_full", "name_partial", "name_in_purpose",
+  "amount_exact", "amount_rounding", "amount_bank_fee", "amount_skonto", "amount_tolerance", "amount_partial",
+  "amount_overpayment", "amount_set_exact", "amount_set_inexact", "ambiguity", "payer_conflict", "batch_conflict",
+] as const
 
-/** One reason per signal, in a fixed order; several references of one kind are joined. */
+export function reason(signal: Signal, detail: string, code: string, params: ReasonParams): Reason {
+  return { signal, detail, code, params }
+}
+
+const SIGNAL_ORDER: Signal[] = ["payment_reference", "end_to_end_reference", "invoice_number", "order_number", "iban", "name", "amount"]
+
+/** One reason per signal, in a fixed order; several references of one kind are joined (codes in `more`). */
 function onePerSignal(reasons: Reason[]): Reason[] {
   const merged: Reason[] = []
   for (const signal of SIGNAL_ORDER) {
-    const details = reasons.filter((reason) => reason.signal === signal).map((reason) => reason.detail)
-    if (details.length) {
-      merged.push({ signal: signal as Reason["signal"], detail: details.join("; ") })
+    const same = reasons.filter((reason) => reason.signal === signal)
+    if (same.length) {
+      const [first, ...rest] = same
+      const more = rest.length ? { more: rest.map(({ code, params }) => ({ code, params })) } : {}
+      merged.push({ ...first, detail: same.map((reason) => reason.detail).join("; "), ...more })
     }
   }
   return merged
 }
 
-function describeRelation(relation: AmountRelation, paid: number, owed: number): string {
-  const o = formatCents(owed)
+function describeRelation(relation: AmountRelation, paid: number, owed: number): Reason {
+  const outstanding = formatCents(owed)
+  const transposed = looksTransposed(paid, owed)
+  const note = transposed ? " (digits look transposed)" : ""
   switch (relation.kind) {
     case "exact":
-      return `equals outstanding ${o}`
-    case "rounding":
-      return `differs from outstanding ${o} by ${formatCents(Math.abs(relation.differenceCents))} (rounding)`
-    case "skonto":
-      return `${formatCents(relation.shortCents)} less than outstanding ${o}: ${relation.percent} % cash discount (Skonto)`
-    case "tolerance":
-      return `${formatCents(relation.shortCents)} less than outstanding ${o}, within the underpayment tolerance`
-    case "partial":
-      return `partial payment: ${formatCents(paid)} of outstanding ${o}, ${formatCents(relation.shortCents)} stays open${looksTransposed(paid, owed) ? " (digits look transposed)" : ""}`
-    case "overpayment":
-      return `overpayment: outstanding ${o} settled, ${formatCents(relation.surplusCents)} left unassigned${looksTransposed(paid, owed) ? " (digits look transposed)" : ""}`
+      return reason("amount", `equals outstanding ${outstanding}`, "amount_exact", { outstanding })
+    case "rounding": {
+      const difference = formatCents(Math.abs(relation.differenceCents))
+      return reason("amount", `differs from outstanding ${outstanding} by ${difference} (rounding)`, "amount_rounding", { outstanding, difference })
+    }
+    case "bank_fee": {
+      const short = formatCents(relation.shortCents)
+      return reason("amount", `${short} less than outstanding ${outstanding}: bank fee within the shop's tolerance, ${short} stays open`, "amount_bank_fee", { short, outstanding })
+    }
+    case "skonto": {
+      const short = formatCents(relation.shortCents)
+      return reason("amount", `${short} less than outstanding ${outstanding}: ${relation.percent} % cash discount (Skonto)`, "amount_skonto", { short, outstanding, percent: relation.percent })
+    }
+    case "tolerance": {
+      const short = formatCents(relation.shortCents)
+      return reason("amount", `${short} less than outstanding ${outstanding}, within the underpayment tolerance`, "amount_tolerance", { short, outstanding })
+    }
+    case "partial": {
+      const params = { paid: formatCents(paid), outstanding, open: formatCents(relation.shortCents), transposed }
+      return reason("amount", `partial payment: ${params.paid} of outstanding ${outstanding}, ${params.open} stays open${note}`, "amount_partial", params)
+    }
+    case "overpayment": {
+      const surplus = formatCents(relation.surplusCents)
+      return reason("amount", `overpayment: outstanding ${outstanding} settled, ${surplus} left unassigned${note}`, "amount_overpayment", { outstanding, surplus, transposed })
+    }
   }
 }
 
-function describeSet(proposal: ScoredProposal, setSum: number, paid: number, index: OpenItemIndex): string {
-  const parts = proposal.positions.map((position) => formatCents(index.items[position].outstandingCents)).join(" + ")
-  if (setSum === paid) {
-    return `equals the sum of ${proposal.positions.length} open orders (${parts})`
+function describeSet(proposal: ScoredProposal, paid: number, index: OpenItemIndex): Reason {
+  const owed = proposal.positions.map((position) => index.items[position].outstandingCents)
+  const parts = owed.map(formatCents)
+  const count = proposal.positions.length
+  const sum = owed.reduce((a, b) => a + b, 0)
+  if (sum === paid) {
+    return reason("amount", `equals the sum of ${count} open orders (${parts.join(" + ")})`, "amount_set_exact", { count, parts })
   }
-  return `${formatCents(paid)} paid against ${proposal.positions.length} orders owing ${formatCents(setSum)} together (${parts})`
+  const params = { paid: formatCents(paid), count, sum: formatCents(sum), parts }
+  return reason("amount", `${params.paid} paid against ${count} orders owing ${params.sum} together (${parts.join(" + ")})`, "amount_set_inexact", params)
 }

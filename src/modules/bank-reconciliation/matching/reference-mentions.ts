@@ -10,6 +10,14 @@ export type NumberMention = {
   labelled: boolean
   /** Could as well be a postal code, a year or a month: never enough on its own. */
   ambiguous: boolean
+  /**
+   * Follows a labelled number with only a space ("Rechnungen 1042 1057"), or is one half of
+   * "1042/1057": as good as labelled when the payment is exactly the sum of the listed orders,
+   * otherwise an unlabelled number (it may be a postal code: "Bestellung 20433 10115 Berlin").
+   */
+  listed: boolean
+  /** For one part of a slash-joined group: the index of the whole group's mention in `numbers`. */
+  partOf?: number
   span: TokenSpan
 }
 
@@ -138,12 +146,25 @@ function addNumbers(tokens: Token[], source: NumberMention["source"], segment: n
     }
     const digits = group.parts.join("")
     const labelled = label.state === "labelled"
-    if (labelled) {
+    const listed = label.state === "listed"
+    if (labelled || listed) {
       previousLabelledEnd = group.last
     }
     const raw = tokens.slice(label.from, group.last + 1).map((t, k) => (k ? t.sepBefore : "") + t.raw).join("")
-    scan.numbers.push({ digits, raw, source, labelled, ambiguous: kind === "ambiguous", span: { segment, from: group.first, to: group.last } })
+    const span = { segment, from: group.first, to: group.last }
+    const whole = scan.numbers.push({ digits, raw, source, labelled, listed, ambiguous: kind === "ambiguous", span }) - 1
+    if (isSlashList(group)) {
+      for (const [k, part] of group.parts.entries()) {
+        const at = group.first + k
+        scan.numbers.push({ digits: part, raw: tokens[at].raw, source, labelled: false, listed: true, ambiguous: false, span: { segment, from: at, to: at }, partOf: whole })
+      }
+    }
   }
+}
+
+/** "1042/1057": two or more numbers of at least 4 digits joined by slashes may be a list of orders. */
+function isSlashList(group: NumberGroup): boolean {
+  return group.parts.length >= 2 && group.seps.every((sep) => sep === "/") && group.parts.every((part) => part.length >= 4)
 }
 
 /** Digit tokens chained by a single `-`, `/` or `.` form one number ("2026-1042" → 20261042). */
@@ -199,8 +220,9 @@ function classifyGroup(group: NumberGroup, tokens: Token[]): "excluded" | "ambig
 }
 
 /** Looks back up to three tokens for a label or an ignore word; a list inherits its label. */
-function labelOf(tokens: Token[], first: number, context: ScanContext, previousLabelledEnd: number): { state: "labelled" | "ignored" | "none"; from: number } {
+function labelOf(tokens: Token[], first: number, context: ScanContext, previousLabelledEnd: number): { state: "labelled" | "listed" | "ignored" | "none"; from: number } {
   let labelled = /^[A-Z]+\d+$/.test(tokens[first].text)
+  let listed = false
   let from = first
   for (let i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
     const text = tokens[i].text
@@ -210,6 +232,7 @@ function labelOf(tokens: Token[], first: number, context: ScanContext, previousL
     if (tokens[i].isDigits) {
       // A list continues after a comma, semicolon, plus, ampersand or slash, not after a bare space.
       labelled ||= i === previousLabelledEnd && /^\s*[,;+&/]\s*$/.test(tokens[i + 1].sepBefore)
+      listed = i === previousLabelledEnd && /^\s+$/.test(tokens[i + 1].sepBefore)
       break
     }
     if (context.labels.has(text) || text === "#") {
@@ -222,5 +245,5 @@ function labelOf(tokens: Token[], first: number, context: ScanContext, previousL
       break
     }
   }
-  return { state: labelled ? "labelled" : "none", from }
+  return { state: labelled ? "labelled" : listed ? "listed" : "none", from }
 }

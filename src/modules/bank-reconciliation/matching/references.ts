@@ -1,17 +1,30 @@
 import { compactReference } from "./iso11649"
 import type { OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
-import type { MatchOptions, Signal } from "./types"
+import type { MatchOptions, ReasonParams, Signal } from "./types"
 
 /** trusted: decisive with a consistent amount; bare: needs payer and exact amount too; weak: never decisive. */
 export type Strength = "trusted" | "bare" | "weak"
 
-export type ReferenceHit = { signal: Signal; strength: Strength; weight: number; detail: string }
+export type ReferenceHit = {
+  signal: Signal
+  strength: Strength
+  weight: number
+  detail: string
+  code: string
+  params: ReasonParams
+  /** One of a list of numbers ("1042 1057", "1042/1057"): trusted only where the payment is their exact sum. */
+  listed?: boolean
+  /** Weak only because of its shape (five digits like a postal code, a year): a payer and an exact amount can confirm it. */
+  shapeOnly?: boolean
+  /** An RF reference whose ISO 11649 check digits verified: a typo cannot produce another order's. */
+  verified?: boolean
+}
 
 /** The best reference evidence per item (by item position in the index). */
 export type ReferenceHits = Map<number, ReferenceHit>
 
-const WEIGHTS = { reference: 0.95, invoiceCompact: 0.92, labelled: 0.88, bare: 0.6, weak: 0.15 }
+export const WEIGHTS = { reference: 0.95, invoiceCompact: 0.92, labelled: 0.88, bare: 0.6, weak: 0.15 }
 
 function offer(hits: ReferenceHits, position: number, hit: ReferenceHit): void {
   const known = hits.get(position)
@@ -44,32 +57,46 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     for (const position of byReference) {
       const reference = index.items[position].paymentReference
       const detail = `'${mention.raw}' in ${where(mention.source)} matches payment reference ${reference}`
-      offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail })
+      const params = { text: mention.raw, where: mention.source, reference }
+      offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail, code: "reference_match", params, verified: mention.rfValid })
     }
     for (const position of byInvoice) {
-      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}`
-      offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail })
+      const invoice = index.items[position].invoiceNumber
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}`
+      const params = { text: mention.raw, where: mention.source, invoice, quality: "whole" }
+      offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail, code: "invoice_match", params })
     }
   }
   const wholeEuros = amountCents % 100 === 0 ? String(amountCents / 100) : null
-  for (const mention of scan.numbers) {
+  const found = new Set<number>()
+  for (const [at, mention] of scan.numbers.entries()) {
     if (consumed.has(`${mention.span.segment}:${mention.span.from}`) || consumed.has(`${mention.span.segment}:${mention.span.to}`)) {
       continue
+    }
+    if (mention.partOf !== undefined && found.has(mention.partOf)) {
+      continue // "2026/1042" named an invoice as a whole: its parts are not orders of their own
     }
     const short = mention.digits.length < options.minBareNumberLength
     const looksLikeAmount = mention.digits.replace(/^0+(?=\d)/, "") === wholeEuros
     const strength: Strength = mention.labelled ? "trusted" : mention.ambiguous || short || looksLikeAmount ? "weak" : "bare"
+    const shapeOnly = strength === "weak" && !short && !looksLikeAmount
     const weight = strength === "trusted" ? WEIGHTS.labelled : strength === "bare" ? WEIGHTS.bare : WEIGHTS.weak
-    const how = strength === "trusted" ? "" : strength === "bare" ? " (unlabelled number)" : " (number that may be a postal code, year or amount)"
+    const quality = strength === "trusted" ? "labelled" : mention.listed ? "listed" : strength === "bare" ? "unlabelled" : "weak"
+    const how = { labelled: "", listed: " (listed with another number)", unlabelled: " (unlabelled number)", weak: " (number that may be a postal code, year or amount)" }[quality]
+    const extra = { listed: mention.listed && strength !== "trusted", shapeOnly }
     for (const position of index.byInvoiceDigits.get(mention.digits)) {
-      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${index.items[position].invoiceNumber}${how}`
-      offer(hits, position, { signal: "invoice_number", strength, weight, detail })
+      const invoice = index.items[position].invoiceNumber
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}${how}`
+      offer(hits, position, { signal: "invoice_number", strength, weight, detail, code: "invoice_match", params: { text: mention.raw, where: mention.source, invoice, quality }, ...extra })
+      found.add(at)
     }
     // Display ids are numbers: "0042" is order 42 (digits beyond 15 cannot be one).
     const displayPositions = mention.digits.length <= 15 ? index.byDisplayId.get(Number(mention.digits)) : []
     for (const position of displayPositions) {
-      const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${index.items[position].displayId}${how}`
-      offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail })
+      const order = index.items[position].displayId
+      const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${order}${how}`
+      offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail, code: "order_match", params: { text: mention.raw, where: mention.source, order, quality }, ...extra })
+      found.add(at)
     }
   }
   addPatternHits(hits, purpose, index, options)
@@ -88,8 +115,10 @@ function addPatternHits(hits: ReferenceHits, purpose: string, index: OpenItemInd
         ...index.byInvoiceDigits.get(compact),
       ]
       for (const position of positions) {
-        const detail = `'${text}' in purpose (shop pattern) matches invoice ${index.items[position].invoiceNumber ?? index.items[position].paymentReference}`
-        offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.labelled, detail })
+        const invoice = index.items[position].invoiceNumber ?? index.items[position].paymentReference
+        const detail = `'${text}' in purpose (shop pattern) matches invoice ${invoice}`
+        const params = { text, where: "purpose", invoice, quality: "pattern" }
+        offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.labelled, detail, code: "invoice_match", params })
       }
     }
   }

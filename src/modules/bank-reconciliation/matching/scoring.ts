@@ -1,8 +1,8 @@
-import { daysBetween, relateAmount, type AmountRelation } from "./amounts"
+import { daysBetween, looksTransposed, relateAmount, type AmountRelation } from "./amounts"
 import type { OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { Proposal } from "./proposals"
-import type { ReferenceHits } from "./references"
+import { WEIGHTS, type ReferenceHits } from "./references"
 import type { MatchOptions } from "./types"
 
 export type ScoredProposal = Proposal & {
@@ -27,19 +27,22 @@ export type TransactionFacts = {
 
 // Positive support an amount gives, and how well the allocation fits the payment (a penalty).
 const AMOUNT_WEIGHT: Record<AmountRelation["kind"], number> = {
-  exact: 0.6, rounding: 0.55, skonto: 0.45, tolerance: 0.45, overpayment: 0, partial: 0,
+  exact: 0.6, rounding: 0.55, bank_fee: 0.55, skonto: 0.45, tolerance: 0.45, overpayment: 0, partial: 0,
 }
 const AMOUNT_FIT: Record<AmountRelation["kind"], number> = {
-  exact: 1, rounding: 1, skonto: 0.97, tolerance: 0.97, overpayment: 0.7, partial: 0.7,
+  exact: 1, rounding: 1, bank_fee: 1, skonto: 0.97, tolerance: 0.97, overpayment: 0.7, partial: 0.7,
 }
 const SET_FIT = { exact: 1, inexact: 0.6 }
 export const PARTY_WEIGHT = { ibanUnique: 0.8, ibanShared: 0.4, nameFull: 0.4, namePartial: 0.15, nameInPurpose: 0.3 }
 const AMOUNT_ONLY_WEIGHT = 0.35
+/** A surname alone with an amount that is off: at most a low-confidence alternative, never the suggestion. */
+const WEAK_NAME_CAP = 0.2
+/** A referenced underpayment short by at most this share looks like a deduction, not an instalment. */
+const DEDUCTION_PERCENT = 10
 
-/** A shop that books partial or over-payments unattended treats them as fitting. */
-function amountFit(relation: AmountRelation, options: MatchOptions): number {
-  const accepted = (relation.kind === "partial" && options.autoPartialPayments) || (relation.kind === "overpayment" && options.autoOverpayments)
-  return accepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]
+/** Amounts that count as paying the order in full (for matching; booking takes what arrived). */
+export function paysInFull(kind: AmountRelation["kind"] | undefined): boolean {
+  return kind === "exact" || kind === "rounding" || kind === "bank_fee"
 }
 
 /**
@@ -51,41 +54,103 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   let referenced = 0
   let trusted = 0
   let minWeight = 1
+  let listed = 0
+  const count = proposal.positions.length
+  const customerKey = sharedCustomer(proposal, index)
+  const party = customerKey ? partyWeights(customerKey, facts.party) : { iban: 0, name: 0 }
+  // Five digits that look like a postal code are an order number after all when the payer is its customer.
+  const payerConfirms = party.iban === PARTY_WEIGHT.ibanUnique || party.name === PARTY_WEIGHT.nameFull
   for (const position of proposal.positions) {
     const hit = facts.refs.get(position)
     if (hit) {
       referenced++
-      trusted += hit.strength === "trusted" ? 1 : 0
-      minWeight = Math.min(minWeight, hit.weight)
+      // A listed number inside an exactly-summing set weighs like a labelled one.
+      const listedInSet = count > 1 && hit.listed === true
+      trusted += hit.strength === "trusted" || listedInSet ? 1 : 0
+      listed += listedInSet ? 1 : 0
+      const weight = listedInSet ? Math.max(hit.weight, WEIGHTS.labelled) : hit.shapeOnly && payerConfirms ? WEIGHTS.bare : hit.weight
+      minWeight = Math.min(minWeight, weight)
     }
   }
-  const count = proposal.positions.length
-  const allTrusted = trusted === count
+  // Listed numbers vouch for each other only within one customer's orders (not a coincidence across shops' customers).
+  const allTrusted = trusted === count && (listed === 0 || customerKey !== null)
   if (referenced) {
     residual *= 1 - (referenced === count ? minWeight : 0.2)
   }
-  const customerKey = sharedCustomer(proposal, index)
-  const party = customerKey ? partyWeights(customerKey, facts.party) : { iban: 0, name: 0 }
   const partyResidual = (1 - party.iban) * (1 - party.name)
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
   const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
     proposal.positions.every((position, i) => index.items[position].outstandingCents === proposal.amounts[i])
   const base = { ...proposal, key: keyOf(proposal, index), relation, customerKey }
+  const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customerKey, facts, index, options)
   if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
       return { ...base, confidence: 0, confidenceWithoutParty: 0, eligible: false }
     }
     residual *= 1 - AMOUNT_ONLY_WEIGHT
   } else if (relation) {
-    // An amount only points at one order when no other order of the customer owes the same.
-    const shared = sameAmountOrders(proposal.positions[0], index) > 1 ? 0.5 : 1
-    residual *= 1 - AMOUNT_WEIGHT[relation.kind] * shared
+    // An amount alone only points at one order when no other order of the customer owes the same.
+    const shared = !referenced && sameAmountOrders(proposal.positions[0], index) > 1 ? 0.5 : 1
+    residual *= 1 - (oddAccepted ? AMOUNT_WEIGHT.skonto : AMOUNT_WEIGHT[relation.kind]) * shared
   } else if (sumExact) {
     residual *= 1 - (allTrusted ? 0.5 : 0.25)
   }
-  const fit = relation ? amountFit(relation, options) : sumExact ? SET_FIT.exact : SET_FIT.inexact
-  const eligible = isEligible(proposal, relation, sumExact, allTrusted, customerKey, facts, index, options)
-  return { ...base, confidence: (1 - residual * partyResidual) * fit, confidenceWithoutParty: (1 - residual) * fit, eligible }
+  const fit = relation ? (oddAccepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]) : sumExact ? SET_FIT.exact : SET_FIT.inexact
+  const eligible = isEligible(proposal, relation, oddAccepted, sumExact, allTrusted, customerKey, facts, index)
+  let confidence = (1 - residual * partyResidual) * fit
+  if (!referenced && !party.iban && party.name === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
+    confidence = Math.min(confidence, WEAK_NAME_CAP)
+  }
+  return { ...base, confidence, confidenceWithoutParty: Math.min(confidence, (1 - residual) * fit), eligible }
+}
+
+/**
+ * A partial or over-payment is as certain as an exact one when a trusted reference names the
+ * order and nothing suggests a mistake: an instalment (more than 10 % short; less looks like a deduction: Skonto taken late, fees) or an overpayment of
+ * at most the order's amount, the only number in the purpose, digits not transposed, neither the
+ * payment nor the surplus exactly what another open order of the customer owes, and a payer who
+ * is this customer or unknown (a verified RF reference needs no payer). The shop's autoPartialPayments/autoOverpayments accept any referenced one.
+ */
+function acceptsOddAmount(position: number, relation: AmountRelation, customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): boolean {
+  if (relation.kind !== "partial" && relation.kind !== "overpayment") {
+    return false
+  }
+  if ((relation.kind === "partial" && options.autoPartialPayments) || (relation.kind === "overpayment" && options.autoOverpayments)) {
+    return true
+  }
+  const hit = facts.refs.get(position)
+  const owed = index.items[position].outstandingCents
+  if (hit?.strength !== "trusted" || !customerKey || looksTransposed(facts.amountCents, owed)) {
+    return false
+  }
+  if (relation.kind === "partial" && relation.shortCents * 100 <= owed * DEDUCTION_PERCENT) {
+    return false
+  }
+  if ([...facts.refs.keys()].some((other) => other !== position)) {
+    return false // several numbers in the purpose: the money may be meant for more than this order
+  }
+  // The payment (partial) or the surplus (overpayment) is exactly what another order of the customer owes.
+  const rest = relation.kind === "partial" ? facts.amountCents : relation.surplusCents
+  const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
+  const isOtherOrder = index.customers.get(customerKey)!.items.some((other) => other !== position && Math.abs(index.items[other].outstandingCents - rest) <= roundingCents)
+  if (isOtherOrder || (relation.kind === "overpayment" && relation.surplusCents > owed)) {
+    return false
+  }
+  return hit.verified === true || !payerIsSomeoneElse(customerKey, facts)
+}
+
+/** The payer is this customer by evidence: IBAN on file or a full name (or alias) match. */
+export function payerIs(customerKey: string, facts: TransactionFacts): boolean {
+  return facts.party.ibanCustomers.includes(customerKey) || facts.party.byName.get(customerKey)?.level === "full"
+}
+
+/** The payer is known as some other customer (IBAN or full name) and not as this one. */
+export function payerIsSomeoneElse(customerKey: string, facts: TransactionFacts): boolean {
+  const party = facts.party
+  if (payerIs(customerKey, facts)) {
+    return false
+  }
+  return party.ibanCustomers.length > 0 || [...party.byName.values()].some((match) => match.level === "full")
 }
 
 /** IBAN and name weights of one customer for this payer (0 when the signal did not count). */
@@ -109,6 +174,7 @@ function relate(position: number, facts: TransactionFacts, index: OpenItemIndex,
     skontoRates: options.skontoRates,
     skontoMaxDays: options.skontoMaxDays,
     underpaymentTolerancePercent: options.underpaymentTolerancePercent,
+    bankFeeCents: Math.round(Number(options.bankFeeTolerance) * 100),
     // Only an underpayment can be Skonto, so only then is the date arithmetic worth doing.
     daysSinceOrder: facts.amountCents < item.outstandingCents ? daysBetween(item.createdAt, facts.paymentDate) : null,
   })
@@ -129,28 +195,30 @@ function sharedCustomer(proposal: Proposal, index: OpenItemIndex): string | null
 
 /** The hard rules for `auto`; the margin over the runner-up is checked in decide.ts. */
 function isEligible(
-  proposal: Proposal, relation: AmountRelation | null, sumExact: boolean, allTrusted: boolean,
-  customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions
+  proposal: Proposal, relation: AmountRelation | null, oddAccepted: boolean, sumExact: boolean, allTrusted: boolean,
+  customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex
 ): boolean {
   const kind = relation?.kind
-  const consistent = relation
-    ? kind === "exact" || kind === "rounding" || kind === "skonto" || kind === "tolerance" ||
-      (kind === "partial" && options.autoPartialPayments) || (kind === "overpayment" && options.autoOverpayments)
-    : sumExact
+  const consistent = relation ? paysInFull(kind) || kind === "skonto" || kind === "tolerance" || oddAccepted : sumExact
   if (allTrusted && consistent) {
     return true
   }
-  const exactish = kind === "exact" || kind === "rounding"
-  const trustedElsewhere = [...facts.refs.entries()].some(([position, hit]) => hit.strength === "trusted" && !proposal.positions.includes(position))
-  if (!relation || !exactish || !customerKey || trustedElsewhere) {
+  const exactish = paysInFull(kind)
+  // A trusted number names another order; or, when no number names this one, any number (even
+  // postal-code shaped) names another order owing this very amount: the payer may have mistyped.
+  const ownHit = facts.refs.has(proposal.positions[0])
+  const namedElsewhere = [...facts.refs.entries()].some(([position, hit]) => !proposal.positions.includes(position) &&
+    (hit.strength === "trusted" || (!ownHit && (hit.strength === "bare" || hit.shapeOnly) && index.items[position].outstandingCents === facts.amountCents)))
+  if (!relation || !exactish || !customerKey || namedElsewhere) {
     return false
   }
   const ibanUnique = facts.party.ibanCustomers.length === 1 && facts.party.ibanCustomers[0] === customerKey
   const hit = facts.refs.get(proposal.positions[0])
-  if (hit?.strength === "bare") {
+  if (hit?.strength === "bare" || hit?.shapeOnly) {
+    // An unlabelled number (or five digits that could be a postal code) is confirmed when the payer is this customer.
     return ibanUnique || facts.party.byName.get(customerKey)?.level === "full"
   }
-  if (!ibanUnique || kind !== "exact") {
+  if (!ibanUnique || (kind !== "exact" && kind !== "bank_fee")) {
     return false
   }
   // Known IBAN alone: only when exactly one of the customer's open orders has this amount.

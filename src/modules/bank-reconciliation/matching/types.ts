@@ -25,6 +25,8 @@ export type OpenItemInput = {
   companyName?: string | null
   customerEmail?: string | null
   knownIbans?: string[] | null
+  /** Payer names the operator's assignments taught for this customer; matched like the customer's name. */
+  aliases?: string[] | null
   currency: string
   total?: string | null
   outstanding: string
@@ -50,6 +52,7 @@ export type MatchOptions = {
   skontoRates: number[]
   skontoMaxDays: number
   underpaymentTolerancePercent: number
+  bankFeeTolerance: string
   autoPartialPayments: boolean
   autoOverpayments: boolean
   maxSubsetSize: number
@@ -74,8 +77,20 @@ export type Signal =
   | "amount"
   | "batch"
   | "ambiguity"
+  | "conflict"
 
-export type Reason = { signal: Signal; detail: string }
+/** Parameters of a reason code: amounts as decimal strings, counts as numbers, texts as strings. */
+export type ReasonParams = Record<string, string | number | boolean | string[] | null>
+
+/** A reason in a form any language can render: a stable code and its parameters. */
+export type ReasonCode = { code: string; params: ReasonParams }
+
+/**
+ * One piece of evidence. `detail` is the English sentence (CLI, logs); `code` + `params` let an
+ * admin say the same in the operator's language; `more` holds further evidence of the same signal
+ * (e.g. the second invoice number of a payment for two orders).
+ */
+export type Reason = { signal: Signal; detail: string; code: string; params: ReasonParams; more?: ReasonCode[] }
 
 export type Allocation = { orderId: string; amount: string }
 

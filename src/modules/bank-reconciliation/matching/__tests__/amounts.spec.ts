@@ -1,7 +1,7 @@
 import { daysBetween, formatCents, looksTransposed, parseCents, relateAmount, type AmountContext } from "../amounts"
 import { findExactSubsets } from "../subset-sum"
 
-const ctx: AmountContext = { roundingCents: 1, skontoMaxPercent: 3, skontoRates: [2, 3], skontoMaxDays: 14, underpaymentTolerancePercent: 0, daysSinceOrder: 5 }
+const ctx: AmountContext = { roundingCents: 1, skontoMaxPercent: 3, skontoRates: [2, 3], skontoMaxDays: 14, underpaymentTolerancePercent: 0, bankFeeCents: 0, daysSinceOrder: 5 }
 
 describe("money in integer cents", () => {
   it("parses decimal strings without floats", () => {
@@ -40,6 +40,12 @@ describe("amount relations", () => {
   it("applies a configured underpayment tolerance", () => {
     expect(relateAmount(99000, 100000, { ...ctx, underpaymentTolerancePercent: 1 }).kind).toBe("tolerance")
     expect(relateAmount(98990, 100000, { ...ctx, underpaymentTolerancePercent: 1 }).kind).toBe("partial")
+  })
+
+  it("counts a shortfall up to the bank-fee tolerance as a fee, and only when the option is set", () => {
+    expect(relateAmount(11750, 11900, { ...ctx, bankFeeCents: 150 })).toEqual({ kind: "bank_fee", shortCents: 150 })
+    expect(relateAmount(11749, 11900, { ...ctx, bankFeeCents: 150 }).kind).toBe("partial")
+    expect(relateAmount(11750, 11900, ctx).kind).toBe("partial")
   })
 
   it("spots transposed digits", () => {

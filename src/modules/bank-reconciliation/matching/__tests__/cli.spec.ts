@@ -22,7 +22,12 @@ describe("matching CLI", () => {
     expect(Object.keys(first).sort()).toEqual(["allocations", "alternatives", "confidence", "decision", "reasons", "transactionId"])
     expect(first.decision).toBe("auto")
     expect(first.allocations).toEqual([{ orderId: "order_01J", amount: "119.00" }])
-    expect(first.reasons[0]).toEqual({ signal: "invoice_number", detail: "'RE 1042' in purpose matches invoice INV-1042" })
+    expect(first.reasons[0]).toEqual({
+      signal: "invoice_number",
+      detail: "'RE 1042' in purpose matches invoice INV-1042",
+      code: "invoice_match",
+      params: { text: "RE 1042", where: "purpose", invoice: "INV-1042", quality: "labelled" },
+    })
   })
 
   it("exits 2 with one line naming the field for an invalid amount", () => {

@@ -137,3 +137,64 @@ describe("matching properties", () => {
     }), { numRuns: 100 })
   })
 })
+
+/** A shop customer nobody in the generated worlds is named like, with an order of one of the usual prices. */
+const strangerArb = fc.record({
+  name: fc.constantFrom("Quirin Zebulon", "Xaver Yilmaz-Okonkwo", "Fjord Kontor KG"),
+  price: fc.constantFrom(...PRICES),
+  displayId: fc.integer({ min: 5000, max: 5999 }),
+  withIban: fc.boolean(),
+})
+
+describe("matching properties: evidence that must not flip a decision", () => {
+  it("adding an unrelated order never turns a result into a different auto", () => {
+    fc.assert(fc.property(worldArb, strangerArb, (world, stranger) => {
+      const input = toInput(world)
+      const unrelated: OpenItemInput = {
+        orderId: "order_zzz", displayId: stranger.displayId, invoiceNumber: `RE-2026-${stranger.displayId}`,
+        paymentReference: createRf(String(stranger.displayId)), customerId: "cus_stranger", customerName: stranger.name,
+        knownIbans: stranger.withIban ? ["DE75512108001245126199"] : [], currency: "EUR", total: cents(stranger.price),
+        outstanding: cents(stranger.price), createdAt: "2026-10-30",
+      }
+      const before = matchTransactions(input).results
+      const after = matchTransactions({ ...input, openItems: [...input.openItems, unrelated] }).results
+      after.forEach((result, i) => {
+        if (result.decision === "auto") {
+          expect(before[i].decision).toBe("auto")
+          expect(result.allocations).toEqual(before[i].allocations)
+        }
+      })
+    }), { numRuns: 300 })
+  })
+
+  const contradictionArb = fc.record({
+    style: fc.constantFrom("rf", "invoice", "order", "bare"),
+    price: fc.constantFrom(...PRICES),
+    named: fc.integer({ min: 20000, max: 29999 }),
+    own: fc.integer({ min: 20000, max: 29999 }),
+    payerByIban: fc.boolean(),
+    extraOrders: fc.nat(3),
+  })
+
+  it("a payer who is another customer owing the same amount never gets the number-matched order automatically", () => {
+    fc.assert(fc.property(contradictionArb, ({ style, price, named, own, payerByIban, extraOrders }) => {
+      fc.pre(named !== own)
+      const make = (displayId: number, customerId: string, customerName: string, knownIbans: string[], outstanding: number): OpenItemInput => ({
+        orderId: `order_${displayId}`, displayId, invoiceNumber: `RE-2026-${displayId}`, paymentReference: createRf(String(displayId)),
+        customerId, customerName, knownIbans, currency: "EUR", total: cents(outstanding), outstanding: cents(outstanding), createdAt: "2026-10-30",
+      })
+      const openItems = [
+        make(named, "cus_named", "Dieter Wolf", [], price),
+        make(own, "cus_payer", "Petra Lang", payerByIban ? [IBANS[1]] : [], price),
+        ...Array.from({ length: extraOrders }, (_, k) => make(30000 + k, `cus_extra_${k}`, NAMES[k], [], PRICES[k])),
+      ]
+      const purpose = { rf: createRf(String(named)), invoice: `RE-2026-${named}`, order: `Bestellung ${named}`, bare: `${named}` }[style]
+      const transaction: BankTransactionInput = {
+        id: "t-1", amount: cents(price), currency: "EUR", purpose, counterpartName: payerByIban ? "P. Lang" : "PETRA LANG",
+        counterpartIban: payerByIban ? IBANS[1] : "DE75512108001245126199",
+      }
+      const [result] = matchTransactions({ transactions: [transaction], openItems }).results
+      expect(result.decision).not.toBe("auto")
+    }), { numRuns: 300 })
+  })
+})

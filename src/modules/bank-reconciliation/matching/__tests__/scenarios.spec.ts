@@ -80,17 +80,23 @@ const cases: Case[] = [
     decision: "auto", allocations: "o_1=990.00",
   },
   {
-    name: "#10 reference with 40 of 100 → partial payment suggested, 60 stays open",
+    name: "#10 invoice number with 40 of 100 → an instalment, certain: auto, 60 stays open",
     transaction: tx({ amount: "40.00", purpose: "Rechnung RE-2026-0100", counterpartIban: IBAN_MUSTER }),
     openItems: [item({ orderId: "o_1", invoiceNumber: "RE-2026-0100", ...muster })],
-    decision: "suggest", allocations: "o_1=40.00", detail: /60\.00 stays open/,
+    decision: "auto", allocations: "o_1=40.00", detail: /60\.00 stays open/,
   },
   {
-    name: "#10b the same partial payment is auto when autoPartialPayments is on",
-    transaction: tx({ amount: "40.00", purpose: "Rechnung RE-2026-0100", counterpartIban: IBAN_MUSTER }),
+    name: "#10b 96 of 100 with the invoice number looks like a deduction, not an instalment → suggest",
+    transaction: tx({ amount: "96.00", purpose: "Rechnung RE-2026-0100", counterpartIban: IBAN_MUSTER }),
+    openItems: [item({ orderId: "o_1", invoiceNumber: "RE-2026-0100", ...muster })],
+    decision: "suggest", allocations: "o_1=96.00", detail: /4\.00 stays open/,
+  },
+  {
+    name: "#10c the same deduction is auto when the shop books any referenced partial payment (autoPartialPayments)",
+    transaction: tx({ amount: "96.00", purpose: "Rechnung RE-2026-0100", counterpartIban: IBAN_MUSTER }),
     openItems: [item({ orderId: "o_1", invoiceNumber: "RE-2026-0100", ...muster })],
     options: { autoPartialPayments: true },
-    decision: "auto", allocations: "o_1=40.00",
+    decision: "auto", allocations: "o_1=96.00",
   },
   {
     name: "#11 250 against 100/200/300 without reference → never auto",
