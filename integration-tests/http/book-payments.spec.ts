@@ -5,7 +5,7 @@ import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import bookAutoAssignmentsJob from "../../src/jobs/book-auto-assignments"
-import { bookAssignments, PAYMENT_BOOKED_EVENT } from "../../src/workflows/book-assignments"
+import { bookAssignments, bookAssignmentWorkflow, PAYMENT_BOOKED_EVENT } from "../../src/workflows/book-assignments"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { createUnpaidOrder } from "../__fixtures__/order"
@@ -290,6 +290,117 @@ medusaIntegrationTestRunner({
       expect(await assignment(auto.assignmentId)).toMatchObject({ status: "booked" })
       expect(await assignment(manual.assignmentId)).toMatchObject({ status: "confirmed" })
       expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+    })
+  
+    describe("exactly once at the database", () => {
+      /** Every lock granted at once, as with two instances on in-process locking or a lock that lapsed. */
+      function locksThatDoNotHold() {
+        const locking = container.resolve(Modules.LOCKING)
+        return [jest.spyOn(locking, "acquire").mockResolvedValue(undefined as never), jest.spyOn(locking, "release").mockResolvedValue(true as never)]
+      }
+
+      it("captures once when two runs book the same assignment at the same moment and no lock holds", async () => {
+        const order = await checkoutOrder("pp_system_default")
+        const paid = await confirmedPayment(order.id, "50")
+        const spies = locksThatDoNotHold()
+        const run = (transactionId: string) =>
+          bookAssignmentWorkflow(container).run({ input: { assignment_id: paid.assignmentId }, context: { transactionId }, throwOnError: false })
+
+        const runs = await Promise.all([run("instance-a"), run("instance-b"), run("instance-c")])
+        spies.forEach((spy) => spy.mockRestore())
+
+        expect(runs.filter((r) => !r.errors?.length && r.result && !r.result.already_booked)).toHaveLength(1)
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+        expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booked", booking_claim: null })
+        expect(await transaction(paid.transactionId)).toMatchObject({ booked_amount: 50, status: "booked" })
+      })
+
+      it("records a capture whose recording failed on the next run instead of capturing again", async () => {
+        const order = await checkoutOrder("pp_system_default")
+        const paid = await confirmedPayment(order.id, "50")
+        const record = jest.spyOn(service, "recordAssignmentBooking").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"))
+
+        expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "failed" })
+        record.mockRestore()
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+        expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booking" })
+
+        expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "booked" })
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+        const booked = await assignment(paid.assignmentId)
+        expect(booked).toMatchObject({ status: "booked", booking_claim: null, capture_id: expect.stringMatching(/^capt_/) })
+        expect(await transaction(paid.transactionId)).toMatchObject({ booked_amount: 50, status: "booked" })
+        expect(await widget(order.id)).toMatchObject({ paid_by_bank_transfer: "50.00", outstanding: "69.00" })
+      })
+
+      it("finishes a booking whose run died after claiming it, and leaves a live claim to its run", async () => {
+        const order = await checkoutOrder()
+        const dead = await confirmedPayment(order.id, "50")
+        const live = await confirmedPayment(order.id, "20")
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await db("payment_assignment").where({ id: dead.assignmentId }).update({ status: "booking", booking_claim: "run-that-died", booking_claimed_at: new Date(Date.now() - 3_600_000) })
+        await db("payment_assignment").where({ id: live.assignmentId }).update({ status: "booking", booking_claim: "run-still-going", booking_claimed_at: new Date() })
+
+        // the scheduled job finishes stale claims even with sync.autoBook off
+        await bookAutoAssignmentsJob(container)
+
+        expect(await assignment(dead.assignmentId)).toMatchObject({ status: "booked", booking_claim: null })
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+        const second = await book([live.assignmentId])
+        expect(second.results[0]).toMatchObject({ status: "failed", reason: expect.stringMatching(/being booked right now/) })
+        expect(await assignment(live.assignmentId)).toMatchObject({ status: "booking", booking_claim: "run-still-going", booking_error: null })
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+      })
+    })
+
+    describe("capture only what represents this money", () => {
+      it("refuses to capture an authorization of a provider that is not capturable, says why on the booking screen, and auto-book leaves it alone", async () => {
+        const options = await service.getOptions()
+        jest.spyOn(service, "getOptions").mockResolvedValue({ ...options, sync: { ...options.sync, autoBook: true }, booking: { ...options.booking, capturableProviders: ["pp_bank-transfer"] } })
+        const card = await checkoutOrder("pp_system_default")
+        const manual = await confirmedPayment(card.id, "119")
+        const auto = await confirmedPayment(card.id, "119", "119", "auto")
+        const reason = `Order #${card.display_id} is authorized by system (pp_system_default); cancel that authorization or refund the transfer.`
+
+        expect((await book([manual.assignmentId])).results[0]).toEqual({ assignment_id: manual.assignmentId, status: "failed", reason })
+        await bookAutoAssignmentsJob(container)
+
+        expect(await orderPayments(card.id)).toEqual({ status: "authorized", captures: [] })
+        for (const id of [manual.assignmentId, auto.assignmentId]) {
+          expect(await assignment(id)).toMatchObject({ status: "confirmed", booking_error: reason, capture_id: null })
+        }
+        const { data } = await api.get(`${BASE}/bookings`, { headers: admin })
+        expect(data.bookings.map((b: { booking_error: string }) => b.booking_error)).toEqual([reason, reason])
+      })
+    })
+
+    describe("amounts with more than two decimals", () => {
+      it("books a payment of 119.005 in full: captures 119.00, keeps the exact amount, the payment is fully booked", async () => {
+        const order = await checkoutOrder()
+        const paid = await confirmedPayment(order.id, "119.005")
+
+        expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "booked", amount: "119.00", surplus: "0.00" })
+
+        expect(await orderPayments(order.id)).toEqual({ status: "captured", captures: [119] })
+        expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booked", amount: 119.005 })
+        expect(await transaction(paid.transactionId)).toMatchObject({ status: "booked", booked_amount: 119.005 })
+      })
+
+      it("books two payments of 59.505 and 59.495 into one 119 order: order captured, both payments fully booked", async () => {
+        const order = await checkoutOrder()
+        const lines = [await confirmedPayment(order.id, "59.505"), await confirmedPayment(order.id, "59.495")]
+
+        for (const line of lines) {
+          expect((await book([line.assignmentId])).results[0]).toMatchObject({ status: "booked" })
+        }
+
+        const paid = await orderPayments(order.id)
+        expect(paid.status).toBe("captured")
+        expect(paid.captures.reduce((a, b) => a + b * 100, 0)).toBe(11900)
+        for (const line of lines) {
+          expect(await transaction(line.transactionId)).toMatchObject({ status: "booked" })
+        }
+      })
     })
   },
 })

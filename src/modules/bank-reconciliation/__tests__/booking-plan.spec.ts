@@ -20,16 +20,23 @@ describe("planBooking", () => {
   })
 
   it("captures only what is owed from an overpayment and reports the surplus", () => {
-    const plan = planBooking(order("69", [{ id: "paycol_1", status: "authorized", amount: 119, payments: [{ id: "pay_1", provider_id: "pp_x", amount: 119, captures: [{ amount: 50 }] }] }]), eur(100))
+    const plan = planBooking(order("69", [{ id: "paycol_1", status: "authorized", amount: 119, payments: [{ id: "pay_1", provider_id: "pp_system_default", amount: 119, captures: [{ amount: 50 }] }] }]), eur(100))
     expect(plan).toMatchObject({ mode: "capture_authorized", payment_id: "pay_1", amount: "69.00", surplus: "31.00" })
   })
 
-  it("captures an authorized payment of another provider before anything else", () => {
-    const plan = planBooking(
-      order(119, [{ id: "paycol_1", status: "authorized", amount: 119, payment_sessions: [bankTransferSession], payments: [{ id: "pay_card", provider_id: "pp_stripe", amount: 119, captures: [] }] }]),
-      eur(119)
-    )
-    expect(plan).toMatchObject({ mode: "capture_authorized", payment_id: "pay_card", amount: "119.00" })
+  it("refuses to capture a card authorization with a transfer, saying what to do, unless the provider is listed as capturable", () => {
+    const cardOrder = order(119, [{ id: "paycol_1", status: "authorized", amount: 119, payment_sessions: [bankTransferSession], payments: [{ id: "pay_card", provider_id: "pp_stripe_stripe", amount: 119, captures: [] }] }], { display_id: 1042 })
+    expect(planBooking(cardOrder, eur(119))).toEqual({
+      refused: "Order #1042 is authorized by stripe (pp_stripe_stripe); cancel that authorization or refund the transfer.",
+    })
+    expect(planBooking(cardOrder, eur(119), ["pp_bank-transfer", "pp_stripe"])).toMatchObject({ mode: "capture_authorized", payment_id: "pay_card", amount: "119.00" })
+  })
+
+  it("captures an authorized payment of the plugin's provider (any registration) or the system provider", () => {
+    for (const provider_id of ["pp_bank-transfer_shop2", "pp_system_default"]) {
+      const plan = planBooking(order(119, [{ id: "paycol_1", status: "authorized", amount: 119, payments: [{ id: "pay_1", provider_id, amount: 119, captures: [] }] }]), eur(119))
+      expect(plan).toMatchObject({ mode: "capture_authorized", payment_id: "pay_1" })
+    }
   })
 
   it("skips canceled and fully captured payments", () => {
@@ -70,5 +77,21 @@ describe("planBooking", () => {
     const plan = planBooking(order("0.3", [{ id: "paycol_1", status: "not_paid", amount: "0.3" }]), eur("0.1"))
     expect(plan).toMatchObject({ mode: "system_session", amount: "0.10", surplus: "0.00" })
     expect(planBooking(order("0.3", [{ id: "paycol_1", status: "not_paid", amount: "0.3" }]), eur("0.30"))).toMatchObject({ mode: "mark_paid" })
+  })
+
+  it("books an amount with more than the currency's decimals in full: captures in the currency's precision, keeps the exact amount", () => {
+    const awaiting = (owed: string) => order(owed, [{ id: "paycol_1", status: "awaiting", amount: owed, payment_sessions: [{ ...bankTransferSession, amount: owed }] }])
+    // half a cent more than owed: the order is paid, the assignment books all 10.005
+    expect(planBooking(awaiting("10.00"), eur("10.005"))).toMatchObject({ amount: "10.00", booked_amount: "10.005", surplus: "0.00", rounding: "0.005" })
+    // half a cent less than owed: commercial rounding to the cent settles the order
+    expect(planBooking(awaiting("10.01"), eur("10.005"))).toMatchObject({ amount: "10.01", booked_amount: "10.005", surplus: "0.00", rounding: "-0.005" })
+    // a real overpayment still leaves its surplus, exactly
+    expect(planBooking(awaiting("119"), eur("150.005"))).toMatchObject({ amount: "119.00", booked_amount: "119.00", surplus: "31.005", rounding: "0.00" })
+    // two payments of one order: 59.505 then 59.495 leave nothing owed and nothing unbooked
+    expect(planBooking(awaiting("59.49"), eur("59.495"))).toMatchObject({ amount: "59.49", booked_amount: "59.495", surplus: "0.00" })
+  })
+
+  it("refuses an amount below the currency's smallest unit", () => {
+    expect(planBooking(order(119, [{ id: "paycol_1", status: "not_paid", amount: 119 }]), eur("0.004"))).toMatchObject({ refused: expect.stringMatching(/less than 0.01 EUR/) })
   })
 })
