@@ -5,6 +5,7 @@ import {
   capturePaymentWorkflow,
   createPaymentSessionStep,
   deletePaymentSessionsWorkflow,
+  addOrderTransactionStep,
   emitEventStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
@@ -13,6 +14,7 @@ import { SYSTEM_PROVIDER_ID } from "../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
 import { authorizeBankTransferPaymentWorkflow } from "./authorize-bank-transfer-payment"
 import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
+import { bookingCaptureMarker, claimBookingStep } from "./steps/claim-booking"
 import { guardPaymentCollectionStep } from "./steps/guard-payment-collection"
 import { prepareBookingStep } from "./steps/prepare-booking"
 import { recordBookingStep } from "./steps/record-booking"
@@ -22,10 +24,15 @@ export const PAYMENT_BOOKED_EVENT = "bank_reconciliation.payment_booked"
 export const bookAssignmentWorkflowId = "book-assignment"
 
 /**
- * Books one confirmed assignment into its order under the payment's and the order's lock: re-reads
- * what is outstanding, then authorizes the bank-transfer session and captures, captures an
- * authorized payment, or settles a not_paid collection; never more than owed. A booked assignment
- * is left alone, so booking twice (or from two workers) captures once.
+ * Books one confirmed assignment into its order. Exactly once rests on the database: the run first
+ * claims the assignment (confirmed → booking, committed on its own); only the claim's holder
+ * captures, tagging the capture with the assignment, and records it under the claim (a capture id
+ * books one assignment only). A run that does not get the claim captures nothing; a claim left by a
+ * run that died is taken over after `booking.staleClaimSeconds`, and its capture, if made, recorded
+ * instead of capturing again. The payment's and the order's locks only keep runs from queueing up
+ * on the claim. Re-reads what is outstanding, then authorizes the bank-transfer session and
+ * captures, captures an authorized payment of a capturable provider, or settles a not_paid
+ * collection; never more than owed.
  */
 export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string }) {
   const { data: assignments } = useQueryGraphStep({
@@ -36,7 +43,8 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   }).config({ name: "get-assignment-to-book" })
   const keys = transform({ assignments }, ({ assignments }) => assignmentLockKeys(assignments[0].transaction_id, [assignments[0].order_id]))
   const locks = acquireAssignmentLocksStep({ keys })
-  const prepared = prepareBookingStep(input)
+  const claim = claimBookingStep(input)
+  const prepared = prepareBookingStep({ assignment_id: input.assignment_id, claim })
   const plan = transform({ prepared }, ({ prepared }) => prepared.plan)
 
   // authorizing a session changes the collection; if the capture then fails, this puts it back
@@ -49,7 +57,7 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   // A not_paid collection gets a system-provider session authorized for its amount, then the capture
   // below. These are the steps markPaymentCollectionAsPaid and createPaymentSessionsWorkflow run,
   // without their re-reads: prepareBookingStep has read the collection (status not_paid, amount,
-  // sessions to replace) under the lock, and the provider-in-region check applies to open carts only.
+  // sessions to replace) under the claim, and the provider-in-region check applies to open carts only.
   when("replace-collection-sessions", { plan }, ({ plan }) => !!plan?.system_session?.replaces.length).then(() => {
     deletePaymentSessionsWorkflow.runAsStep({ input: { ids: plan.system_session!.replaces } })
   })
@@ -69,33 +77,65 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   const paymentId = transform({ plan, bankTransfer, systemSession }, (data) => {
     return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? null
   })
+  const captured = when("capture-for-booking", { plan }, ({ plan }) => !!plan && plan.mode !== "resumed").then(() => {
+    const captureInput = transform({ input, paymentId, plan }, (d) => ({ payment_id: d.paymentId!, amount: d.plan!.amount, captured_by: bookingCaptureMarker(d.input.assignment_id) }))
+    return capturePaymentWorkflow.runAsStep({ input: captureInput })
+  })
+  // a run that died after capturing: its capture may miss the order transaction that makes paid_total
+  when("order-transaction-of-resumed-capture", { prepared }, ({ prepared }) => !!prepared.existing_capture).then(() => {
+    addOrderTransactionStep(
+      transform({ prepared }, ({ prepared }) => ({
+        order_id: prepared.order_id,
+        amount: prepared.plan!.amount,
+        currency_code: prepared.existing_capture!.currency_code,
+        reference: "capture",
+        reference_id: prepared.existing_capture!.id,
+      }))
+    )
+  })
+  const capture = transform({ input, prepared, captured }, (d) => {
+    const marker = bookingCaptureMarker(d.input.assignment_id)
+    const made = d.captured?.captures?.find((c) => c.created_by === marker)
+    return d.prepared.existing_capture
+      ? { payment_id: d.prepared.existing_capture.payment_id, capture_id: d.prepared.existing_capture.id }
+      : { payment_id: d.captured?.id ?? null, capture_id: made?.id ?? null }
+  })
   const recorded = when("record-new-booking", { plan }, ({ plan }) => !!plan).then(() => {
-    const payment = capturePaymentWorkflow.runAsStep({ input: { payment_id: paymentId!, amount: plan!.amount } })
-    const booked = recordBookingStep({ assignment_id: prepared.assignment_id, transaction_id: prepared.transaction_id, plan: plan!, payment, before: prepared.before })
+    const booked = recordBookingStep(
+      transform({ prepared, capture }, ({ prepared, capture }) => ({
+        assignment_id: prepared.assignment_id,
+        transaction_id: prepared.transaction_id,
+        claim: prepared.claim,
+        plan: prepared.plan!,
+        payment_id: capture.payment_id!,
+        capture_id: capture.capture_id,
+        before: prepared.before,
+      }))
+    )
     emitEventStep({
       eventName: PAYMENT_BOOKED_EVENT,
-      data: transform({ prepared, plan, paymentId, booked }, (d) => ({
+      data: transform({ prepared, plan, capture }, (d) => ({
         id: d.prepared.assignment_id,
         order_id: d.prepared.order_id,
         transaction_id: d.prepared.transaction_id,
         amount: d.plan!.amount,
         surplus: d.plan!.surplus,
-        payment_id: d.paymentId,
-        capture_id: d.booked.capture_id,
+        payment_id: d.capture.payment_id,
+        capture_id: d.capture.capture_id,
       })),
     })
     return booked
   })
   releaseAssignmentLocksStep(locks)
   return new WorkflowResponse(
-    transform({ prepared, plan, paymentId, recorded }, (d) => ({
+    transform({ prepared, plan, capture, recorded }, (d) => ({
       assignment_id: d.prepared.assignment_id,
       order_id: d.prepared.order_id,
       already_booked: d.prepared.already_booked,
       mode: d.plan?.mode ?? null,
       amount: d.plan?.amount ?? null,
       surplus: d.plan?.surplus ?? null,
-      payment_id: d.paymentId,
+      payment_id: d.capture.payment_id,
       capture_id: d.recorded?.capture_id ?? null,
     }))
   )
@@ -162,7 +202,8 @@ async function bookOne(container: MedusaContainer, id: string): Promise<BookingL
     return { assignment_id: id, status: "booked", already_booked: true, order_id: stored.order_id, payment_id: stored.payment_id, capture_id: stored.capture_id }
   }
   const reason = errors?.[0]?.error?.message ?? "Booking did not finish; try again."
-  if (stored) {
+  // a claimed assignment belongs to the run holding the claim (or keeps the reason its own run left)
+  if (stored?.status === "confirmed") {
     await recordBookingFailureWorkflow(container).run({ input: { assignment_id: id, reason } })
   }
   return { assignment_id: id, status: "failed", reason }

@@ -2,6 +2,9 @@ import { z } from "@medusajs/framework/zod"
 import { matchOptionsSchema } from "./matching"
 import { parseEncryptionKey } from "./secret-box"
 
+/** The plugin's bank-transfer provider (any registration id) and Medusa's system provider. */
+export const DEFAULT_CAPTURABLE_PROVIDERS = ["pp_bank-transfer", "pp_system_default"] as const
+
 const url = (field: string) =>
   z.string({ error: `${field} is required` }).url({ message: `${field} must be a URL, e.g. https://sandbox.finapi.io` })
 
@@ -50,6 +53,15 @@ export const PluginOptionsSchema = z.object({
       overlapDays: z.number().int().min(0).max(30).default(2),
     })
     .default({ schedule: "0 * * * *", autoBook: false, overlapDays: 2 }),
+  booking: z
+    .object({
+      // providers whose authorized payments a bank transfer may capture: a provider id, or its start up
+      // to an underscore ("pp_bank-transfer" covers every registration of the plugin's provider)
+      capturableProviders: z.array(z.string().min(1)).default([...DEFAULT_CAPTURABLE_PROVIDERS]),
+      // a booking claim older than this belongs to a run that died; the next run finishes or undoes it
+      staleClaimSeconds: z.number().int().min(1).max(86_400).default(300),
+    })
+    .default({ capturableProviders: [...DEFAULT_CAPTURABLE_PROVIDERS], staleClaimSeconds: 300 }),
 })
 
 export type PluginOptions = z.infer<typeof PluginOptionsSchema>

@@ -261,6 +261,7 @@ class BankReconciliationModuleService extends MedusaService({
       ? await knex("payment_assignment")
           .select("id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
           .whereIn("id", touched)
+          .forUpdate()
           .andWhere("transaction_id", change.transaction_id)
       : []
     const missing = touched.find((id) => !previous.some((row) => row.id === id))
@@ -268,6 +269,11 @@ class BankReconciliationModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${missing} of payment ${change.transaction_id} was not found; reload the payment.`)
     }
     const now = new Date()
+    // a claimed or booked assignment is the booking run's: re-checked in the same statement as the write
+    const bookingOwned = previous.find((row) => row.status === "booking" || row.status === "booked")
+    if (bookingOwned) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Assignment ${bookingOwned.id} is ${bookingOwned.status === "booked" ? "booked already" : "being booked right now"} and cannot change; reload the payment.`)
+    }
     if (change.remove?.length) {
       await knex("payment_assignment").whereIn("id", change.remove).update({ deleted_at: now, updated_at: now })
     }
@@ -366,7 +372,7 @@ class BankReconciliationModuleService extends MedusaService({
            else 'unassigned' end,
          updated_at = now()
        from (select t2.id,
-               coalesce(sum(a.amount) filter (where a.status in ('confirmed', 'booked')), 0) as assigned,
+               coalesce(sum(a.amount) filter (where a.status in ('confirmed', 'booking', 'booked')), 0) as assigned,
                coalesce(sum(a.amount) filter (where a.status = 'booked'), 0) as booked,
                count(a.id) filter (where a.status = 'proposed') as proposed
              from bank_transaction t2
@@ -378,9 +384,78 @@ class BankReconciliationModuleService extends MedusaService({
   }
 
   /**
-   * Marks an assignment booked with Medusa's payment and capture ids (and, for an overpayment, the
-   * amount captured) and brings its transaction's booked amount and status along, all in one
-   * database transaction.
+   * Claims an assignment for one booking run before anything is captured: `confirmed` → `booking`
+   * (or a claim older than `staleBefore`, left by a run that died, taken over), under the row's lock,
+   * committed in its own database transaction. Whoever does not get the claim finds nothing to do:
+   * `booked` (done) or `busy` (another run holds a live claim). Not confirmed at all is refused.
+   */
+  @InjectManager()
+  async claimAssignmentBooking(
+    id: string,
+    claim: string,
+    staleBefore: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<BookingClaim> {
+    return await this.claimAssignmentBooking_(id, claim, staleBefore, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async claimAssignmentBooking_(
+    id: string,
+    claim: string,
+    staleBefore: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<BookingClaim> {
+    const knex = lockingKnex(sharedContext)
+    await knex.raw("set local lock_timeout = '10s'")
+    const [row] = await knex("payment_assignment")
+      .select("id", "status", "booking_claim", "booking_claimed_at")
+      .where({ id, deleted_at: null })
+      .forUpdate()
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${id} was not found; reload the list.`)
+    }
+    if (row.status === "booked") {
+      return { outcome: "booked", resumed: false }
+    }
+    const stale = row.status === "booking" && (!row.booking_claimed_at || new Date(row.booking_claimed_at) < staleBefore)
+    if (row.status === "booking" && !stale) {
+      return { outcome: "busy", resumed: false }
+    }
+    if (row.status !== "confirmed" && !stale) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This assignment is ${row.status}, not confirmed; confirm it on the incoming payment first, then book it.`)
+    }
+    await knex("payment_assignment")
+      .where({ id, status: row.status })
+      .update({ status: "booking", booking_claim: claim, booking_claimed_at: new Date(), updated_at: new Date() })
+    return { outcome: "claimed", resumed: stale }
+  }
+
+  /**
+   * Gives a claim back when its run fails: to `confirmed` when nothing was captured, so the next run
+   * books it; when a capture was made but not recorded, the claim stays and is marked stale at once,
+   * so the next run records that capture instead of capturing again. Only the claim's own run can.
+   */
+  @InjectManager()
+  async releaseAssignmentClaim(
+    id: string,
+    claim: string,
+    outcome: { captured: boolean; reason?: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const update = outcome.captured
+      ? { booking_claimed_at: null, booking_error: outcome.reason ?? null }
+      : { status: "confirmed", booking_claim: null, booking_claimed_at: null }
+    await sharedContext.manager!.getKnex()("payment_assignment")
+      .where({ id, status: "booking", booking_claim: claim })
+      .update({ ...update, updated_at: new Date() })
+  }
+
+  /**
+   * Records a claimed assignment as booked with Medusa's payment and capture ids (and, for an
+   * overpayment, the amount booked) and brings its transaction's booked amount and status along, all
+   * in one database transaction; only while `claim` still holds it. The capture id is unique among
+   * assignments, so one capture never books two.
    */
   @InjectManager()
   async recordAssignmentBooking(
@@ -397,11 +472,13 @@ class BankReconciliationModuleService extends MedusaService({
   ): Promise<void> {
     const now = new Date()
     const updated = await lockingKnex(sharedContext)("payment_assignment")
-      .where({ id: booking.id, deleted_at: null })
+      .where({ id: booking.id, deleted_at: null, status: "booking", booking_claim: booking.claim })
       .update({
         status: "booked",
         booked_at: now,
         booking_error: null,
+        booking_claim: null,
+        booking_claimed_at: null,
         payment_collection_id: booking.payment_collection_id,
         payment_id: booking.payment_id,
         capture_id: booking.capture_id,
@@ -411,7 +488,7 @@ class BankReconciliationModuleService extends MedusaService({
       })
       .returning("transaction_id")
     if (!updated.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${booking.id} was not found; reload the list.`)
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Assignment ${booking.id} is no longer claimed by this booking run; reload the list.`)
     }
     await this.refreshTransactionStatuses_([updated[0].transaction_id], sharedContext)
   }
@@ -484,7 +561,7 @@ class BankReconciliationModuleService extends MedusaService({
     }
     const rows: { order_id: string; total: string }[] = await sharedContext.manager!.execute(
       `select order_id, sum(amount)::text as total from payment_assignment
-        where order_id in (?) and status = 'confirmed' and deleted_at is null group by order_id`,
+        where order_id in (?) and status in ('confirmed', 'booking') and deleted_at is null group by order_id`,
       [orderIds]
     )
     return Object.fromEntries(rows.map((row) => [row.order_id, row.total]))
@@ -536,8 +613,13 @@ export type AssignmentChange = {
   order_limits?: Record<string, { pending: string; label: string }>
 }
 
+/** What claiming an assignment for booking found: the claim, the booking done, or another run's live claim. */
+export type BookingClaim = { outcome: "claimed" | "booked" | "busy"; /** took over a claim of a run that died */ resumed: boolean }
+
 export type AssignmentBooking = {
   id: string
+  /** the claim the booking run holds */
+  claim: string
   payment_collection_id: string
   payment_id: string
   capture_id: string | null
@@ -590,7 +672,7 @@ async function assertWithinLimits(knex: Knex, transaction: LockedTransaction, or
   const [{ assigned }] = (
     await knex.raw(
       `select coalesce(sum(amount), 0)::text as assigned from payment_assignment
-        where transaction_id = ? and status in ('confirmed', 'booked') and deleted_at is null`,
+        where transaction_id = ? and status in ('confirmed', 'booking', 'booked') and deleted_at is null`,
       [transaction.id]
     )
   ).rows
@@ -607,7 +689,7 @@ async function assertWithinLimits(knex: Knex, transaction: LockedTransaction, or
   const rows: { order_id: string; total: string }[] = (
     await knex.raw(
       `select order_id, sum(amount)::text as total from payment_assignment
-        where order_id in (${orderIds.map(() => "?").join(", ")}) and status = 'confirmed' and deleted_at is null group by order_id`,
+        where order_id in (${orderIds.map(() => "?").join(", ")}) and status in ('confirmed', 'booking') and deleted_at is null group by order_id`,
       orderIds
     )
   ).rows

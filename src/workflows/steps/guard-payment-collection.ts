@@ -1,6 +1,7 @@
 import type { BigNumberInput, IPaymentModuleService, Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { findBookingCapture } from "./claim-booking"
 
 export const guardPaymentCollectionStepId = "guard-payment-collection"
 
@@ -14,6 +15,8 @@ export type PaymentCollectionState = {
   captured_amount: BigNumberInput | null
   sessions: SessionState[]
   payment_ids: string[]
+  /** the assignment being booked: once its capture is made, the collection is Medusa's again, never put back */
+  assignment_id?: string
 }
 
 type CollectionRead = {
@@ -65,6 +68,9 @@ export const guardPaymentCollectionStep = createStep(
   async (state: PaymentCollectionState) => new StepResponse(undefined, state),
   async (state, { container }) => {
     if (!state) {
+      return
+    }
+    if (state.assignment_id && (await findBookingCapture(container, state.assignment_id))) {
       return
     }
     const paymentModule = container.resolve<PaymentModuleRows>(Modules.PAYMENT)

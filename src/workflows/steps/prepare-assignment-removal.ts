@@ -13,7 +13,7 @@ export const prepareAssignmentRemovalStepId = "prepare-assignment-removal"
 export const prepareAssignmentRemovalStep = createStep(prepareAssignmentRemovalStepId, async (input: { id: string }, { container }) => {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const assignment = await service.retrievePaymentAssignment(input.id, { select: ["id", "status", "transaction_id"] })
-  if (assignment.status === "booked") {
+  if (assignment.status === "booked" || assignment.status === "booking") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This assignment is booked already and cannot be removed; record a refund or correction on the order instead.")
   }
   if (assignment.status === "rejected") {

@@ -25,7 +25,7 @@ export const prepareAssignmentUpdateStep = createStep(
   async (input: AssignmentUpdateInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
     const assignment = await service.retrievePaymentAssignment(input.id, { select: ["id", "order_id", "amount", "status", "transaction_id"] })
-    if (assignment.status === "booked") {
+    if (assignment.status === "booked" || assignment.status === "booking") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This assignment is booked already and cannot change; record a refund or correction on the order instead.")
     }
     if (assignment.status === "rejected") {

@@ -1,8 +1,9 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
-import { isRefusal, planBooking, type BookingOrder, type BookingPlan } from "../../modules/bank-reconciliation/booking-plan"
+import { bookingAmounts, currencyDigits, isRefusal, planBooking, type BookingOrder, type BookingPlan } from "../../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { findBookingCapture, type BookingClaimHeld } from "./claim-booking"
 import { paymentCollectionState, type PaymentCollectionState } from "./guard-payment-collection"
 
 export const prepareBookingStepId = "prepare-booking"
@@ -50,20 +51,26 @@ export type PreparedBooking = {
   assignment_id: string
   order_id: string
   transaction_id: string
+  /** the claim this run holds on the assignment */
+  claim: string
   /** booked before (by another run or worker): nothing more to do */
   already_booked: boolean
+  /** what to capture and how (mode "resumed": record `existing_capture`, capture nothing); null when booked already */
   plan: BookingPlan | null
+  /** the capture a run that died made and did not record */
+  existing_capture: { id: string; payment_id: string; currency_code: string } | null
   before: AssignmentBeforeBooking
-  /** the plan's payment collection as read here, under the lock, for guardPaymentCollectionStep */
+  /** the plan's payment collection as read here, under the claim, for guardPaymentCollectionStep */
   collection_before: PaymentCollectionState | null
 }
 
 /**
- * Re-reads the assignment and the order under the booking lock and plans the booking. A booked
- * assignment comes back `already_booked`; anything else not confirmed, or an order that cannot take
- * the money, is refused with what to do. Reads only.
+ * Re-reads the assignment and the order once this run holds the booking claim, and plans the
+ * booking. When the claim was taken over from a run that died, first looks for that run's capture:
+ * found, it is recorded instead of capturing again. An order that cannot take the money (or is
+ * authorized by a provider a transfer must not capture) is refused with what to do. Reads only.
  */
-export const prepareBookingStep = createStep(prepareBookingStepId, async (input: { assignment_id: string }, { container }) => {
+export const prepareBookingStep = createStep(prepareBookingStepId, async (input: { assignment_id: string; claim: BookingClaimHeld }, { container }) => {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const assignment = await service.retrievePaymentAssignment(input.assignment_id, { select: ASSIGNMENT_FIELDS })
   const before: AssignmentBeforeBooking = {
@@ -77,12 +84,29 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
     capture_id: assignment.capture_id ?? null,
     metadata: (assignment.metadata as Record<string, unknown> | null) ?? null,
   }
-  const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string, before }
-  if (assignment.status === "booked") {
+  const prepared = { assignment_id: assignment.id, order_id: assignment.order_id, transaction_id: assignment.transaction_id as string, claim: input.claim.claim, before, existing_capture: null }
+  if (input.claim.already_booked) {
     return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null, collection_before: null })
   }
-  if (assignment.status !== "confirmed") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This assignment is ${assignment.status}, not confirmed; confirm it on the incoming payment first, then book it.`)
+  const amount = assignment.amount as unknown as string
+  const capture = input.claim.resumed ? await findBookingCapture(container, assignment.id) : null
+  if (capture) {
+    const digits = currencyDigits(assignment.currency_code)
+    const plan: BookingPlan = {
+      mode: "resumed",
+      payment_collection_id: capture.payment!.payment_collection_id,
+      payment_id: capture.payment!.id,
+      payment_session_id: null,
+      ...bookingAmounts(amount, amount, capture.amount as unknown as string, digits, capture.amount as unknown as string),
+      system_session: null,
+    }
+    return new StepResponse<PreparedBooking>({
+      ...prepared,
+      already_booked: false,
+      plan,
+      existing_capture: { id: capture.id, payment_id: capture.payment!.id, currency_code: capture.payment!.currency_code },
+      collection_before: null,
+    })
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -91,7 +115,8 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${assignment.order_id} was not found; remove this assignment and assign the payment again.`)
   }
-  const plan = planBooking(order as unknown as BookingOrder, { amount: assignment.amount as unknown as string, currency_code: assignment.currency_code })
+  const { capturableProviders } = (await service.getOptions()).booking
+  const plan = planBooking(order as unknown as BookingOrder, { amount, currency_code: assignment.currency_code }, capturableProviders)
   if (isRefusal(plan)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.refused)
   }
@@ -100,6 +125,6 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
     ...prepared,
     already_booked: false,
     plan,
-    collection_before: paymentCollectionState(collection as Parameters<typeof paymentCollectionState>[0]),
+    collection_before: { ...paymentCollectionState(collection as Parameters<typeof paymentCollectionState>[0]), assignment_id: assignment.id },
   })
 })

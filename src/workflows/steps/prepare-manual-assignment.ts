@@ -34,7 +34,7 @@ export const prepareManualAssignmentStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Each order may appear once; add the amounts for one order together.")
     }
     const open = await loadOpenOrders(container, orderIds)
-    const live = transaction.assignments.filter((a) => a.status === "confirmed" || a.status === "booked")
+    const live = transaction.assignments.filter((a) => ["confirmed", "booking", "booked"].includes(a.status))
     for (const { order_id } of input.assignments) {
       const item = open.items.find((i) => i.orderId === order_id)
       const label = open.limits[order_id]?.label ?? order_id

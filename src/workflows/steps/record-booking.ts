@@ -7,42 +7,44 @@ import type { AssignmentBeforeBooking } from "./prepare-booking"
 
 export const recordBookingStepId = "record-booking"
 
-type CapturedPayment = { id: string; captures?: { id: string; created_at?: Date | string | null }[] | null }
-
 type RecordBookingInput = {
   assignment_id: string
   transaction_id: string
+  /** the booking claim this run holds */
+  claim: string
   plan: BookingPlan
-  /** the payment as capturePaymentWorkflow returned it, with its captures */
-  payment: CapturedPayment
-  /** the assignment as prepareBookingStep read it under the lock */
+  /** Medusa's payment and the capture made for this assignment */
+  payment_id: string
+  capture_id: string | null
+  /** the assignment as prepareBookingStep read it under the claim */
   before: AssignmentBeforeBooking
 }
 
 /**
- * Marks the assignment booked with Medusa's payment and capture ids; an overpayment's assignment
- * shrinks to what was captured (the rest stays unassigned on the bank transaction, the assigned
- * amount kept in metadata). The transaction's booked amount and status follow in the same database
- * transaction. Compensation puts the assignment back.
+ * Marks the assignment booked with Medusa's payment and capture ids, while this run's claim holds
+ * it; an overpayment's assignment shrinks to what was booked (the rest stays unassigned on the bank
+ * transaction, the assigned amount kept in metadata). The transaction's booked amount and status
+ * follow in the same database transaction. Compensation puts the assignment back as claimed with no
+ * live claim, so the next run records the capture again (the capture itself stays: money was taken).
  */
 export const recordBookingStep = createStep(
   recordBookingStepId,
   async (input: RecordBookingInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const capture = [...(input.payment.captures ?? [])].sort((a, b) => +new Date(b.created_at as Date) - +new Date(a.created_at as Date))[0]
     const { plan } = input
     await service.recordAssignmentBooking({
       id: input.assignment_id,
+      claim: input.claim,
       payment_collection_id: plan.payment_collection_id,
-      payment_id: input.payment.id,
-      capture_id: capture?.id ?? null,
-      ...(MathBN.gt(plan.surplus, 0) ? { amount: plan.amount } : {}),
+      payment_id: input.payment_id,
+      capture_id: input.capture_id,
+      ...(MathBN.gt(plan.surplus, 0) ? { amount: plan.booked_amount } : {}),
       metadata: {
         ...(input.before.metadata ?? {}),
-        booking: { mode: plan.mode, assigned_amount: MathBN.add(plan.amount, plan.surplus).toFixed(2), surplus: plan.surplus },
+        booking: { mode: plan.mode, assigned_amount: exactSum(plan.booked_amount, plan.surplus), captured: plan.amount, rounding: plan.rounding, surplus: plan.surplus },
       },
     })
-    return new StepResponse({ capture_id: capture?.id ?? null }, { previous: input.before, transaction_id: input.transaction_id })
+    return new StepResponse({ capture_id: input.capture_id }, { previous: input.before, transaction_id: input.transaction_id })
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -52,7 +54,8 @@ export const recordBookingStep = createStep(
     const { previous } = undo
     await service.updatePaymentAssignments({
       id: previous.id,
-      status: previous.status as "confirmed",
+      // "booking", with the claim the record cleared: stale at once, the next run records the capture
+      status: previous.status as "booking",
       amount: previous.amount as number,
       booked_at: previous.booked_at,
       booking_error: previous.booking_error,
@@ -64,3 +67,8 @@ export const recordBookingStep = createStep(
     await service.refreshTransactionStatuses([undo.transaction_id])
   }
 )
+
+function exactSum(a: string, b: string): string {
+  const sum = MathBN.add(a, b)
+  return sum.toFixed(Math.max(2, sum.decimalPlaces() ?? 0))
+}

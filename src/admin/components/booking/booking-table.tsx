@@ -1,4 +1,4 @@
-import { Checkbox, Text, Tooltip } from "@medusajs/ui"
+import { Checkbox, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import type { BookingRow } from "../../hooks/booking"
 import { formatDate, formatMoney } from "../../lib/format"
@@ -34,9 +34,9 @@ export const BookingTable = ({ rows, selected, onToggle }: Props) => {
             <td className="py-2">
               <Text size="small">{`${formatDate(row.transaction?.booking_date ?? null, i18n.language)} · ${row.transaction?.counterpart_name ?? "–"}`}</Text>
               {row.booking_error && (
-                <Tooltip content={row.booking_error}>
-                  <Text size="small" className="text-ui-fg-error">{t("finapi.booking.lastAttemptFailed")}</Text>
-                </Tooltip>
+                <Text size="small" className="text-ui-fg-error" data-testid="finapi-booking-error">
+                  {t("finapi.booking.notBookedBecause", { reason: row.booking_error })}
+                </Text>
               )}
             </td>
             <td className="px-6 py-2 text-right">{formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}</td>

@@ -11,7 +11,7 @@ const bankTransferSession = { id: "payses_bt", provider_id: "pp_bank-transfer_ba
 describe("planBooking", () => {
   it("authorizes the waiting bank-transfer session and captures the full payment", () => {
     const plan = planBooking(order(119, [{ id: "paycol_1", status: "awaiting", amount: 119, payment_sessions: [bankTransferSession] }]), eur(119))
-    expect(plan).toEqual({ mode: "bank_transfer", payment_collection_id: "paycol_1", payment_id: null, payment_session_id: "payses_bt", amount: "119.00", surplus: "0.00", system_session: null })
+    expect(plan).toEqual({ mode: "bank_transfer", payment_collection_id: "paycol_1", payment_id: null, payment_session_id: "payses_bt", amount: "119.00", booked_amount: "119.00", rounding: "0.00", surplus: "0.00", system_session: null })
   })
 
   it("captures a partial payment partially and leaves no surplus", () => {

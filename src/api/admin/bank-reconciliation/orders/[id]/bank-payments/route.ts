@@ -16,7 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { data: assignments } = await query.graph({
     entity: "payment_assignment",
     fields: ["id", "amount", "currency_code", "status", "source", "booked_at", "booking_error", "payment_id", "capture_id", "transaction.id", "transaction.booking_date", "transaction.counterpart_name", "transaction.counterpart_iban", "transaction.purpose", "transaction.amount"],
-    filters: { order_id: order.id, status: ["proposed", "confirmed", "booked"] },
+    filters: { order_id: order.id, status: ["proposed", "confirmed", "booking", "booked"] },
     pagination: { order: { created_at: "ASC" } },
   })
   const booked = assignments.filter((a) => a.status === "booked")
