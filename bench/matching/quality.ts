@@ -58,3 +58,24 @@ export function measureQuality(labelled: LabelledTransaction[], results: MatchRe
     ambiguous, ambiguousAuto, noise, noiseAuto, byKind,
   }
 }
+
+/** Several labelled runs judged as one set (counts added, shares recomputed). */
+export function poolQuality(runs: Quality[]): Quality {
+  const sum = (pick: (q: Quality) => number) => runs.reduce((total, q) => total + pick(q), 0)
+  const autos = sum((q) => q.autos)
+  const certain = sum((q) => q.certain)
+  const answers = sum((q) => q.answers)
+  const byKind = new Map<string, { count: number; auto: number; right: number; wrongAuto: number }>()
+  for (const q of runs) {
+    for (const [kind, s] of q.byKind) {
+      const into = byKind.get(kind) ?? { count: 0, auto: 0, right: 0, wrongAuto: 0 }
+      byKind.set(kind, { count: into.count + s.count, auto: into.auto + s.auto, right: into.right + s.right, wrongAuto: into.wrongAuto + s.wrongAuto })
+    }
+  }
+  const share = (a: number, b: number) => (b ? a / b : 1)
+  return {
+    transactions: sum((q) => q.transactions), autos, autoPrecision: share(sum((q) => q.autoPrecision * q.autos), autos), certain,
+    autoRate: share(sum((q) => q.autoRate * q.certain), certain), answers, suggestionAccuracy: share(sum((q) => q.suggestionAccuracy * q.answers), answers),
+    ambiguous: sum((q) => q.ambiguous), ambiguousAuto: sum((q) => q.ambiguousAuto), noise: sum((q) => q.noise), noiseAuto: sum((q) => q.noiseAuto), byKind,
+  }
+}

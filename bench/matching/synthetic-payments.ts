@@ -12,8 +12,8 @@ export type Label = "certain" | "answer" | "ambiguous" | "noise"
 export type LabelledTransaction = { transaction: BankTransactionInput; expected: Allocation[] | null; label: Label; kind: string }
 
 const KINDS = {
-  rf: 22, invoice: 14, order: 10, e2e: 4, bare: 5, iban: 10, name: 6, skonto: 3, partial: 4, over: 2,
-  multiRef: 3, multiIban: 2, typoRf: 2, noise: 8, postal: 3, transposed: 1, rounding: 1,
+  rf: 20, invoice: 12, order: 9, e2e: 4, bare: 6, iban: 10, name: 6, skonto: 3, partial: 4, deduction: 1, over: 2,
+  multiRef: 3, multiList: 2, multiIban: 2, typoRf: 2, noise: 8, postal: 3, transposed: 1, rounding: 1, typoOrder: 1, surname: 1,
 }
 type Kind = keyof typeof KINDS
 
@@ -51,10 +51,11 @@ export function generatePayments(world: World, count: number, seed: number): Lab
       order = world.orders[targets[next++]]
     }
     const together = world.ordersOf.get(order.customerId!)!.slice(0, 2)
-    if ((kind === "multiRef" || kind === "multiIban") && together.some((o) => paid.has(o.orderId))) {
+    const several = kind === "multiRef" || kind === "multiList" || kind === "multiIban"
+    if (several && together.some((o) => paid.has(o.orderId))) {
       kind = "invoice"
     }
-    ;(kind === "multiRef" || kind === "multiIban" ? together : [order]).forEach((o) => paid.add(o.orderId))
+    ;(several && kind !== "invoice" ? together : [order]).forEach((o) => paid.add(o.orderId))
     const customer = world.customerOf.get(order.orderId)!
     const siblings = world.ordersOf.get(customer.id)!
     const owed = parseCents(order.outstanding)!
@@ -73,7 +74,7 @@ export function generatePayments(world: World, count: number, seed: number): Lab
       counterpartName: payerName(customer, random), counterpartIban: customer.iban, endToEndReference: null,
     }
     base.valueDate = base.bookingDate
-    const made = build(kind, { world, random, order, customer, siblings, owed, base, ibanDecides })
+    const made = build(kind, { world, random, order, customer, siblings, owed, base, ibanDecides, paid })
     made.transaction.purpose = `${made.transaction.purpose}${kind === "noise" ? "" : random.pick(SUFFIX)}`.trim()
     out.push({ ...made, kind })
   }
@@ -91,7 +92,7 @@ function shuffledIndexes(length: number, random: SeededRandom): number[] {
 
 type Context = {
   world: World; random: SeededRandom; order: OpenItemInput; customer: Customer; siblings: OpenItemInput[]; owed: number
-  base: BankTransactionInput; ibanDecides: (cents: number) => "certain" | "answer" | "ambiguous"
+  base: BankTransactionInput; ibanDecides: (cents: number) => "certain" | "answer" | "ambiguous"; paid: Set<string>
 }
 
 function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
@@ -110,8 +111,11 @@ function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
       return { transaction: tx({ purpose: random.pick([`Bestellung ${id}`, `Order #${id}`, `Best.-Nr. ${id}`, `Auftrag ${id} Kd-Nr. 55123`, `Bestellnr.${id}`]) }), expected: exact(order), label: "certain" }
     case "e2e":
       return { transaction: tx({ purpose: "", endToEndReference: random.pick([rf, `ORDER-${id}`]) }), expected: exact(order), label: "certain" }
-    case "bare":
-      return { transaction: tx({ purpose: random.pick([`${id} Vielen Dank`, `${id}`]) }), expected: exact(order), label: c.ibanDecides(owed) === "ambiguous" ? "answer" : c.ibanDecides(owed) }
+    case "bare": {
+      // The number alone could be a postal code; the payer's own name (no IBAN needed) and the exact amount confirm it.
+      const purpose = random.pick([`${id} Vielen Dank`, `${id}`, `Zahlung ${id}`, `${id} Kostenstelle ${random.int(1, 99)}`, `${id} 10115 Berlin`, `Ihre ${id} vom 02.11.`])
+      return { transaction: tx({ purpose, counterpartIban: random.chance(0.5) ? germanIban(random) : base.counterpartIban }), expected: exact(order), label: "certain" }
+    }
     case "iban":
       return { transaction: tx({ purpose: random.pick(["Danke", "Einkauf", "Online-Shop", ""]) }), expected: exact(order), label: c.ibanDecides(owed) }
     case "name":
@@ -121,12 +125,28 @@ function build(kind: Kind, c: Context): Omit<LabelledTransaction, "kind"> {
       return { transaction: tx({ purpose: invoiceText(), amount: formatCents(paid), bookingDate: addDays(order.createdAt!, 5), valueDate: addDays(order.createdAt!, 5) }), expected: exact(order, paid), label: "certain" }
     }
     case "partial": {
-      const paid = Math.max(1, Math.floor(owed / 2))
-      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(paid) }), expected: exact(order, paid), label: "answer" }
+      // An instalment naming the order: half, a third, or a round sum well below what is owed.
+      const share = random.pick([Math.floor(owed / 2), Math.floor(owed / 3), Math.floor(owed / 1000) * 500])
+      const paid = share >= 100 && share <= owed * 0.8 ? share : Math.max(1, Math.floor(owed / 2))
+      const purpose = random.pick([invoiceText(), `Teilzahlung ${rf.replace(/(.{4})/g, "$1 ").trim()}`, `Anzahlung Bestellung ${id}`, `1. Rate ${inv}`])
+      return { transaction: tx({ purpose, amount: formatCents(paid) }), expected: exact(order, paid), label: "certain" }
     }
-    case "over":
-      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(owed + 1000) }), expected: exact(order), label: "answer" }
+    case "deduction": {
+      // A few euros short without any agreed discount: an operator decides what happens to the rest.
+      const paid = owed - Math.max(101, Math.round(owed * random.pick([0.01, 0.04, 0.06])))
+      return { transaction: tx({ purpose: invoiceText(), amount: formatCents(Math.max(1, paid)), bookingDate: addDays(order.createdAt!, 30), valueDate: addDays(order.createdAt!, 30) }), expected: exact(order, Math.max(1, paid)), label: "answer" }
+    }
+    case "over": {
+      // Rounded up, or a little extra: the order is settled, the surplus stays visible.
+      const paid = random.pick([Math.ceil((owed + 1) / 1000) * 1000, owed + 100, owed + random.int(1, 2000)])
+      return { transaction: tx({ purpose: random.pick([invoiceText(), rf, `Bestellung ${id}`]), amount: formatCents(paid) }), expected: exact(order), label: paid - owed <= owed ? "certain" : "answer" }
+    }
+    case "typoOrder":
+      return typoOrder(c)
+    case "surname":
+      return surnameOnly(c)
     case "multiRef":
+    case "multiList":
     case "multiIban":
       return multiple(kind, c)
     case "typoRf": {
@@ -183,15 +203,49 @@ function nameOnly(c: Context): Omit<LabelledTransaction, "kind"> {
 }
 
 /** One transfer for two orders of the same customer, with or without their numbers. */
-function multiple(kind: "multiRef" | "multiIban", c: Context): Omit<LabelledTransaction, "kind"> {
+function multiple(kind: "multiRef" | "multiList" | "multiIban", c: Context): Omit<LabelledTransaction, "kind"> {
   if (c.siblings.length < 2) {
     return { transaction: { ...c.base, purpose: `Rechnung ${c.order.invoiceNumber}` }, expected: exact(c.order), label: "certain" }
   }
   const [a, b] = c.siblings
   const sum = parseCents(a.outstanding)! + parseCents(b.outstanding)!
   const expected = [a, b].map((o) => ({ orderId: o.orderId, amount: o.outstanding }))
+  if (kind === "multiList") {
+    const purpose = c.random.pick([`Rechnungen ${a.displayId} ${b.displayId}`, `${a.displayId}/${b.displayId}`, `${a.invoiceNumber}, ${b.invoiceNumber}`, `${a.invoiceNumber} ${b.invoiceNumber}`, `RE ${a.displayId}/${b.displayId} Danke`])
+    return { transaction: { ...c.base, amount: formatCents(sum), purpose }, expected, label: "certain" }
+  }
   if (kind === "multiRef") {
     return { transaction: { ...c.base, amount: formatCents(sum), purpose: c.random.pick([`RE ${a.displayId}, ${b.displayId}`, `Rechnungen ${a.displayId} und ${b.displayId}`, `Bestellungen ${a.displayId} + ${b.displayId}`]) }, expected, label: "certain" }
   }
   return { transaction: { ...c.base, amount: formatCents(sum), purpose: "Sammelzahlung" }, expected, label: "answer" }
+}
+
+/**
+ * The payer mistypes their own order number (two digits swapped or one digit off) and the typed
+ * number is another customer's order owing the same amount: nobody can be sure, never automatic.
+ */
+function typoOrder(c: Context): Omit<LabelledTransaction, "kind"> {
+  const id = String(c.order.displayId!)
+  const i = c.random.int(0, id.length - 2)
+  const swapped = id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2)
+  const typed = swapped !== id ? swapped : id.slice(0, -1) + String((Number(id.slice(-1)) + 1) % 10)
+  const other = c.world.orders.find((o) => String(o.displayId) === typed)
+  const purpose = c.random.pick([`Bestellung ${typed}`, `Order ${typed}`, `Rechnung RE-2026-${typed}`])
+  const transaction = { ...c.base, purpose, counterpartIban: germanIban(c.random) }
+  if (other && other.customerId !== c.order.customerId && !c.paid.has(other.orderId)) {
+    // Make the coincidence: the other order owes what this payer pays (and no other payment is for it).
+    other.outstanding = c.order.outstanding
+    c.paid.add(other.orderId)
+    return { transaction, expected: null, label: "ambiguous" }
+  }
+  // The typed number names no order, or one owing something else: the payer's own order is the answer.
+  return { transaction, expected: exact(c.order), label: "answer" }
+}
+
+/** Someone who only shares a customer's surname pays an amount close to one of their orders: no one to suggest. */
+function surnameOnly(c: Context): Omit<LabelledTransaction, "kind"> {
+  const owed = c.owed
+  const paid = Math.max(1, owed + c.random.pick([-1, -50, 30, -200]))
+  const first = c.random.pick(["Anneliese", "Bruno", "Carola", "Detlef", "Edeltraud"])
+  return { transaction: { ...c.base, amount: formatCents(paid), purpose: "Danke", counterpartName: `${first} ${c.customer.last}`, counterpartIban: germanIban(c.random) }, expected: null, label: "noise" }
 }

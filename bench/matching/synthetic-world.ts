@@ -53,13 +53,14 @@ export function generateWorld(orderCount: number, seed: number): World {
     const count = Math.min(orderCount - orders.length, Number(random.weighted({ 1: 75, 2: 18, 3: 7 })))
     const list: OpenItemInput[] = []
     for (let k = 0; k < count; k++) {
-      const displayId = 1001 + orders.length
+      // Five-digit order numbers, as in a shop a few years old: a bare one looks like a postal code.
+      const displayId = 20001 + orders.length
       const total = Array.from({ length: random.int(1, 2) }, () => random.pick(PRICES)).reduce((a, b) => a + b, 0) + (random.chance(0.6) ? 490 : 0)
       const partlyPaid = random.chance(0.03)
       const order: OpenItemInput = {
         orderId: `order_${String(displayId).padStart(8, "0")}`,
         displayId,
-        invoiceNumber: `RE-2026-${String(displayId).padStart(6, "0")}`,
+        invoiceNumber: `RE-2026-${displayId}`,
         paymentReference: createRf(String(displayId)),
         customerId: customer.id,
         customerName: `${customer.first} ${customer.last}`,

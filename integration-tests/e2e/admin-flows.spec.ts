@@ -5,6 +5,7 @@ import type { FlowContext } from "./flows/flow-context"
 import { assignPaymentsFlow } from "./flows/assign-payments"
 import { bankTransferCheckoutFlow } from "./flows/bank-transfer-checkout"
 import { bookPaymentsFlow } from "./flows/book-payments"
+import { learnedPayersFlow } from "./flows/learned-payers"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 
 // One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
@@ -58,6 +59,10 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
 
   it("imports payments, assigns automatically, reviews a suggestion and assigns one payment to two orders by hand", async () => {
     await assignPaymentsFlow(flow)
+  })
+
+  it("shows the evidence in German with comma decimals, and what confirming taught on the customer, removable", async () => {
+    await learnedPayersFlow(flow)
   })
 
   it("books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", async () => {

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { paymentAssignmentMiddlewares } from "./admin/bank-reconciliation/assignments/middlewares"
 import { bookingMiddlewares } from "./admin/bank-reconciliation/bookings/middlewares"
+import { learnedPayerMiddlewares } from "./admin/bank-reconciliation/customers/middlewares"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
@@ -12,6 +13,7 @@ export default defineMiddlewares({
     ...incomingPaymentsMiddlewares,
     ...paymentAssignmentMiddlewares,
     ...bookingMiddlewares,
+    ...learnedPayerMiddlewares,
     ...storeBankTransferMiddlewares,
   ],
 })

@@ -11,7 +11,7 @@ export async function girokontoFinapiId(page: Page, adminUrl: string): Promise<s
 }
 
 /** Incoming payments arrive at that account in the demo's finAPI sandbox. */
-export async function addBankPayments(sandboxUrl: string, finapiAccountId: string, transactions: { amount: number; purpose: string; counterpartName: string }[]) {
+export async function addBankPayments(sandboxUrl: string, finapiAccountId: string, transactions: { amount: number; purpose: string; counterpartName: string; counterpartIban?: string }[]) {
   const res = await fetch(`${sandboxUrl}/__sandbox/accounts/${finapiAccountId}/transactions`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -71,6 +71,15 @@ export function knownIbansByCustomer(rows: { customer_id: string | null; counter
   return new Map([...byCustomer].map(([id, ibans]) => [id, [...ibans].sort()]))
 }
 
+/** Learned payer names per customer id, in the order they were learned. */
+export function aliasesByCustomer(rows: { customer_id: string; value: string }[]): Map<string, string[]> {
+  const byCustomer = new Map<string, string[]>()
+  for (const row of rows) {
+    byCustomer.set(row.customer_id, [...(byCustomer.get(row.customer_id) ?? []), row.value])
+  }
+  return byCustomer
+}
+
 function fullName(first?: string | null, last?: string | null): string | null {
   const name = [first, last].map((part) => part?.trim()).filter(Boolean).join(" ")
   return name || null
@@ -89,7 +98,7 @@ function dayOf(value: string | Date | null | undefined): string | null {
  */
 export function toOpenItem(
   order: OrderForOpenItem,
-  context: { assigned?: string | null; knownIbans?: string[]; invoiceNumber: InvoiceNumberOptions }
+  context: { assigned?: string | null; knownIbans?: string[]; aliases?: string[]; invoiceNumber: InvoiceNumberOptions }
 ): OpenItemInput | null {
   if (order.status === "canceled") {
     return null
@@ -110,6 +119,7 @@ export function toOpenItem(
     companyName: customer?.company_name || billing?.company || null,
     customerEmail: customer?.email ?? order.email ?? null,
     knownIbans: context.knownIbans ?? [],
+    aliases: context.aliases ?? [],
     currency: order.currency_code.toUpperCase(),
     total: toDecimal(order.total),
     outstanding: outstanding.toFixed(2),

@@ -15,12 +15,16 @@ import {
   BankInterface,
   BankTransaction,
   FinapiCallLog,
+  LearnedPayer,
   PaymentAssignment,
   SyncRun,
 } from "./models"
 import { FinapiClient, FinapiLogger } from "./finapi"
 import { FinapiGateway } from "./finapi-gateway"
 import { jsonChunks } from "./json-chunks"
+import * as learnedPayerStore from "./learned-payer-store"
+import type { LearnedPayerRow } from "./learned-payer-store"
+import { normalizeLearned, type PayerKind, type PayerLesson } from "./learned-payers"
 import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./plugin-options"
 import { decryptSecret, encryptSecret, parseEncryptionKey } from "./secret-box"
 
@@ -40,6 +44,7 @@ class BankReconciliationModuleService extends MedusaService({
   PaymentAssignment,
   SyncRun,
   FinapiCallLog,
+  LearnedPayer,
 }) {
   protected readonly options_: PluginOptions
   protected readonly encryptionKey_: Buffer
@@ -568,26 +573,60 @@ class BankReconciliationModuleService extends MedusaService({
   }
 
   /**
-   * The payer IBANs learned for customers: from their booked payments and from payments an operator
-   * assigned to them by hand (never from automatic assignments alone, so a mistake cannot teach itself).
+   * The payer IBANs known for customers: learned from the operator's assignments, or from their
+   * booked payments and manual assignments (never from automatic assignments alone, so a mistake
+   * cannot teach itself), minus those the operator removed.
    */
   @InjectManager()
   async listKnownCounterpartIbans(
     customerIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ customer_id: string; counterpart_iban: string }[]> {
-    if (!customerIds.length) {
-      return []
-    }
-    return await sharedContext.manager!.execute(
-      `select distinct a.customer_id, t.counterpart_iban from payment_assignment a
-         join bank_transaction t on t.id = a.transaction_id and t.deleted_at is null
-        where a.customer_id in (?) and a.deleted_at is null and t.counterpart_iban is not null
-          and (a.status = 'booked' or (a.status = 'confirmed' and a.source = 'manual'))`,
-      [customerIds]
-    )
+    return customerIds.length ? await learnedPayerStore.knownIbans(sharedContext.manager!, customerIds) : []
+  }
+
+  /** Payer names the operator's assignments taught (aliases the engine matches like names). */
+  @InjectManager()
+  async listPayerAliases(customerIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ customer_id: string; value: string }[]> {
+    return customerIds.length ? await learnedPayerStore.payerAliases(sharedContext.manager!, customerIds) : []
+  }
+
+  /** Everything learned about one customer's payers, for the admin. */
+  @InjectManager()
+  async listCustomerLearnedPayers(customerId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<LearnedPayerRow[]> {
+    return await learnedPayerStore.customerLearnedPayers(sharedContext.manager!, customerId)
+  }
+
+  /** Records what an assignment taught; returns the ids of new rows (already known ones are skipped). */
+  @InjectManager()
+  async learnPayers(lessons: PayerLesson[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+    return await this.changeLearnedPayers_((manager) => learnedPayerStore.insertLessons(manager, lessons), sharedContext)
+  }
+
+  @InjectManager()
+  async unlearnPayers(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.changeLearnedPayers_((manager) => learnedPayerStore.deleteLessons(manager, ids), sharedContext)
+  }
+
+  /** Forgets a customer's payer IBAN or name; returns what `restoreForgottenPayer` needs to undo it. */
+  @InjectManager()
+  async forgetPayer(customerId: string, kind: PayerKind, value: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ForgottenPayer> {
+    const normalized = normalizeLearned(kind, value)
+    return await this.changeLearnedPayers_((manager) => learnedPayerStore.forget(manager, customerId, kind, normalized), sharedContext)
+  }
+
+  @InjectManager()
+  async restoreForgottenPayer(undo: ForgottenPayer, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.changeLearnedPayers_((manager) => learnedPayerStore.unforget(manager, undo), sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async changeLearnedPayers_<T>(change: (manager: EntityManager) => Promise<T>, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<T> {
+    return await change(sharedContext.transactionManager!)
   }
 }
+
+export type ForgottenPayer = { deleted: string[]; created: string[] }
 
 /** A new assignment for applyAssignmentChanges; money as a decimal string. */
 export type NewAssignment = {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { OpenItemInput } from "../../modules/bank-reconciliation/matching"
 import {
+  aliasesByCustomer,
   invoiceNumberOf,
   knownIbansByCustomer,
   pendingOf,
@@ -49,7 +50,7 @@ export type OpenOrders = {
 
 /**
  * The open items among the given orders (or among all orders): not canceled, not drafts, with
- * something left to pay after confirmed assignments, with the customer's learned IBANs.
+ * something left to pay after confirmed assignments, with the customer's learned IBANs and payer names.
  */
 export async function loadOpenOrders(container: MedusaContainer, orderIds?: string[]): Promise<OpenOrders> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -64,12 +65,13 @@ export async function loadOpenOrders(container: MedusaContainer, orderIds?: stri
   const assigned = await service.sumConfirmedByOrder(orders.map((order) => order.id))
   const customerIds = [...new Set(orders.map((order) => order.customer?.id ?? order.customer_id).filter((id): id is string => !!id))]
   const ibans = knownIbansByCustomer(await service.listKnownCounterpartIbans(customerIds))
+  const aliases = aliasesByCustomer(await service.listPayerAliases(customerIds))
   const items: OpenItemInput[] = []
   const limits: Record<string, OrderLimit> = {}
   for (const order of orders) {
     limits[order.id] = { pending: pendingOf(order), label: invoiceNumberOf(order, invoiceNumber) ?? `#${order.display_id}` }
     const customerId = order.customer?.id ?? order.customer_id ?? ""
-    const item = toOpenItem(order, { assigned: assigned[order.id], knownIbans: ibans.get(customerId), invoiceNumber })
+    const item = toOpenItem(order, { assigned: assigned[order.id], knownIbans: ibans.get(customerId), aliases: aliases.get(customerId), invoiceNumber })
     if (item) {
       items.push(item)
     }

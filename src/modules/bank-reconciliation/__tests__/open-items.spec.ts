@@ -35,8 +35,8 @@ describe("invoice number of an order", () => {
 })
 
 describe("open item of an order", () => {
-  it("carries outstanding, invoice number, payment reference, customer and IBANs as the engine reads them", () => {
-    expect(toOpenItem(order(), { invoiceNumber, knownIbans: ["DE89370400440532013000"] })).toEqual({
+  it("carries outstanding, invoice number, payment reference, customer, IBANs and learned payer names as the engine reads them", () => {
+    expect(toOpenItem(order(), { invoiceNumber, knownIbans: ["DE89370400440532013000"], aliases: ["E. Mustermann"] })).toEqual({
       orderId: "order_1",
       displayId: 1042,
       invoiceNumber: "INV-1042",
@@ -46,6 +46,7 @@ describe("open item of an order", () => {
       companyName: null,
       customerEmail: "erika@example.com",
       knownIbans: ["DE89370400440532013000"],
+      aliases: ["E. Mustermann"],
       currency: "EUR",
       total: "119.00",
       outstanding: "119.00",
