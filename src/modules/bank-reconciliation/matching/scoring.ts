@@ -106,10 +106,11 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
 
 /**
  * A partial or over-payment is as certain as an exact one when a trusted reference names the
- * order and nothing suggests a mistake: an instalment (more than 10 % short; less looks like a deduction: Skonto taken late, fees) or an overpayment of
- * at most the order's amount, the only number in the purpose, digits not transposed, neither the
- * payment nor the surplus exactly what another open order of the customer owes, and a payer who
- * is this customer or unknown (a verified RF reference needs no payer). The shop's autoPartialPayments/autoOverpayments accept any referenced one.
+ * order and nothing suggests a mistake: an instalment (more than 10 % short; less looks like a
+ * deduction: Skonto taken late, fees) or an overpayment of at most the order's amount; the only
+ * number in the purpose; digits not transposed; neither the payment nor the surplus exactly what
+ * another open order of the customer owes; a payer who is this customer or unknown (a verified RF
+ * reference needs no payer). The shop's autoPartialPayments/autoOverpayments accept any referenced one.
  */
 function acceptsOddAmount(position: number, relation: AmountRelation, customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): boolean {
   if (relation.kind !== "partial" && relation.kind !== "overpayment") {
