@@ -44,4 +44,18 @@ async function offersBankTransfer(databaseUrl) {
   }
 }
 
-module.exports = { findSeededAt, offersBankTransfer }
+/** The token of the seeded "Demo-Storefront" publishable key, for the banner. */
+async function findPublishableKey(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select token from api_key where title = 'Demo-Storefront' and type = 'publishable' and revoked_at is null and deleted_at is null limit 1`
+    )
+    return rows[0]?.token
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = { findPublishableKey, findSeededAt, offersBankTransfer }

@@ -4,17 +4,20 @@
  * plugin and its admin, seeded once with a German store. Ctrl-C stops it all.
  * See demo/README.md.
  */
+const fs = require("fs")
+const path = require("path")
 const credentials = require("./admin-credentials")
 const { stopAllChildren } = require("./child-processes")
 const { resolveDatabase } = require("./database")
 const { startFinapiSandbox } = require("./finapi-sandbox")
 const { runMedusa, startMedusa } = require("./medusa-cli")
 const { buildPlugin, isBuildFresh, linkPluginIntoApp } = require("./plugin-build")
-const { findSeededAt, offersBankTransfer } = require("./seed-marker")
+const { findPublishableKey, findSeededAt, offersBankTransfer } = require("./seed-marker")
 const { isAnswering, waitForHttp } = require("./wait-for-http")
 
 const MEDUSA_URL = "http://localhost:9000"
 const SANDBOX_PORT = Number(process.env.DEMO_FINAPI_PORT || 4010)
+const SANDBOX_STATE = path.join(__dirname, ".data", `finapi-sandbox-${SANDBOX_PORT}.json`)
 const STARTUP_TIMEOUT_MS = 180000
 
 const started = Date.now()
@@ -27,7 +30,7 @@ async function shutdown(exitCode) {
     return
   }
   stopping = true
-  log("Stopping Medusa, the finAPI sandbox and Postgres …")
+  log("Stopping what the demo started …")
   await stopAllChildren()
   log("Stopped.")
   process.exit(exitCode)
@@ -57,8 +60,6 @@ async function main() {
   }
   linkPluginIntoApp()
 
-  const sandboxUrl = await startFinapiSandbox(SANDBOX_PORT, log)
-
   const env = {
     DATABASE_URL: databaseUrl,
     DEMO_FINAPI_URL: `http://localhost:${SANDBOX_PORT}`,
@@ -77,6 +78,14 @@ async function main() {
   } else {
     log("Seeding the demo store …")
     await runMedusa(["exec", "./src/scripts/seed.ts"], env)
+  }
+  // A fresh database knows no finAPI user: the sandbox starts fresh too.
+  if (!seededAt && fs.existsSync(SANDBOX_STATE)) {
+    fs.rmSync(SANDBOX_STATE)
+  }
+  const sandboxUrl = await startFinapiSandbox(SANDBOX_PORT, SANDBOX_STATE, log)
+  if (sandboxUrl) {
+    log(fs.existsSync(SANDBOX_STATE) ? `finAPI sandbox state restored from ${path.relative(process.cwd(), SANDBOX_STATE)}.` : "finAPI sandbox starts fresh.")
   }
 
   log("Starting Medusa (medusa develop) …")
@@ -102,6 +111,7 @@ async function main() {
       `  finAPI demo store is up after ${seconds()}.`,
       `  Admin:    ${MEDUSA_URL}/app`,
       `  Login:    ${credentials.email} / ${credentials.password}`,
+      `  Store API publishable key: ${(await findPublishableKey(databaseUrl)) ?? "not found"}`,
       `  Sandbox:  ${sandboxUrl ?? "not running"}`,
       "  Ctrl-C stops everything.",
       "",

@@ -81,7 +81,7 @@ function createAccount(state: SandboxState, bank: TestBank, connection: StoredBa
 
 function seedStatement(state: SandboxState, account: StoredAccount, slot: number, now: number): void {
   const today = dayNumber(germanDate(now))
-  for (const seeded of SEEDED_TRANSACTIONS.filter((s) => s.slot === slot)) {
+  for (const seeded of [...SEEDED_TRANSACTIONS, ...state.extraStatement].filter((s) => s.slot === slot)) {
     const finapiDate = dateOfDay(today - seeded.daysAgo)
     const bankDate = seeded.bookedInDays ? dateOfDay(today + seeded.bookedInDays) : finapiDate
     const content = completeContent(seeded.content, finapiDate, bankDate)

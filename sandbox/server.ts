@@ -5,6 +5,8 @@ import { SandboxClock } from "./clock"
 import { SandboxState, type SandboxSettings } from "./state"
 import { FaultPlan, type Fault } from "./faults"
 import { createControl, type SandboxControl } from "./control"
+import { loadStateFile, saveStateFile } from "./state-file"
+import type { SeededTransaction } from "./data/seeded-transactions"
 import { tick } from "./ticker"
 import { expireToken } from "./tokens"
 import { ApiFailure, areaOf, type Exchange } from "./http/exchange"
@@ -24,11 +26,17 @@ export interface SandboxOptions {
   /** Start of the sandbox clock (ms or Date); it then runs in real time and can be advanced. */
   now?: number | Date
   settings?: Partial<SandboxSettings>
+  /** Extra rows for the Girokonto's starting statement (see SandboxState.extraStatement). */
+  statement?: SeededTransaction[]
+  /** Keeps the state in this file across restarts (loaded at start, saved every 2 s and on close). */
+  stateFile?: string
 }
 
 export interface SandboxHandle {
   url: string
   port: number
+  /** true when the state came from `stateFile` */
+  restored: boolean
   close(): Promise<void>
   control: SandboxControl
 }
@@ -54,6 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...options.settings,
   }
   const state = new SandboxState(options.seed ?? 42, new SandboxClock(start), settings, "")
+  state.extraStatement = options.statement ?? []
+  const restored = options.stateFile ? loadStateFile(state, options.stateFile) : false
   const faults = new FaultPlan()
   const control = createControl(state, faults)
   const routes: Route[] = [...apiRoutes, ...webFormPageRoutes, ...webFormLoaderRoutes, ...scenarioControlRoutes(control)]
@@ -72,13 +82,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   state.publicUrl = url
   const timer = setInterval(() => tick(state), 200)
   timer.unref()
+  const save = () => options.stateFile && saveStateFile(state, options.stateFile)
+  const saver = options.stateFile ? setInterval(save, 2000) : null
+  saver?.unref()
   return {
     url,
     port,
     control,
+    restored,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(timer)
+        if (saver) clearInterval(saver)
+        save()
         sockets.forEach((s) => s.destroy())
         server.close(() => resolve())
       }),

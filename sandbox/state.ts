@@ -1,3 +1,4 @@
+import type { SeededTransaction } from "./data/seeded-transactions"
 import type { SandboxClock } from "./clock"
 import { createRandom, seedFrom, tokenFrom, uuidFrom } from "./data/prng"
 import { TransactionStore } from "./data/transaction-store"
@@ -55,6 +56,8 @@ export class SandboxState {
   tasks = new Map<string, StoredTask>()
   notificationRules = new Map<number, StoredNotificationRule>()
   callbackDeliveries: CallbackDelivery[] = []
+  /** Extra rows for the Girokonto's starting statement (the demo's payments for its own orders); kept across reset(). */
+  extraStatement: SeededTransaction[] = []
   private random: () => number
   private counters = { user: 1, connection: 1001, account: 2001, rule: 1, generation: 1 }
 

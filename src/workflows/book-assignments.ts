@@ -34,7 +34,7 @@ export const bookAssignmentWorkflowId = "book-assignment"
  * captures, captures an authorized payment of a capturable provider, or settles a not_paid
  * collection; never more than owed.
  */
-export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string }) {
+export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string; actor_id?: string | null }) {
   const { data: assignments } = useQueryGraphStep({
     entity: "payment_assignment",
     fields: ["id", "order_id", "transaction_id"],
@@ -102,7 +102,7 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
   })
   const recorded = when("record-new-booking", { plan }, ({ plan }) => !!plan).then(() => {
     const booked = recordBookingStep(
-      transform({ prepared, capture }, ({ prepared, capture }) => ({
+      transform({ input, prepared, capture }, ({ input, prepared, capture }) => ({
         assignment_id: prepared.assignment_id,
         transaction_id: prepared.transaction_id,
         claim: prepared.claim,
@@ -110,6 +110,7 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
         payment_id: capture.payment_id!,
         capture_id: capture.capture_id,
         before: prepared.before,
+        actor_id: input.actor_id ?? null,
       }))
     )
     emitEventStep({
@@ -171,7 +172,7 @@ export const BOOKING_CONCURRENCY = 4
  * still book one after the other), and reports each line in the order given; a failed line keeps its
  * reason on the assignment.
  */
-export async function bookAssignments(container: MedusaContainer, assignmentIds: string[]): Promise<BookingLineResult[]> {
+export async function bookAssignments(container: MedusaContainer, assignmentIds: string[], actorId: string | null = null): Promise<BookingLineResult[]> {
   const ids = [...new Set(assignmentIds)]
   const byId = new Map<string, BookingLineResult>()
   let next = 0
@@ -179,16 +180,16 @@ export async function bookAssignments(container: MedusaContainer, assignmentIds:
     Array.from({ length: Math.min(BOOKING_CONCURRENCY, ids.length) }, async () => {
       while (next < ids.length) {
         const id = ids[next++]
-        byId.set(id, await bookOne(container, id))
+        byId.set(id, await bookOne(container, id, actorId))
       }
     })
   )
   return assignmentIds.map((id) => byId.get(id)!)
 }
 
-async function bookOne(container: MedusaContainer, id: string): Promise<BookingLineResult> {
+async function bookOne(container: MedusaContainer, id: string, actorId: string | null): Promise<BookingLineResult> {
   const { result, errors } = await bookAssignmentWorkflow(container).run({
-    input: { assignment_id: id },
+    input: { assignment_id: id, actor_id: actorId },
     context: { transactionId: `book:${id}` },
     throwOnError: false,
   })

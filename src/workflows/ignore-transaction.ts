@@ -5,7 +5,7 @@ import { setTransactionIgnoredStep } from "./steps/set-transaction-ignored"
 export const ignoreTransactionWorkflowId = "ignore-transaction"
 
 /** Marks a payment as not for this shop, with the operator's reason; auto-assign leaves it alone from then on. */
-export const ignoreTransactionWorkflow = createWorkflow(ignoreTransactionWorkflowId, function (input: { transaction_id: string; reason: string }) {
+export const ignoreTransactionWorkflow = createWorkflow(ignoreTransactionWorkflowId, function (input: { transaction_id: string; reason: string; actor_id?: string | null }) {
   const keys = transform({ input }, ({ input }) => assignmentLockKeys(input.transaction_id, []))
   const locks = acquireAssignmentLocksStep({ keys })
   setTransactionIgnoredStep(input)

@@ -7,7 +7,7 @@ import { prepareAssignmentRemovalStep } from "./steps/prepare-assignment-removal
 export const removeAssignmentWorkflowId = "remove-assignment"
 
 /** Removes an assignment or turns a proposal down, until it is booked; the payment's status follows. */
-export const removeAssignmentWorkflow = createWorkflow(removeAssignmentWorkflowId, function (input: { id: string }) {
+export const removeAssignmentWorkflow = createWorkflow(removeAssignmentWorkflowId, function (input: { id: string; actor_id?: string | null }) {
   const { data: assignments } = useQueryGraphStep({
     entity: "payment_assignment",
     fields: ["id", "order_id", "transaction_id"],

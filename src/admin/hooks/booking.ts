@@ -57,7 +57,7 @@ export const useBookAssignments = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (assignmentIds: string[]) =>
-      sdk.client.fetch<{ results: BookingLineResult[]; booked: number; failed: number }>(`${BASE}/bookings`, { method: "POST", body: { assignment_ids: assignmentIds } }),
+      sdk.client.fetch<{ results: BookingLineResult[]; booked: number; already_booked: number; failed: number }>(`${BASE}/bookings`, { method: "POST", body: { assignment_ids: assignmentIds } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: incomingPaymentsKeys.all }),
   })
 }

@@ -55,6 +55,8 @@ export type TransactionFilters = {
   booking_date_to?: string
   amount_min?: string
   amount_max?: string
+  /** "booking_date", "-booking_date", "amount", "-amount" */
+  order?: string
 }
 
 export const incomingPaymentsKeys = {
@@ -75,10 +77,11 @@ export const useBankTransactions = (filters: TransactionFilters) =>
   })
 
 /** The run history; polls while a run is going so its counts move. */
-export const useSyncRuns = (polling: boolean) =>
+export const useSyncRuns = (polling: boolean, page: { offset: number; limit: number } = { offset: 0, limit: 10 }) =>
   useQuery({
-    queryKey: incomingPaymentsKeys.syncRuns(),
-    queryFn: () => sdk.client.fetch<{ sync_runs: SyncRun[]; count: number }>(`${BASE}/sync-runs`, { query: { limit: 10 } }),
+    queryKey: [...incomingPaymentsKeys.syncRuns(), page],
+    queryFn: () => sdk.client.fetch<{ sync_runs: SyncRun[]; count: number }>(`${BASE}/sync-runs`, { query: page }),
+    placeholderData: (previous) => previous,
     refetchInterval: (query) => (polling || query.state.data?.sync_runs.some((r) => r.status === "running") ? 1000 : false),
   })
 

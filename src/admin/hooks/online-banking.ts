@@ -30,10 +30,11 @@ export const useBankConnections = (interfaceId: string, pollWhilePending: boolea
     refetchInterval: pollWhilePending ? 3000 : false,
   })
 
-export const useCallLog = (interfaceId: string) =>
+export const useCallLog = (interfaceId: string, page: { offset: number; limit: number } = { offset: 0, limit: 100 }) =>
   useQuery({
-    queryKey: onlineBankingKeys.log(interfaceId),
-    queryFn: () => sdk.client.fetch<{ log: CallLogEntry[]; count: number }>(`${BASE}/interfaces/${interfaceId}/log`, { query: { limit: 100 } }),
+    queryKey: [...onlineBankingKeys.log(interfaceId), page],
+    queryFn: () => sdk.client.fetch<{ log: CallLogEntry[]; count: number }>(`${BASE}/interfaces/${interfaceId}/log`, { query: page }),
+    placeholderData: (previous) => previous,
   })
 
 /** A POST or DELETE to the plugin's admin API; every online-banking view refreshes afterwards. */

@@ -17,8 +17,10 @@ import {
   FinapiCallLog,
   LearnedPayer,
   PaymentAssignment,
+  PaymentEvent,
   SyncRun,
 } from "./models"
+import type { PaymentEventKind } from "./models/payment-event"
 import { FinapiClient, FinapiLogger } from "./finapi"
 import { FinapiGateway } from "./finapi-gateway"
 import { jsonChunks } from "./json-chunks"
@@ -42,6 +44,7 @@ class BankReconciliationModuleService extends MedusaService({
   BankAccount,
   BankTransaction,
   PaymentAssignment,
+  PaymentEvent,
   SyncRun,
   FinapiCallLog,
   LearnedPayer,
@@ -264,7 +267,7 @@ class BankReconciliationModuleService extends MedusaService({
     const touched = [...(change.update ?? []).map((u) => u.id), ...(change.remove ?? [])]
     const previous: AssignmentSnapshot[] = touched.length
       ? await knex("payment_assignment")
-          .select("id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .select("id", "order_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
           .whereIn("id", touched)
           .forUpdate()
           .andWhere("transaction_id", change.transaction_id)
@@ -313,7 +316,8 @@ class BankReconciliationModuleService extends MedusaService({
     }
     await assertWithinLimits(knex, transaction, change.order_limits ?? {})
     await this.refreshTransactionStatuses_([change.transaction_id], sharedContext)
-    return { transaction_id: change.transaction_id, created_ids: created.map((row) => row.id), previous }
+    const event_ids = await insertPaymentEvents(knex, assignmentEvents(change, created, previous))
+    return { transaction_id: change.transaction_id, created_ids: created.map((row) => row.id), previous, event_ids }
   }
 
   /** Undoes applyAssignmentChanges: drops what it created and puts the touched rows back. */
@@ -332,10 +336,11 @@ class BankReconciliationModuleService extends MedusaService({
   ): Promise<void> {
     const knex = lockingKnex(sharedContext)
     await lockTransactionRow(knex, applied.transaction_id)
+    await deletePaymentEvents(knex, applied.event_ids)
     if (applied.created_ids.length) {
       await knex("payment_assignment").whereIn("id", applied.created_ids).delete()
     }
-    for (const row of applied.previous) {
+    for (const { order_id: _order, ...row } of applied.previous) {
       await knex("payment_assignment")
         .where("id", row.id)
         .update({ ...row, amount: String(row.amount), raw_amount: rawAmount(String(row.amount)), updated_at: new Date() })
@@ -466,7 +471,7 @@ class BankReconciliationModuleService extends MedusaService({
   async recordAssignmentBooking(
     booking: AssignmentBooking,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<void> {
+  ): Promise<{ event_id: string }> {
     return await this.recordAssignmentBooking_(booking, sharedContext)
   }
 
@@ -474,9 +479,10 @@ class BankReconciliationModuleService extends MedusaService({
   protected async recordAssignmentBooking_(
     booking: AssignmentBooking,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<void> {
+  ): Promise<{ event_id: string }> {
     const now = new Date()
-    const updated = await lockingKnex(sharedContext)("payment_assignment")
+    const knex = lockingKnex(sharedContext)
+    const updated = await knex("payment_assignment")
       .where({ id: booking.id, deleted_at: null, status: "booking", booking_claim: booking.claim })
       .update({
         status: "booked",
@@ -491,11 +497,35 @@ class BankReconciliationModuleService extends MedusaService({
         metadata: JSON.stringify(booking.metadata),
         updated_at: now,
       })
-      .returning("transaction_id")
+      .returning(["transaction_id", "order_id", knex.raw("amount::text as amount")])
     if (!updated.length) {
       throw new MedusaError(MedusaError.Types.CONFLICT, `Assignment ${booking.id} is no longer claimed by this booking run; reload the list.`)
     }
     await this.refreshTransactionStatuses_([updated[0].transaction_id], sharedContext)
+    const [event_id] = await insertPaymentEvents(knex, [
+      {
+        transaction_id: updated[0].transaction_id,
+        kind: "booked",
+        actor_type: booking.actor_id ? "user" : "engine",
+        actor_id: booking.actor_id ?? null,
+        assignment_id: booking.id,
+        order_id: updated[0].order_id,
+        amount: String(updated[0].amount),
+        details: { capture_id: booking.capture_id, payment_id: booking.payment_id },
+      },
+    ])
+    return { event_id }
+  }
+
+  /** Removes audit events a compensated step wrote (the step's work is undone, so is its record). */
+  @InjectManager()
+  async deletePaymentEventsById(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    return await this.deletePaymentEventsById_(ids, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async deletePaymentEventsById_(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await deletePaymentEvents(lockingKnex(sharedContext), ids)
   }
 
   /**
@@ -506,17 +536,19 @@ class BankReconciliationModuleService extends MedusaService({
   async setTransactionIgnored(
     transactionId: string,
     reason: string | null,
+    actorId: string | null = null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ status: string; ignore_reason: string | null }> {
-    return await this.setTransactionIgnored_(transactionId, reason, sharedContext)
+  ): Promise<{ status: string; ignore_reason: string | null; event_id: string }> {
+    return await this.setTransactionIgnored_(transactionId, reason, actorId, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async setTransactionIgnored_(
     transactionId: string,
     reason: string | null,
+    actorId: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ status: string; ignore_reason: string | null }> {
+  ): Promise<{ status: string; ignore_reason: string | null; event_id: string }> {
     const knex = lockingKnex(sharedContext)
     const transaction = await lockTransactionRow(knex, transactionId)
     if (reason !== null && !["unassigned", "proposed", "ignored"].includes(transaction.status)) {
@@ -531,14 +563,17 @@ class BankReconciliationModuleService extends MedusaService({
     if (reason === null) {
       await this.refreshTransactionStatuses_([transactionId], sharedContext)
     }
-    return { status: transaction.status, ignore_reason: transaction.ignore_reason }
+    const [event_id] = await insertPaymentEvents(knex, [
+      { transaction_id: transactionId, kind: reason === null ? "unignored" : "ignored", actor_type: "user", actor_id: actorId, details: reason === null ? null : { reason } },
+    ])
+    return { status: transaction.status, ignore_reason: transaction.ignore_reason, event_id }
   }
 
   /** Puts a transaction's status and ignore reason back (compensation of setTransactionIgnored). */
   @InjectManager()
   async restoreTransactionIgnore(
     transactionId: string,
-    previous: { status: string; ignore_reason: string | null },
+    previous: { status: string; ignore_reason: string | null; event_id?: string },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     return await this.restoreTransactionIgnore_(transactionId, previous, sharedContext)
@@ -547,12 +582,14 @@ class BankReconciliationModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async restoreTransactionIgnore_(
     transactionId: string,
-    previous: { status: string; ignore_reason: string | null },
+    previous: { status: string; ignore_reason: string | null; event_id?: string },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    await lockingKnex(sharedContext)("bank_transaction")
+    const knex = lockingKnex(sharedContext)
+    await knex("bank_transaction")
       .where("id", transactionId)
       .update({ status: previous.status, ignore_reason: previous.ignore_reason, updated_at: new Date() })
+    await deletePaymentEvents(knex, previous.event_id ? [previous.event_id] : [])
   }
 
   /** Per order, the confirmed but not yet booked assignment total, as a decimal string (orders without any are absent). */
@@ -648,6 +685,8 @@ export type AssignmentChange = {
   update?: { id: string; amount?: string; status?: "confirmed" | "rejected"; confirmed_by?: string | null }[]
   /** Open proposals to drop (soft delete). */
   remove?: string[]
+  /** The admin user behind the change (null: the matching engine); goes into the audit trail. */
+  actor_id?: string | null
   /** Orders whose assigned total grows: what each still owes per Medusa (before any assignment) and how to name it. */
   order_limits?: Record<string, { pending: string; label: string }>
 }
@@ -662,6 +701,7 @@ export type AssignmentBooking = {
   payment_collection_id: string
   payment_id: string
   capture_id: string | null
+  actor_id?: string | null
   /** set when less than assigned was captured (overpayment) */
   amount?: string
   metadata: Record<string, unknown>
@@ -669,6 +709,7 @@ export type AssignmentBooking = {
 
 type AssignmentSnapshot = {
   id: string
+  order_id: string
   amount: string
   status: string
   confirmed_at: Date | null
@@ -676,7 +717,7 @@ type AssignmentSnapshot = {
   deleted_at: Date | null
 }
 
-export type AppliedAssignmentChange = { transaction_id: string; created_ids: string[]; previous: AssignmentSnapshot[] }
+export type AppliedAssignmentChange = { transaction_id: string; created_ids: string[]; previous: AssignmentSnapshot[]; event_ids: string[] }
 
 type LockedTransaction = { id: string; amount: string; currency_code: string; status: string; ignore_reason: string | null }
 
@@ -768,3 +809,76 @@ export type ImportedTransactionInsert = {
 }
 
 export default BankReconciliationModuleService
+
+type PaymentEventInsert = {
+  transaction_id: string
+  kind: PaymentEventKind
+  actor_type: "engine" | "user"
+  actor_id?: string | null
+  assignment_id?: string | null
+  order_id?: string | null
+  amount?: string | null
+  confidence?: number | null
+  details?: Record<string, unknown> | null
+}
+
+async function insertPaymentEvents(knex: Knex, events: PaymentEventInsert[]): Promise<string[]> {
+  if (!events.length) {
+    return []
+  }
+  const rows = events.map((e) => ({
+    id: generateEntityId(undefined, "pevt"),
+    transaction_id: e.transaction_id,
+    kind: e.kind,
+    actor_type: e.actor_type,
+    actor_id: e.actor_id ?? null,
+    assignment_id: e.assignment_id ?? null,
+    order_id: e.order_id ?? null,
+    amount: e.amount ?? null,
+    raw_amount: e.amount ? rawAmount(e.amount) : null,
+    confidence: e.confidence ?? null,
+    details: e.details ? JSON.stringify(e.details) : null,
+  }))
+  await knex("payment_event").insert(rows)
+  return rows.map((r) => r.id)
+}
+
+async function deletePaymentEvents(knex: Knex, ids: string[] | undefined): Promise<void> {
+  if (ids?.length) {
+    await knex("payment_event").whereIn("id", ids).delete()
+  }
+}
+
+/** What an assignment change means for the audit trail: suggested, assigned, confirmed, amount changed, rejected, removed. */
+function assignmentEvents(
+  change: AssignmentChange,
+  created: { id: string; order_id: string; amount: string; source: string; status: string; confidence: number | null; confirmed_by: string | null; created_by: string | null }[],
+  previous: AssignmentSnapshot[]
+): PaymentEventInsert[] {
+  const actor = (id: string | null | undefined) => ({ actor_type: id ? ("user" as const) : ("engine" as const), actor_id: id ?? null })
+  const base = { transaction_id: change.transaction_id }
+  const events: PaymentEventInsert[] = created.map((row) => ({
+    ...base,
+    kind: row.status === "proposed" ? "suggested" : "assigned",
+    ...(row.source === "auto" ? actor(null) : actor(row.created_by ?? row.confirmed_by ?? change.actor_id)),
+    assignment_id: row.id,
+    order_id: row.order_id,
+    amount: row.amount,
+    confidence: row.confidence,
+  }))
+  const before = new Map(previous.map((row) => [row.id, row]))
+  for (const update of change.update ?? []) {
+    const row = before.get(update.id)!
+    const kind: PaymentEventKind | null =
+      update.status === "confirmed" ? "confirmed" : update.status === "rejected" ? (row.status === "proposed" ? "rejected" : "removed") : update.amount ? "amount_changed" : null
+    if (kind) {
+      const amount = update.amount ?? String(row.amount)
+      events.push({ ...base, kind, ...actor(update.confirmed_by ?? change.actor_id), assignment_id: row.id, order_id: row.order_id, amount })
+    }
+  }
+  for (const id of change.remove ?? []) {
+    const row = before.get(id)!
+    events.push({ ...base, kind: "removed", ...actor(change.actor_id), assignment_id: id, order_id: row.order_id, amount: String(row.amount), details: { replaced: true } })
+  }
+  return events
+}

@@ -18,6 +18,8 @@ type RecordBookingInput = {
   capture_id: string | null
   /** the assignment as prepareBookingStep read it under the claim */
   before: AssignmentBeforeBooking
+  /** the admin user who started the booking (null: the booking job) */
+  actor_id?: string | null
 }
 
 /**
@@ -32,19 +34,20 @@ export const recordBookingStep = createStep(
   async (input: RecordBookingInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
     const { plan } = input
-    await service.recordAssignmentBooking({
+    const { event_id } = await service.recordAssignmentBooking({
       id: input.assignment_id,
       claim: input.claim,
       payment_collection_id: plan.payment_collection_id,
       payment_id: input.payment_id,
       capture_id: input.capture_id,
+      actor_id: input.actor_id ?? null,
       ...(MathBN.gt(plan.surplus, 0) ? { amount: plan.booked_amount } : {}),
       metadata: {
         ...(input.before.metadata ?? {}),
         booking: { mode: plan.mode, assigned_amount: exactSum(plan.booked_amount, plan.surplus), captured: plan.amount, rounding: plan.rounding, surplus: plan.surplus },
       },
     })
-    return new StepResponse({ capture_id: input.capture_id }, { previous: input.before, transaction_id: input.transaction_id })
+    return new StepResponse({ capture_id: input.capture_id }, { previous: input.before, transaction_id: input.transaction_id, event_id })
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -65,6 +68,7 @@ export const recordBookingStep = createStep(
       metadata: previous.metadata,
     })
     await service.refreshTransactionStatuses([undo.transaction_id])
+    await service.deletePaymentEventsById([undo.event_id])
   }
 )
 

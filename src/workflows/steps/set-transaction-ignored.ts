@@ -10,9 +10,9 @@ export const setTransactionIgnoredStepId = "set-transaction-ignored"
  */
 export const setTransactionIgnoredStep = createStep(
   setTransactionIgnoredStepId,
-  async (input: { transaction_id: string; reason: string | null }, { container }) => {
+  async (input: { transaction_id: string; reason: string | null; actor_id?: string | null }, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const previous = await service.setTransactionIgnored(input.transaction_id, input.reason)
+    const previous = await service.setTransactionIgnored(input.transaction_id, input.reason, input.actor_id ?? null)
     return new StepResponse(input, { transaction_id: input.transaction_id, previous })
   },
   async (undo, { container }) => {

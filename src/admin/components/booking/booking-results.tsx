@@ -25,6 +25,9 @@ export const BookingResults = ({ results, rows }: { results: BookingLineResult[]
               <Text size="small" weight="plus">{`#${row?.order_display_id ?? "?"}${row?.customer_name ? ` · ${row.customer_name}` : ""}`}</Text>
               {row && <Text size="small">{formatMoney(result.amount ?? row.amount, row.currency_code.toUpperCase(), i18n.language)}</Text>}
             </div>
+            {result.already_booked ? (
+              <Text size="small" className="text-ui-fg-subtle">{t("finapi.booking.alreadyBooked")}</Text>
+            ) : null}
             {result.status === "booked" ? (
               <Link className="text-ui-fg-interactive txt-compact-small" to={`/orders/${result.order_id ?? row?.order_id}`}>
                 {t("finapi.booking.openOrder")}

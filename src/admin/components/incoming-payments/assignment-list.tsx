@@ -60,7 +60,7 @@ const AssignmentRow = ({ assignment, currency }: { assignment: PaymentAssignment
               {t("finapi.assignment.confirm")}
             </Button>
           )}
-          <Button size="small" variant="transparent" isLoading={remove.isPending} onClick={() => run(remove.mutateAsync(assignment.id), "finapi.assignment.removed")}>
+          <Button size="small" variant="transparent" isLoading={remove.isPending} onClick={() => run(remove.mutateAsync(assignment.id), assignment.status === "proposed" ? "finapi.assignment.rejectedToast" : "finapi.assignment.removed")}>
             {assignment.status === "proposed" ? t("finapi.assignment.reject") : t("finapi.assignment.remove")}
           </Button>
         </div>

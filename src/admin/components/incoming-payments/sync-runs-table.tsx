@@ -1,64 +1,63 @@
-import { Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Container, createDataTableColumnHelper, DataTablePaginationState, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SyncRun, useSyncRuns } from "../../hooks/incoming-payments"
 import { formatDate, formatDateTime } from "../../lib/format"
+import { PagedTable } from "../paged-table"
 
 const STATUS_COLORS = { running: "blue", succeeded: "green", partially_failed: "orange", failed: "red", skipped: "grey" } as const
+const columnHelper = createDataTableColumnHelper<SyncRun>()
 
-/** The import history: trigger, time frame, counts, skips and errors, duration. */
+/** The import history, 10 a page: trigger, time frame, counts, skips and errors, duration. */
 export const SyncRunsTable = () => {
   const { t, i18n } = useTranslation()
-  const { data } = useSyncRuns(false)
-  const runs = data?.sync_runs ?? []
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 10 })
+  const { data, isLoading } = useSyncRuns(false, { offset: pagination.pageIndex * pagination.pageSize, limit: pagination.pageSize })
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("started_at", { header: t("finapi.incomingPaymentsPage.started"), cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
+      columnHelper.accessor("trigger", { header: t("finapi.incomingPaymentsPage.trigger"), cell: ({ getValue }) => t(`finapi.incomingPaymentsPage.triggers.${getValue()}`) }),
+      columnHelper.accessor("status", {
+        header: t("finapi.status"),
+        cell: ({ getValue }) => <StatusBadge color={STATUS_COLORS[getValue()]}>{t(`finapi.incomingPaymentsPage.runStatus.${getValue()}`)}</StatusBadge>,
+      }),
+      columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), cell: ({ row }) => timeFrame(row.original, i18n.language, t("finapi.incomingPaymentsPage.incremental")) }),
+      columnHelper.display({
+        id: "counts",
+        header: t("finapi.incomingPaymentsPage.counts"),
+        cell: ({ row }) =>
+          t("finapi.incomingPaymentsPage.countsValue", {
+            fetched: row.original.fetched_count,
+            imported: row.original.imported_count,
+            known: row.original.duplicate_count,
+            filtered: row.original.filtered_count,
+          }),
+      }),
+      columnHelper.accessor("duration_ms", { header: t("finapi.incomingPaymentsPage.duration"), cell: ({ getValue }) => (getValue() === null ? "–" : `${(getValue()! / 1000).toFixed(1)} s`) }),
+      columnHelper.display({
+        id: "notes",
+        header: t("finapi.message"),
+        cell: ({ row }) => <div className="text-ui-fg-subtle line-clamp-2 whitespace-normal break-words" title={notes(row.original)}>{notes(row.original) || "–"}</div>,
+      }),
+    ],
+    [t, i18n.language]
+  )
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading level="h2">{t("finapi.incomingPaymentsPage.history")}</Heading>
         <Text size="small" className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.historyHint")}</Text>
       </div>
-      {!runs.length ? (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.noRuns")}</Text>
-        </div>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("finapi.incomingPaymentsPage.started")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("finapi.incomingPaymentsPage.trigger")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("finapi.status")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("finapi.incomingPaymentsPage.timeFrame")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("finapi.incomingPaymentsPage.counts")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("finapi.incomingPaymentsPage.duration")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("finapi.message")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {runs.map((run) => (
-              <Table.Row key={run.id}>
-                <Table.Cell>{formatDateTime(run.started_at, i18n.language)}</Table.Cell>
-                <Table.Cell>{t(`finapi.incomingPaymentsPage.triggers.${run.trigger}`)}</Table.Cell>
-                <Table.Cell>
-                  <StatusBadge color={STATUS_COLORS[run.status]}>{t(`finapi.incomingPaymentsPage.runStatus.${run.status}`)}</StatusBadge>
-                </Table.Cell>
-                <Table.Cell>{timeFrame(run, i18n.language, t("finapi.incomingPaymentsPage.incremental"))}</Table.Cell>
-                <Table.Cell className="text-right">
-                  {t("finapi.incomingPaymentsPage.countsValue", {
-                    fetched: run.fetched_count,
-                    imported: run.imported_count,
-                    known: run.duplicate_count,
-                    filtered: run.filtered_count,
-                  })}
-                </Table.Cell>
-                <Table.Cell className="text-right">{run.duration_ms === null ? "–" : `${(run.duration_ms / 1000).toFixed(1)} s`}</Table.Cell>
-                <Table.Cell>
-                  <Text size="small" className="text-ui-fg-subtle">{notes(run) || "–"}</Text>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <PagedTable
+        testId="finapi-sync-runs"
+        columns={columns}
+        rows={data?.sync_runs ?? []}
+        count={data?.count ?? 0}
+        isLoading={isLoading}
+        pagination={pagination}
+        onPaginationChange={setPagination}
+        empty={t("finapi.incomingPaymentsPage.noRuns")}
+      />
     </Container>
   )
 }

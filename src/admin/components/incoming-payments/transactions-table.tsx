@@ -1,58 +1,154 @@
-import { Container, Heading, Input, Select, StatusBadge, Table, Text, Tooltip } from "@medusajs/ui"
-import { useState } from "react"
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  createDataTableCommandHelper,
+  DataTable,
+  DataTablePaginationState,
+  DataTableRowSelectionState,
+  DataTableSortingState,
+  Heading,
+  Input,
+  Select,
+  StatusBadge,
+  Text,
+  Tooltip,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
+import { BankTransaction, BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
 import { AssignDrawer } from "./assign-drawer"
-import { EvidenceCell } from "./evidence-cell"
+import { AssignmentSummary } from "./assignment-summary"
+import { BulkIgnorePrompt, useBulkPaymentActions } from "./bulk-payment-actions"
+import { KeyboardHelp, usePaymentKeyboard } from "./payment-keyboard"
 import { PaymentFilters, paymentFilterQuery, PaymentFilterValues } from "./payment-filters"
 
 const PAGE_SIZE = 20
 const ANY_STATUS = "any"
 const STATUSES: BankTransactionStatus[] = ["unassigned", "proposed", "assigned", "partially_booked", "booked", "ignored"]
-const STATUS_COLORS = { unassigned: "grey", proposed: "blue", assigned: "blue", partially_booked: "orange", booked: "green", ignored: "grey" } as const
+export const STATUS_COLORS = { unassigned: "grey", proposed: "orange", assigned: "blue", partially_booked: "orange", booked: "green", ignored: "grey" } as const
 
-/** The imported bank transactions: amount, date, payer, IBAN, purpose, status; filter by status and text. */
+const columnHelper = createDataTableColumnHelper<BankTransaction>()
+const commandHelper = createDataTableCommandHelper()
+
+/**
+ * The imported incoming payments on @medusajs/ui's DataTable: paged and sorted by the server,
+ * filtered by status, text, account, dates and amount; select rows for bulk confirm / ignore /
+ * book; keyboard: j/k move, Enter opens, c confirms, n next, x selects, ? help. Fits 1 440 px:
+ * fixed widths for the short columns, the purpose takes what is left and wraps to two lines.
+ */
 export const TransactionsTable = () => {
   const { t, i18n } = useTranslation()
-  const [pageIndex, setPageIndex] = useState(0)
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [sorting, setSorting] = useState<DataTableSortingState | null>(null)
+  const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [status, setStatus] = useState<string>(ANY_STATUS)
   const [q, setQ] = useState("")
   const [more, setMore] = useState<PaymentFilterValues>({ showProcessed: false })
+  const [openId, setOpenId] = useState<string | null>(null)
+  const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }))
   const { data, isLoading } = useBankTransactions({
     ...paymentFilterQuery(more),
     status: status === ANY_STATUS ? undefined : (status as BankTransactionStatus),
     q: q.trim() || undefined,
-    offset: pageIndex * PAGE_SIZE,
-    limit: PAGE_SIZE,
+    order: sorting ? `${sorting.desc ? "-" : ""}${sorting.id}` : undefined,
+    offset: pagination.pageIndex * pagination.pageSize,
+    limit: pagination.pageSize,
   })
   const rows = data?.transactions ?? []
-  const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  const bulk = useBulkPaymentActions(rows, () => setSelection({}))
+  const keyboard = usePaymentKeyboard({ rows, openId, setOpenId, setSelection, confirm: bulk.confirmOne })
+  const open = rows.find((row) => row.id === openId) ?? null
+
+  const columns = useMemo(
+    () => [
+      columnHelper.select(),
+      columnHelper.accessor("booking_date", {
+        header: t("finapi.incomingPaymentsPage.bookingDate"),
+        enableSorting: true,
+        sortAscLabel: t("finapi.sort.oldest"),
+        sortDescLabel: t("finapi.sort.newest"),
+        cell: ({ getValue, row }) => (
+          <span className="tabular-nums" data-testid="finapi-payment-date" data-active={keyboard.activeId === row.original.id || undefined}>
+            {formatDate(getValue(), i18n.language)}
+          </span>
+        ),
+      }),
+      columnHelper.accessor("amount", {
+        header: t("finapi.incomingPaymentsPage.amount"),
+        enableSorting: true,
+        align: "right",
+        sortAscLabel: t("finapi.sort.smallest"),
+        sortDescLabel: t("finapi.sort.largest"),
+        cell: ({ getValue, row }) => <span className="tabular-nums">{formatMoney(getValue(), row.original.currency_code.toUpperCase(), i18n.language)}</span>,
+      }),
+      columnHelper.accessor("counterpart_name", {
+        header: t("finapi.incomingPaymentsPage.payer"),
+        cell: ({ row }) => <PayerCell transaction={row.original} />,
+      }),
+      columnHelper.accessor("purpose", {
+        header: t("finapi.incomingPaymentsPage.purpose"),
+        cell: ({ getValue }) => (
+          <div className="line-clamp-2 min-w-[8rem] whitespace-normal break-all" title={getValue() ?? undefined}>
+            {getValue() ?? "–"}
+          </div>
+        ),
+      }),
+      columnHelper.accessor("status", {
+        header: t("finapi.status"),
+        cell: ({ row }) => <StatusCell transaction={row.original} />,
+      }),
+      columnHelper.display({
+        id: "assignment",
+        header: t("finapi.assignment.column"),
+        cell: ({ row }) => <AssignmentSummary assignments={row.original.assignments} currency={row.original.currency_code} />,
+      }),
+      columnHelper.display({
+        id: "open",
+        header: "",
+        cell: ({ row }) => (
+          <Button size="small" variant="secondary" data-testid="finapi-assign-open" onClick={() => setOpenId(row.original.id)}>
+            {["booked", "ignored"].includes(row.original.status) ? t("finapi.assignment.open") : t("finapi.assignment.review")}
+          </Button>
+        ),
+      }),
+    ],
+    [t, i18n.language, keyboard.activeId]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    sorting: { state: sorting, onSortingChange: (next) => (setSorting(next), firstPage()) },
+    rowSelection: { state: selection, onRowSelectionChange: setSelection },
+    commands: [
+      commandHelper.command({ label: t("finapi.bulk.confirm"), shortcut: "a", action: (s) => bulk.confirm(Object.keys(s)) }),
+      commandHelper.command({ label: t("finapi.bulk.ignore"), shortcut: "i", action: (s) => bulk.askIgnore(Object.keys(s)) }),
+      commandHelper.command({ label: t("finapi.bulk.book"), shortcut: "b", action: (s) => bulk.book(Object.keys(s)) }),
+    ],
+  })
+
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="finapi-payments">
       <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
         <Heading level="h2">{t("finapi.incomingPaymentsPage.transactions")}</Heading>
         <div className="flex items-center gap-x-2">
           <Input
             size="small"
             type="search"
+            className="w-64"
             placeholder={t("finapi.incomingPaymentsPage.search")}
             value={q}
-            onChange={(e) => {
-              setQ(e.target.value)
-              setPageIndex(0)
-            }}
+            onChange={(e) => (setQ(e.target.value), firstPage())}
           />
-          <Select
-            size="small"
-            value={status}
-            onValueChange={(value) => {
-              setStatus(value)
-              setPageIndex(0)
-            }}
-          >
-            <Select.Trigger>
+          <Select size="small" value={status} onValueChange={(value) => (setStatus(value), firstPage())}>
+            <Select.Trigger className="w-44" aria-label={t("finapi.status")}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
@@ -62,79 +158,55 @@ export const TransactionsTable = () => {
               ))}
             </Select.Content>
           </Select>
+          <KeyboardHelp open={keyboard.helpOpen} onOpenChange={keyboard.setHelpOpen} />
         </div>
       </div>
-      <PaymentFilters
-        value={more}
-        onChange={(next) => {
-          setMore(next)
-          setPageIndex(0)
-        }}
-      />
-      {!isLoading && !rows.length ? (
-        <div className="px-6 py-8">
-          <Text className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.noTransactions")}</Text>
-        </div>
-      ) : (
-        <>
-          <div className="overflow-x-auto">
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>{t("finapi.incomingPaymentsPage.bookingDate")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("finapi.incomingPaymentsPage.amount")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("finapi.incomingPaymentsPage.payer")}</Table.HeaderCell>
-                <Table.HeaderCell>IBAN</Table.HeaderCell>
-                <Table.HeaderCell>{t("finapi.incomingPaymentsPage.purpose")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("finapi.status")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("finapi.assignment.column")}</Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((row) => (
-                <Table.Row key={row.id}>
-                  <Table.Cell>{formatDate(row.booking_date, i18n.language)}</Table.Cell>
-                  <Table.Cell className="text-right">{formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}</Table.Cell>
-                  <Table.Cell>{row.counterpart_name ?? "–"}</Table.Cell>
-                  <Table.Cell><span className="font-mono text-xs">{formatIban(row.counterpart_iban)}</span></Table.Cell>
-                  <Table.Cell title={row.purpose ?? undefined}><div className="max-w-[240px] truncate">{row.purpose ?? "–"}</div></Table.Cell>
-                  <Table.Cell>
-                    <div className="flex items-center gap-x-2">
-                      <StatusBadge color={STATUS_COLORS[row.status]}>{t(`finapi.incomingPaymentsPage.transactionStatus.${row.status}`)}</StatusBadge>
-                      {row.is_potential_duplicate && (
-                        <Tooltip content={t("finapi.incomingPaymentsPage.potentialDuplicateHint")}>
-                          <StatusBadge color="orange">{t("finapi.incomingPaymentsPage.potentialDuplicate")}</StatusBadge>
-                        </Tooltip>
-                      )}
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell><EvidenceCell assignments={row.assignments} currency={row.currency_code} /></Table.Cell>
-                  <Table.Cell><AssignDrawer transaction={row} /></Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          </div>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex((p) => Math.max(0, p - 1))}
-            nextPage={() => setPageIndex((p) => p + 1)}
-            translations={{
-              of: t("finapi.incomingPaymentsPage.of"),
-              results: t("finapi.incomingPaymentsPage.results"),
-              pages: t("finapi.incomingPaymentsPage.pages"),
-              prev: t("finapi.incomingPaymentsPage.prev"),
-              next: t("finapi.incomingPaymentsPage.next"),
-            }}
-          />
-        </>
-      )}
+      <PaymentFilters value={more} onChange={(next) => (setMore(next), firstPage())} />
+      <DataTable instance={table} className="[&_tr:has([data-active])]:bg-ui-bg-highlight [&_td]:align-middle">
+        <DataTable.Table
+          emptyState={{
+            empty: { heading: t("finapi.incomingPaymentsPage.noTransactions") },
+            filtered: { heading: t("finapi.incomingPaymentsPage.noMatches") },
+          }}
+        />
+        <DataTable.Pagination
+          translations={{
+            of: t("finapi.incomingPaymentsPage.of"),
+            results: t("finapi.incomingPaymentsPage.results"),
+            pages: t("finapi.incomingPaymentsPage.pages"),
+            prev: t("finapi.incomingPaymentsPage.prev"),
+            next: t("finapi.incomingPaymentsPage.next"),
+          }}
+        />
+        <DataTable.CommandBar selectedLabel={(count) => t("finapi.bulk.selected", { count })} />
+      </DataTable>
+      <BulkIgnorePrompt state={bulk.ignoreState} onCancel={bulk.cancelIgnore} onConfirm={bulk.ignore} />
+      <AssignDrawer transaction={open} onOpenChange={(isOpen) => !isOpen && setOpenId(null)} />
     </Container>
+  )
+}
+
+/** Name over IBAN; both on one line each, shortened, the full values on hover. */
+const PayerCell = ({ transaction }: { transaction: BankTransaction }) => {
+  const iban = formatIban(transaction.counterpart_iban)
+  return (
+    <div className="flex w-44 flex-col" title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
+      <span className="truncate">{transaction.counterpart_name ?? "–"}</span>
+      <span className="text-ui-fg-subtle truncate font-mono text-xs">{iban}</span>
+    </div>
+  )
+}
+
+const StatusCell = ({ transaction }: { transaction: BankTransaction }) => {
+  const { t } = useTranslation()
+  return (
+    <div className="flex flex-col items-start gap-y-1">
+      <StatusBadge color={STATUS_COLORS[transaction.status]}>{t(`finapi.incomingPaymentsPage.transactionStatus.${transaction.status}`)}</StatusBadge>
+      {transaction.is_potential_duplicate && (
+        <Tooltip content={t("finapi.incomingPaymentsPage.potentialDuplicateHint")}>
+          <Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.potentialDuplicate")}</Text>
+        </Tooltip>
+      )}
+    </div>
   )
 }

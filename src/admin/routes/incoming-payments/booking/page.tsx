@@ -38,7 +38,9 @@ const BookingPage = () => {
       onSuccess: (response) => {
         setResults(response.results)
         setSelected(new Set())
-        const message = t("finapi.booking.resultToast", { booked: response.booked, failed: response.failed })
+        const message = response.already_booked
+          ? t("finapi.booking.resultToastAlready", { booked: response.booked, already: response.already_booked, failed: response.failed })
+          : t("finapi.booking.resultToast", { booked: response.booked, failed: response.failed })
         response.failed ? toast.warning(message) : toast.success(message)
       },
       onError: (error) => toast.error(error.message),
@@ -54,21 +56,21 @@ const BookingPage = () => {
         </div>
         <div className="flex items-center gap-x-2">
           <Select size="small" value={groupBy} onValueChange={(v) => setGroupBy(v as "customer" | "none")}>
-            <Select.Trigger aria-label={t("finapi.booking.groupBy")}><Select.Value /></Select.Trigger>
+            <Select.Trigger className="w-40" aria-label={t("finapi.booking.groupBy")}><Select.Value /></Select.Trigger>
             <Select.Content>
               <Select.Item value="customer">{t("finapi.booking.byCustomer")}</Select.Item>
               <Select.Item value="none">{t("finapi.booking.asList")}</Select.Item>
             </Select.Content>
           </Select>
-          <Button size="small" disabled={!selected.size} isLoading={book.isPending} onClick={start} data-testid="finapi-start-booking">
-            {t("finapi.booking.start", { count: selected.size })}
+          <Button size="small" className="whitespace-nowrap" disabled={!selected.size} isLoading={book.isPending} onClick={start} data-testid="finapi-start-booking">
+            {selected.size ? t("finapi.booking.start", { count: selected.size }) : t("finapi.booking.startNone")}
           </Button>
         </div>
       </Container>
       <BookingResults results={results} rows={rowById} />
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
-          <Heading level="h2">{t("finapi.booking.toBook", { count: data?.count ?? 0 })}</Heading>
+          <Heading level="h2">{t("finapi.booking.toBookLines", { count: data?.count ?? 0, payments: new Set(rows.map((r) => r.transaction?.id)).size })}</Heading>
           <Totals totals={data?.totals ?? {}} />
         </div>
         {isLoading && <Text className="px-6 py-4" size="small">{t("finapi.loading")}</Text>}

@@ -48,6 +48,12 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBook
 
 /** Books the selected assignments and reports each line: booked, or failed with the reason. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminBookAssignmentsType>, res: MedusaResponse) => {
-  const results = await bookAssignments(req.scope, req.validatedBody.assignment_ids)
-  res.json({ results, booked: results.filter((r) => r.status === "booked").length, failed: results.filter((r) => r.status === "failed").length })
+  const results = await bookAssignments(req.scope, req.validatedBody.assignment_ids, req.auth_context.actor_id)
+  // a line booked before (a stale second tab) is reported as such, not counted as booked now
+  res.json({
+    results,
+    booked: results.filter((r) => r.status === "booked" && !r.already_booked).length,
+    already_booked: results.filter((r) => r.already_booked).length,
+    failed: results.filter((r) => r.status === "failed").length,
+  })
 }

@@ -41,7 +41,15 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBank
     entity: "bank_transaction",
     fields: BANK_TRANSACTION_FIELDS,
     filters,
-    pagination: { skip: q.offset, take: q.limit, order: { booking_date: "DESC", id: "DESC" } },
+    pagination: { skip: q.offset, take: q.limit, order: listOrder(q.order) },
   })
   res.json({ transactions: data, count: metadata?.count ?? data.length, limit: q.limit, offset: q.offset })
+}
+
+function listOrder(order: AdminListBankTransactionsType["order"]): Record<string, "ASC" | "DESC"> {
+  if (!order) {
+    return { booking_date: "DESC", id: "DESC" }
+  }
+  const direction = order.startsWith("-") ? "DESC" : "ASC"
+  return { [order.replace("-", "")]: direction, id: direction }
 }

@@ -23,6 +23,8 @@ export const AdminListBankTransactions = z.object({
   sync_run_id: z.string().optional(),
   // fully processed = booked or ignored; "false" is the review list's default
   processed: z.enum(["true", "false"]).optional(),
+  // the admin list's sortable columns; newest booking first by default
+  order: z.enum(["booking_date", "-booking_date", "amount", "-amount"]).optional(),
 })
 export type AdminListBankTransactionsType = z.infer<typeof AdminListBankTransactions>
 

@@ -14,6 +14,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAssignment
 
 /** Removes an assignment, or turns a proposal down; answers with the payment and its assignments. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { result } = await removeAssignmentWorkflow(req.scope).run({ input: { id: req.params.id } })
+  const { result } = await removeAssignmentWorkflow(req.scope).run({ input: { id: req.params.id, actor_id: req.auth_context.actor_id } })
   res.json({ id: req.params.id, object: "payment_assignment", deleted: true, ...(await retrieveTransactionAssignments(req.scope, result.transaction_id)) })
 }

@@ -1,0 +1,33 @@
+import { Text, Tooltip } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import type { PaymentAssignment } from "../../hooks/payment-assignments"
+import { formatMoney } from "../../lib/format"
+import { EvidenceList } from "./evidence-cell"
+
+/**
+ * The list's assignment column: the first live assignment as "#order · amount" with the confidence
+ * below, "+n" when there are more; the evidence on hover, everything in the drawer.
+ */
+export const AssignmentSummary = ({ assignments, currency }: { assignments?: PaymentAssignment[]; currency: string }) => {
+  const { t, i18n } = useTranslation()
+  const live = (assignments ?? []).filter((a) => a.status !== "rejected")
+  if (!live.length) {
+    return <Text size="small" className="text-ui-fg-muted">–</Text>
+  }
+  const [first] = live
+  return (
+    <Tooltip content={<div className="flex flex-col gap-y-2">{live.map((a) => <EvidenceList key={a.id} assignment={a} />)}</div>}>
+      <div className="flex w-40 flex-col" data-testid="finapi-assignment-evidence">
+        <span className="truncate">
+          {`#${first.order?.display_id ?? "?"} · ${formatMoney(first.amount, currency.toUpperCase(), i18n.language)}`}
+          {live.length > 1 ? ` +${live.length - 1}` : ""}
+        </span>
+        <span className="text-ui-fg-subtle truncate text-xs">
+          {first.confidence !== null
+            ? t("finapi.assignment.confidenceShort", { percent: Math.round(first.confidence * 100) })
+            : t(`finapi.assignment.source.${first.source}`)}
+        </span>
+      </div>
+    </Tooltip>
+  )
+}

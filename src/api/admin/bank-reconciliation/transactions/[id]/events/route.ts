@@ -1,0 +1,77 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+type TrailEntry = {
+  id: string
+  kind: string
+  at: string
+  actor_type: "engine" | "user" | "import"
+  actor: string | null
+  order_id: string | null
+  order_display_id: number | null
+  amount: string | null
+  confidence: number | null
+  details: Record<string, unknown> | null
+}
+
+/**
+ * A payment's audit trail, oldest first: its import (sync run, trigger) from the payment's own row,
+ * then every stored event (suggested, assigned, confirmed, rejected, ignored, undone, booked) with
+ * the admin user's e-mail or "engine" and the order's number.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [transaction],
+  } = await query.graph({ entity: "bank_transaction", fields: ["id", "created_at", "sync_run_id"], filters: { id: req.params.id } })
+  if (!transaction) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment "${req.params.id}" was not found; reload the list.`)
+  }
+  const { data: events } = await query.graph({
+    entity: "payment_event",
+    fields: ["id", "kind", "created_at", "actor_type", "actor_id", "order_id", "amount", "confidence", "details"],
+    filters: { transaction_id: transaction.id },
+    pagination: { order: { created_at: "ASC", id: "ASC" } },
+  })
+  const { data: runs } = transaction.sync_run_id
+    ? await query.graph({ entity: "sync_run", fields: ["id", "trigger", "triggered_by"], filters: { id: transaction.sync_run_id } })
+    : { data: [] as { id: string; trigger: string; triggered_by: string | null }[] }
+  const userIds = [...new Set([...events.map((e) => e.actor_id), runs[0]?.triggered_by].filter((id): id is string => !!id))]
+  const orderIds = [...new Set(events.map((e) => e.order_id).filter((id): id is string => !!id))]
+  const [{ data: users }, { data: orders }] = await Promise.all([
+    userIds.length ? query.graph({ entity: "user", fields: ["id", "email"], filters: { id: userIds } }) : { data: [] as { id: string; email: string }[] },
+    orderIds.length ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } }) : { data: [] as { id: string; display_id: number }[] },
+  ])
+  const email = new Map<string, string>(users.map((u) => [u.id, u.email] as [string, string]))
+  const displayId = new Map<string, number>(orders.map((o) => [o.id, o.display_id] as [string, number]))
+  const run = runs[0]
+  const trail: TrailEntry[] = [
+    {
+      id: `${transaction.id}-imported`,
+      kind: "imported",
+      at: new Date(transaction.created_at as Date).toISOString(),
+      actor_type: "import",
+      actor: run?.triggered_by ? email.get(run.triggered_by) ?? run.triggered_by : null,
+      order_id: null,
+      order_display_id: null,
+      amount: null,
+      confidence: null,
+      details: run ? { sync_run_id: run.id, trigger: run.trigger } : null,
+    },
+    ...events.map(
+      (e): TrailEntry => ({
+        id: e.id,
+        kind: e.kind,
+        at: new Date(e.created_at as Date).toISOString(),
+        actor_type: e.actor_type,
+        actor: e.actor_id ? email.get(e.actor_id) ?? e.actor_id : null,
+        order_id: e.order_id,
+        order_display_id: e.order_id ? displayId.get(e.order_id) ?? null : null,
+        amount: e.amount === null ? null : String(e.amount),
+        confidence: e.confidence,
+        details: (e.details as Record<string, unknown> | null) ?? null,
+      })
+    ),
+  ]
+  res.json({ events: trail })
+}
