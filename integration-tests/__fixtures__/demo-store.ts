@@ -18,10 +18,13 @@ async function dropDatabase(name: string) {
 
 /**
  * Boots the demo store (`npm run demo`: built plugin, finAPI sandbox, Medusa with admin, seed) on a
- * fresh database, for browser tests. Resolves when the admin answers; stop() sends Ctrl-C.
+ * fresh database (or, with `fresh: false`, again on the one a previous start left), for browser
+ * tests. Resolves when the admin answers; stop() sends Ctrl-C.
  */
-export async function startDemoStore(dbName: string, timeoutMs = 600_000) {
-  await dropDatabase(dbName)
+export async function startDemoStore(dbName: string, { timeoutMs = 600_000, fresh = true } = {}) {
+  if (fresh) {
+    await dropDatabase(dbName)
+  }
   const child: ChildProcess = spawn(process.execPath, [path.resolve(__dirname, "../../demo/start.js")], {
     env: {
       ...process.env,

@@ -7,6 +7,7 @@ import { bankTransferCheckoutFlow } from "./flows/bank-transfer-checkout"
 import { bookPaymentsFlow } from "./flows/book-payments"
 import { learnedPayersFlow } from "./flows/learned-payers"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
+import { auditTrailFlow, bulkConfirmFlow, demoStatementFlow, keyboardConfirmFlow, tablesFitFlow } from "./flows/operator-daily-work"
 
 // One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
 // operator works: each flow starts where the previous one left the shop.
@@ -30,6 +31,7 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
   let demo: Awaited<ReturnType<typeof startDemoStore>>
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let flow: FlowContext
+  let interfaceUrl: string
 
   beforeAll(async () => {
     demo = await startDemoStore("medusa-finapi-e2e")
@@ -55,6 +57,7 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
 
   it("sets up online banking: interface, finAPI connection, the finAPI Test Bank linked through the web form, accounts", async () => {
     await onlineBankingSetupFlow(flow)
+    interfaceUrl = flow.page.url()
   })
 
   it("imports payments, assigns automatically, reviews a suggestion and assigns one payment to two orders by hand", async () => {
@@ -65,11 +68,48 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
     await learnedPayersFlow(flow)
   })
 
+  it("the demo's statement, made from its own orders: at least 10 payments assigned automatically and some suggestions", async () => {
+    await demoStatementFlow(flow)
+  })
+
+  it("confirms a suggestion with the keyboard only: move, open, confirm, close", async () => {
+    await keyboardConfirmFlow(flow)
+  })
+
+  it("confirms the suggestions of selected payments at once; the toast counts what the server confirmed", async () => {
+    await bulkConfirmFlow(flow)
+  })
+
+  it("at 1440 x 900 in English and German the payments, import history, booking and log tables fit and every row's action is on screen", async () => {
+    await tablesFitFlow(flow, interfaceUrl)
+  })
+
   it("books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", async () => {
     await bookPaymentsFlow(flow)
   })
 
+  it("shows the audit trail of a booked payment: imported, assigned by the engine, booked with the capture", async () => {
+    await auditTrailFlow(flow)
+  })
+
   it("a Store API checkout with bank transfer is paid when its transfer is imported, assigned automatically and booked", async () => {
     await bankTransferCheckoutFlow(flow)
+  })
+
+  it("after stopping and starting the demo again the interface still works: refresh from finAPI and Get data", async () => {
+    await demo.stop()
+    demo = await startDemoStore("medusa-finapi-e2e", { fresh: false })
+    flow.demo = demo
+    await logIn(flow.page, demo.adminUrl, demo.credentials.email, demo.credentials.password)
+    await flow.page.goto(interfaceUrl)
+    await flow.page.getByText("Connected", { exact: true }).first().waitFor({ timeout: 120_000 })
+    await flow.page.getByRole("tab", { name: "Bank connections" }).click()
+    await flow.page.getByRole("button", { name: "Refresh list" }).click()
+    await flow.page.getByText("Bank connections refreshed from finAPI").waitFor({ timeout: 30_000 })
+    await flow.page.goto(`${demo.adminUrl}/incoming-payments`)
+    await flow.page.getByRole("button", { name: "Get data" }).click()
+    await flow.page.getByRole("button", { name: "Import", exact: true }).click()
+    await flow.page.getByText(/\d+ new, \d+ already known/).first().waitFor({ timeout: 120_000 })
+    await flow.shot(flow.page, "after-restart-import")
   })
 })

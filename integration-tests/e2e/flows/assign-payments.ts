@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core"
 import { demoCustomers } from "../../../demo/app/src/seed/data/customers"
 import { demoOrders } from "../../../demo/app/src/seed/data/orders"
+import { statementOrderIndexes } from "../../../demo/app/src/seed/data/bank-statement"
 import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
 import type { FlowContext } from "./flow-context"
 
@@ -13,8 +14,9 @@ function demoOrder(index: number) {
   return { displayId: index + 1, totalCents: order.totalCents, payer: `${customer.first_name} ${customer.last_name}`, customerKey: customer.key }
 }
 
-/** A demo customer with exactly one order: a payment from them with the right amount is a fair suggestion. */
-function loneOrderIndex(skip: number[]): number {
+/** A demo customer with exactly one order that the demo statement leaves open: a payment from them with the right amount is a fair suggestion. */
+function loneOrderIndex(taken: number[]): number {
+  const skip = [...taken, ...statementOrderIndexes]
   const counts = new Map<string, number>()
   demoOrders.forEach((o) => counts.set(o.customerKey, (counts.get(o.customerKey) ?? 0) + 1))
   const index = demoOrders.findIndex((o, i) => !skip.includes(i) && counts.get(o.customerKey) === 1)

@@ -146,6 +146,8 @@ export const TransactionsTable = () => {
             placeholder={t("finapi.incomingPaymentsPage.search")}
             value={q}
             onChange={(e) => (setQ(e.target.value), firstPage())}
+            // Escape leaves the field, so the list's keys work again
+            onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
           />
           <Select size="small" value={status} onValueChange={(value) => (setStatus(value), firstPage())}>
             <Select.Trigger className="w-44" aria-label={t("finapi.status")}>

@@ -1,0 +1,179 @@
+import type { Page } from "playwright-core"
+import { bankStatement } from "../../../demo/app/src/seed/data/bank-statement"
+import type { FlowContext } from "./flow-context"
+
+const API = "/admin/bank-reconciliation"
+
+/** GET on the admin API with the page's login. */
+async function adminGet<T>(page: Page, adminUrl: string, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const res = await fetch(url, { credentials: "include" })
+    if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`)
+    return res.json()
+  }, `${new URL(adminUrl).origin}${path}`)
+}
+
+const countWithStatus = async (page: Page, adminUrl: string, status: string) =>
+  (await adminGet<{ count: number }>(page, adminUrl, `${API}/transactions?status=${status}&limit=1`)).count
+
+async function openIncomingPayments(page: Page, adminUrl: string, heading = "Incoming payments") {
+  await page.goto(`${adminUrl}/incoming-payments`)
+  await page.getByRole("heading", { name: heading }).first().waitFor({ timeout: 120_000 })
+  await page.getByTestId("finapi-assign-open").first().waitFor({ timeout: 60_000 })
+}
+
+/**
+ * The demo's own statement after the first import and "Assign automatically": invoice numbers with
+ * the exact amount are assigned by the engine, payments without a reference are suggestions.
+ */
+export async function demoStatementFlow({ demo, page, shot }: FlowContext) {
+  await openIncomingPayments(page, demo.adminUrl)
+  const exactPurposes = bankStatement.filter((r) => /^(Rechnung|RE|Bestellung) INV-\d+( Kaffee)?$|^INV-\d+ vielen Dank$/.test(r.content.purpose)).map((r) => r.content.purpose)
+  const assigned = await countWithStatus(page, demo.adminUrl, "assigned")
+  const proposed = await countWithStatus(page, demo.adminUrl, "proposed")
+  expect(exactPurposes.length).toBeGreaterThanOrEqual(10)
+  expect(assigned).toBeGreaterThanOrEqual(10)
+  expect(proposed).toBeGreaterThanOrEqual(1)
+  await shot(page, "statement-assigned")
+  return { assigned, proposed }
+}
+
+/** Keyboard only: j to the first suggestion, Enter opens it, c confirms, n opens the next, Escape closes; "?" lists the keys. */
+export async function keyboardConfirmFlow({ demo, page, shot }: FlowContext) {
+  await openIncomingPayments(page, demo.adminUrl)
+  const search = page.getByPlaceholder("Search payer, IBAN, purpose")
+  const purpose = "Danke fuer die Lieferung"
+  await search.focus()
+  await page.keyboard.type(purpose)
+  await page.locator("table tbody tr", { hasText: purpose }).first().waitFor({ timeout: 30_000 })
+  await page.keyboard.press("Escape") // leaves the search field
+  await page.keyboard.press("?")
+  await page.getByTestId("finapi-keyboard-help").waitFor()
+  await shot(page, "keyboard-help")
+  await page.keyboard.press("?")
+  await page.keyboard.press("j")
+  await page.locator("[data-active]").first().waitFor()
+  await page.keyboard.press("Enter")
+  const drawer = page.getByTestId("finapi-assign-drawer")
+  await drawer.getByText(purpose).waitFor()
+  await drawer.getByTestId("finapi-assignment-row").first().getByText("Suggestion").waitFor({ timeout: 30_000 })
+  await page.keyboard.press("c")
+  await page.getByText("Suggestion confirmed").first().waitFor({ timeout: 30_000 })
+  await drawer.getByTestId("finapi-assignment-row").first().getByText("Assigned").first().waitFor({ timeout: 30_000 })
+  await drawer.locator('[data-kind="confirmed"]').waitFor()
+  await shot(page, "keyboard-confirmed")
+  await page.keyboard.press("Escape")
+  await drawer.waitFor({ state: "detached" })
+}
+
+/** Select two suggestions, "Confirm suggestions": the toast's count is the number the server confirmed. */
+export async function bulkConfirmFlow({ demo, page, shot }: FlowContext) {
+  await openIncomingPayments(page, demo.adminUrl)
+  await page.getByRole("combobox", { name: "Status" }).click()
+  await page.getByRole("option", { name: "Proposed" }).click()
+  const rows = page.locator("table tbody tr")
+  await rows.filter({ hasText: "Proposed" }).first().waitFor({ timeout: 30_000 })
+  const before = await countWithStatus(page, demo.adminUrl, "proposed")
+  const picked = Math.min(2, await rows.count())
+  expect(picked).toBeGreaterThanOrEqual(1)
+  for (let i = 0; i < picked; i++) {
+    await rows.nth(i).getByRole("checkbox").click()
+  }
+  await page.getByText(`${picked} selected`).waitFor()
+  await shot(page, "bulk-selected")
+  await page.getByRole("button", { name: "Confirm suggestions" }).click()
+  await page.getByText(`Confirmed: ${picked} · without a suggestion: 0 · failed: 0`).waitFor({ timeout: 60_000 })
+  expect(await countWithStatus(page, demo.adminUrl, "proposed")).toBe(before - picked)
+  await shot(page, "bulk-confirmed")
+}
+
+/** A booked payment's drawer lists its history: imported (run), assigned by the engine with confidence, booked (capture). */
+export async function auditTrailFlow({ demo, page, shot }: FlowContext) {
+  const exact = bankStatement.find((r) => r.content.purpose.startsWith("Rechnung INV-"))!.content.purpose
+  await openIncomingPayments(page, demo.adminUrl)
+  await page.getByLabel("Show fully processed").click()
+  await page.getByPlaceholder("Search payer, IBAN, purpose").fill(exact)
+  const row = page.locator("table tbody tr", { hasText: exact }).first()
+  await row.getByText("Booked").waitFor({ timeout: 30_000 })
+  await row.getByTestId("finapi-assign-open").click()
+  const trail = page.getByTestId("finapi-payment-trail")
+  await trail.locator('[data-kind="booked"]').waitFor({ timeout: 30_000 })
+  const kinds = await trail.getByTestId("finapi-trail-entry").evaluateAll((els) => els.map((el) => el.getAttribute("data-kind")))
+  expect(kinds[0]).toBe("imported")
+  expect(kinds).toContain("assigned")
+  expect(kinds[kinds.length - 1]).toBe("booked")
+  await trail.locator('[data-kind="imported"]').getByText(/run bsync_/).waitFor()
+  await trail.locator('[data-kind="assigned"]').getByText(/matching engine, \d+ % sure/).waitFor()
+  await trail.locator('[data-kind="booked"]').getByText(/capture capt_/).waitFor()
+  await trail.scrollIntoViewIfNeeded()
+  await shot(page, "audit-trail-booked")
+  await page.keyboard.press("Escape")
+}
+
+type Fit = { tableWidth: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
+
+/** The table inside `testId` is no wider than its container, does not scroll sideways, and each row's action is in the viewport. */
+async function measureFit(page: Page, testId: string, action: string): Promise<Fit> {
+  return page.getByTestId(testId).first().evaluate((root, selector) => {
+    const table = root.querySelector("table")!
+    const container = root.closest(".shadow-elevation-card-rest") ?? root
+    const scroller = table.parentElement!
+    return {
+      tableWidth: table.getBoundingClientRect().width,
+      containerWidth: container.getBoundingClientRect().width,
+      scrollWidth: scroller.scrollWidth,
+      clientWidth: scroller.clientWidth,
+      viewport: window.innerWidth,
+      actions: [...table.querySelectorAll("tbody tr")].map((tr) => {
+        const box = (tr.querySelector(selector) ?? tr.lastElementChild!).getBoundingClientRect()
+        return { left: box.left, right: box.right }
+      }),
+    }
+  }, action)
+}
+
+function expectFits(fit: Fit) {
+  expect(fit.actions.length).toBeGreaterThan(0)
+  expect(fit.tableWidth).toBeLessThanOrEqual(fit.containerWidth)
+  expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth)
+  for (const box of fit.actions) {
+    expect(box.left).toBeGreaterThanOrEqual(0)
+    expect(box.right).toBeLessThanOrEqual(fit.viewport)
+  }
+}
+
+/**
+ * At 1 440 × 900, in English and German: the payments, booking and call-log tables fit their
+ * containers and every row's action is on screen. Screenshots of each page in both languages.
+ */
+export async function tablesFitFlow({ demo, context, page, shot }: FlowContext, interfaceUrl: string) {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  const figures: Record<string, Fit> = {}
+  try {
+    for (const language of ["en", "de"] as const) {
+      await context.addCookies([{ name: "lng", value: language, url: demo.adminUrl }])
+      await openIncomingPayments(page, demo.adminUrl, language === "en" ? "Incoming payments" : "Zahlungseingänge")
+      await page.getByLabel(language === "en" ? "Show fully processed" : "Vollständig verarbeitete anzeigen").click()
+      await page.getByTestId("finapi-assign-open").nth(5).waitFor({ timeout: 30_000 })
+      expectFits((figures[`payments-${language}`] = await measureFit(page, "finapi-payments", '[data-testid="finapi-assign-open"]')))
+      await shot(page, `fit-payments-${language}`)
+      await page.getByTestId("finapi-sync-runs").scrollIntoViewIfNeeded()
+      expectFits((figures[`sync-runs-${language}`] = await measureFit(page, "finapi-sync-runs", "td:last-child")))
+      await shot(page, `fit-sync-runs-${language}`)
+
+      await page.goto(`${demo.adminUrl}/incoming-payments/booking`)
+      await page.getByTestId("finapi-booking-row").first().waitFor({ timeout: 60_000 })
+      expectFits((figures[`booking-${language}`] = await measureFit(page, "finapi-booking-table", '[role="checkbox"]')))
+      await shot(page, `fit-booking-${language}`)
+
+      await page.goto(interfaceUrl)
+      await page.getByRole("tab", { name: language === "en" ? "Log" : "Protokoll" }).click()
+      await page.getByTestId("finapi-call-log").locator("tbody tr").first().waitFor({ timeout: 60_000 })
+      expectFits((figures[`log-${language}`] = await measureFit(page, "finapi-call-log", "td:last-child")))
+      await shot(page, `fit-log-${language}`)
+    }
+  } finally {
+    await context.addCookies([{ name: "lng", value: "en", url: demo.adminUrl }])
+    console.log(`table fit at 1440x900: ${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { table: f.tableWidth, container: f.containerWidth, rows: f.actions.length }])))}`)
+  }
+}
