@@ -220,6 +220,46 @@ medusaIntegrationTestRunner({
       expect((await post(`/transactions/${payment}/ignore`, { reason: "doch nicht" })).status).toBe(400)
     })
 
+    it("keeps each payment's audit trail: imported, suggested by the engine, rejected, ignored and undone, assigned and removed by the admin user; a refused change leaves no entry", async () => {
+      const giro = await linkedGiro()
+      const jonas = await customerWithOrder("Jonas", "Brenner", 87.5)
+      const { ids } = await importPayments(giro, [{ amount: 87.5, purpose: "Kaffee", counterpartName: "Jonas Brenner" }])
+      const payment = ids["Kaffee"]
+      const trail = async () => (await get(`/transactions/${payment}/events`)).data.events as { kind: string; actor_type: string; actor: string | null; order_display_id: number | null; confidence: number | null; details: Record<string, unknown> | null }[]
+
+      const suggestion = (await view(payment)).assignments[0]
+      expect((await del(`/assignments/${suggestion.id}`)).status).toBe(200)
+      expect((await post(`/transactions/${payment}/ignore`, { reason: "Privat" })).status).toBe(200)
+      expect((await del(`/transactions/${payment}/ignore`)).status).toBe(200)
+      expect((await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: jonas.id, amount: "90.00" }] })).status).toBe(400)
+      const assigned = await post(`/transactions/${payment}/assignments`, { assignments: [{ order_id: jonas.id, amount: "87.50" }] })
+      expect(assigned.status).toBe(200)
+      const manual = (assigned.data as TransactionView).assignments.find((a) => a.status === "confirmed")!
+      expect((await del(`/assignments/${manual.id}`)).status).toBe(200)
+
+      const events = await trail()
+      expect(events.map((e) => e.kind)).toEqual(["imported", "suggested", "rejected", "ignored", "unignored", "assigned", "removed"])
+      expect(events[0]).toMatchObject({ actor_type: "import", details: expect.objectContaining({ sync_run_id: expect.stringMatching(/^bsync_/), trigger: "operator" }) })
+      expect(events[1]).toMatchObject({ actor_type: "engine", order_display_id: jonas.display_id, confidence: expect.any(Number) })
+      for (const event of events.slice(2)) {
+        expect(event).toMatchObject({ actor_type: "user", actor: "admin@shop.test" })
+      }
+      expect(events[3].details).toEqual({ reason: "Privat" })
+    })
+
+    it("sorts the payment list by amount or booking date when asked", async () => {
+      const giro = await linkedGiro()
+      await importPayments(giro, [
+        { amount: 12.5, purpose: "klein", counterpartName: "A" },
+        { amount: 99, purpose: "gross", counterpartName: "B" },
+      ])
+      const amounts = async (order: string) => ((await get(`/transactions?account_id=${giro.id}&order=${order}&limit=200`)).data.transactions as { amount: number }[]).map((t) => t.amount)
+      const descending = await amounts("-amount")
+      expect(descending).toEqual([...descending].sort((a, b) => b - a))
+      expect(await amounts("amount")).toEqual([...descending].reverse())
+      expect((await get(`/transactions?order=purpose`)).status).toBe(400)
+    })
+
     it("matches a payment that arrived before its order once the order is placed", async () => {
       const giro = await linkedGiro()
       const reference = derivePaymentReference("order-to-come")

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { AssignAutomaticallyButton } from "../../components/incoming-payments/assign-automatically-button"
 import { GetDataModal } from "../../components/incoming-payments/get-data-modal"
+import { OverviewHeader } from "../../components/incoming-payments/overview-header"
 import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
 import { TransactionsTable } from "../../components/incoming-payments/transactions-table"
 
@@ -26,6 +27,7 @@ const IncomingPaymentsPage = () => {
           <GetDataModal />
         </div>
       </Container>
+      <OverviewHeader />
       <TransactionsTable />
       <SyncRunsTable />
     </div>

@@ -1,0 +1,83 @@
+import { Container, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { useOverview, type Overview } from "../../hooks/overview"
+import { formatDate, formatDateTime, formatMoney } from "../../lib/format"
+
+const money = (rows: { currency_code: string; amount: string }[], locale: string) =>
+  rows.length ? rows.map((r) => formatMoney(r.amount, r.currency_code.toUpperCase(), locale)).join(" · ") : formatMoney(0, "EUR", locale)
+
+/**
+ * The operator's day at a glance, above the list: money waiting for matching, the share matched
+ * automatically in the last 30 days, what waits for booking, the next consent expiry, the last
+ * import, and a 14-day chart of incoming vs matched payments.
+ */
+export const OverviewHeader = () => {
+  const { t, i18n } = useTranslation()
+  const { data } = useOverview()
+  if (!data) {
+    return null
+  }
+  const share = data.auto_share_30d.total ? Math.round((data.auto_share_30d.auto / data.auto_share_30d.total) * 100) : null
+  const nextConsent = data.consents.find((c) => c.consent_expires_at)
+  return (
+    <Container className="grid grid-cols-[repeat(5,minmax(0,1fr))_minmax(0,1.6fr)] divide-x p-0" data-testid="finapi-overview">
+      <Figure label={t("finapi.overview.open")} value={money(data.open, i18n.language)} note={t("finapi.overview.payments", { count: data.open.reduce((n, r) => n + r.count, 0) })} />
+      <Figure
+        label={t("finapi.overview.autoShare")}
+        value={share === null ? "–" : `${share} %`}
+        note={t("finapi.overview.autoShareNote", { auto: data.auto_share_30d.auto, total: data.auto_share_30d.total })}
+      />
+      <Figure
+        label={t("finapi.overview.toBook")}
+        value={money(data.to_book, i18n.language)}
+        note={<Link className="text-ui-fg-interactive" to="/incoming-payments/booking">{t("finapi.overview.lines", { count: data.to_book.reduce((n, r) => n + r.count, 0) })}</Link>}
+      />
+      <Figure
+        label={t("finapi.overview.nextConsent")}
+        value={nextConsent ? formatDate(nextConsent.consent_expires_at, i18n.language) : "–"}
+        note={nextConsent ? `${nextConsent.label}${data.consents.length > 1 ? ` · ${t("finapi.overview.moreConnections", { count: data.consents.length - 1 })}` : ""}` : t("finapi.overview.noConnection")}
+      />
+      <Figure
+        label={t("finapi.overview.lastImport")}
+        value={data.last_run ? formatDateTime(data.last_run.started_at, i18n.language) : "–"}
+        note={data.last_run ? `${t(`finapi.incomingPaymentsPage.runStatus.${data.last_run.status}`)} · ${t("finapi.incomingPaymentsPage.result", { imported: data.last_run.imported_count, known: data.last_run.duplicate_count })}` : t("finapi.incomingPaymentsPage.noRuns")}
+      />
+      <div className="flex flex-col gap-y-1 px-4 py-3">
+        <Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.overview.chart")}</Text>
+        <DayChart days={data.days} />
+      </div>
+    </Container>
+  )
+}
+
+const Figure = ({ label, value, note }: { label: string; value: string; note: React.ReactNode }) => (
+  <div className="flex min-w-0 flex-col gap-y-0.5 px-4 py-3">
+    <Text size="xsmall" className="text-ui-fg-subtle truncate">{label}</Text>
+    <Text size="large" weight="plus" className="truncate" title={value}>{value}</Text>
+    <Text size="xsmall" className="text-ui-fg-muted truncate">{note}</Text>
+  </div>
+)
+
+/** Bars per booking day: incoming (grey) with the matched part (green) in front; the counts on hover. */
+const DayChart = ({ days }: { days: Overview["days"] }) => {
+  const { t, i18n } = useTranslation()
+  const max = Math.max(1, ...days.map((d) => d.incoming))
+  const width = 14
+  const height = 48
+  return (
+    <svg viewBox={`0 0 ${days.length * width} ${height}`} className="h-12 w-full" preserveAspectRatio="none" role="img" aria-label={t("finapi.overview.chart")} data-testid="finapi-overview-chart">
+      {days.map((d, i) => {
+        const incoming = (d.incoming / max) * (height - 2)
+        const matched = (d.matched / max) * (height - 2)
+        return (
+          <g key={d.day}>
+            <title>{t("finapi.overview.dayTitle", { day: formatDate(d.day, i18n.language), incoming: d.incoming, matched: d.matched })}</title>
+            <rect x={i * width + 2} y={height - incoming} width={width - 4} height={incoming} className="fill-ui-border-strong" />
+            <rect x={i * width + 2} y={height - matched} width={width - 4} height={matched} className="fill-ui-tag-green-icon" />
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
