@@ -260,6 +260,29 @@ medusaIntegrationTestRunner({
       expect((await del(`/bank-connections/${pending.id}`)).status).toBe(200)
     })
 
+    it("after a disconnect shows no PIN or consent; linking the same bank again reuses its accounts (same IBAN), and the old connection can be removed", async () => {
+      const bankInterface = await connectedInterface()
+      const first = await openWebForm(bankInterface.id)
+      sandbox.current.control.completeWebForm(first.web_form_id, { savePin: true })
+      const linked = (await post(`/bank-connections/${first.id}/refresh`)).data.bank_connection
+      expect((await post(`/bank-connections/${first.id}/remove`)).status).toBe(400) // still linked: disconnect first
+      const gone = (await del(`/bank-connections/${first.id}`)).data.bank_connection
+      expect(gone).toMatchObject({ status: "disconnected", secrets_stored: false, consent_expires_at: null })
+
+      const again = await openWebForm(bankInterface.id, "Sparkasse again")
+      sandbox.current.control.completeWebForm(again.web_form_id, { savePin: true })
+      const relinked = (await post(`/bank-connections/${again.id}/refresh`)).data.bank_connection
+      const byIban = (accounts: { id: string; iban: string; import_enabled: boolean }[]) => Object.fromEntries(accounts.map((a) => [a.iban, a]))
+      expect(Object.keys(byIban(relinked.accounts)).sort()).toEqual(Object.keys(byIban(linked.accounts)).sort())
+      for (const account of linked.accounts) {
+        expect(byIban(relinked.accounts)[account.iban]).toMatchObject({ id: account.id, import_enabled: true })
+      }
+
+      expect((await post(`/bank-connections/${first.id}/remove`)).status).toBe(200)
+      const list = (await get(`/interfaces/${bankInterface.id}/bank-connections`)).data.bank_connections as { id: string }[]
+      expect(list.map((c) => c.id)).toEqual([again.id])
+    })
+
     it("refuses to delete an interface with booked payments, and deletes the finAPI user otherwise", async () => {
       const { BANK_RECONCILIATION_MODULE } = await import("../../src/modules/bank-reconciliation")
       const service = getContainer().resolve(BANK_RECONCILIATION_MODULE) as any

@@ -42,7 +42,7 @@ export type SyncRun = {
   duration_ms: number | null
 }
 
-export type ImportableAccount = { id: string; name: string | null; iban: string | null; import_enabled: boolean; connection: { label: string } | null }
+export type ImportableAccount = { id: string; name: string | null; iban: string | null; import_enabled: boolean; connection: { label: string; status: string } | null }
 
 export type TransactionFilters = {
   status?: BankTransactionStatus

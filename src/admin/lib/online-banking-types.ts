@@ -34,6 +34,7 @@ export type BankConnection = {
   web_form_url: string | null
   web_form_status: string | null
   last_error: string | null
+  disconnected_at: string | null
   accounts: BankAccount[]
 }
 

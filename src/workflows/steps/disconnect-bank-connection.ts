@@ -39,6 +39,9 @@ export const disconnectBankConnectionStep = createStep(
       status: "disconnected",
       disconnected_at: new Date(),
       web_form_token_hash: null,
+      // the consent is revoked and finAPI forgot the PIN with the connection
+      secrets_stored: false,
+      consent_expires_at: null,
     })
     return new StepResponse(updated)
   }

@@ -14,6 +14,8 @@ export const GetDataModal = () => {
   const [from, setFrom] = useState("")
   const [to, setTo] = useState("")
   const accounts = useImportableAccounts()
+  // a disconnected connection's accounts have nothing to import
+  const importable = (accounts.data?.accounts ?? []).filter((a) => a.import_enabled && a.connection && a.connection.status !== "disconnected")
   const importing = useImportTransactions()
   const runs = useSyncRuns(importing.isPending)
   const running = importing.isPending ? runs.data?.sync_runs.find((r) => r.status === "running" && r.trigger === "operator") : undefined
@@ -55,7 +57,7 @@ export const GetDataModal = () => {
                 </Select.Trigger>
                 <Select.Content>
                   <Select.Item value={ALL_ACCOUNTS}>{t("finapi.incomingPaymentsPage.allAccounts")}</Select.Item>
-                  {(accounts.data?.accounts ?? []).map((account) => (
+                  {importable.map((account) => (
                     <Select.Item key={account.id} value={account.id}>
                       {`${account.name ?? account.connection?.label ?? account.id} · ${formatIban(account.iban)}`}
                     </Select.Item>

@@ -17,6 +17,7 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
   const follow = useOnlineBankingAction()
   const renew = useOnlineBankingAction<Renewal>()
   const disconnect = useOnlineBankingAction("DELETE")
+  const remove = useOnlineBankingAction()
   const path = `/bank-connections/${connection.id}`
   const formOpen = !!connection.web_form_status && OPEN_FORM.includes(connection.web_form_status)
 
@@ -49,6 +50,12 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
       disconnect.mutate({ path }, { onError: (e) => toast.error(e.message) })
     }
   }
+  const onRemove = async () => {
+    if (await prompt({ title: t("finapi.removeConnection"), description: t("finapi.removeConnectionConfirm"), confirmText: t("finapi.removeConnection"), cancelText: t("finapi.cancel") })) {
+      remove.mutate({ path: `${path}/remove` }, { onSuccess: () => toast.success(t("finapi.connectionRemoved")), onError: (e) => toast.error(e.message) })
+    }
+  }
+  const removable = ["disconnected", "failed", "pending"].includes(connection.status) && !formOpen
   const linked = connection.status !== "pending" && connection.status !== "failed" && connection.status !== "disconnected"
 
   return (
@@ -61,14 +68,23 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
         <div className="flex items-center gap-x-2">
           <ConnectionStatusBadge status={connection.status} />
           {linked && <Button size="small" variant="secondary" onClick={onRenew} isLoading={renew.isPending}>{t("finapi.renew")}</Button>}
-          {connection.status !== "disconnected" && (
+          {connection.status !== "disconnected" && !removable && (
             <Button size="small" variant="secondary" onClick={onDisconnect} isLoading={disconnect.isPending}>{t("finapi.disconnect")}</Button>
+          )}
+          {removable && (
+            <Button size="small" variant="secondary" onClick={onRemove} isLoading={remove.isPending}>{t("finapi.removeConnection")}</Button>
           )}
         </div>
       </div>
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
-        <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.pinSaved")}</Text><Text size="small">{connection.secrets_stored ? t("finapi.yes") : t("finapi.no")}</Text></div>
-        <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.consentExpires")}</Text><Text size="small">{formatDate(connection.consent_expires_at, i18n.language)}</Text></div>
+        {connection.status === "disconnected" ? (
+          <div className="col-span-2"><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.disconnectedOn")}</Text><Text size="small">{formatDate(connection.disconnected_at, i18n.language)}</Text></div>
+        ) : (
+          <>
+            <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.pinSaved")}</Text><Text size="small">{connection.secrets_stored ? t("finapi.yes") : t("finapi.no")}</Text></div>
+            <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.consentExpires")}</Text><Text size="small">{formatDate(connection.consent_expires_at, i18n.language)}</Text></div>
+          </>
+        )}
         <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.webForm")}</Text><Text size="small">{connection.web_form_status ? t(`finapi.webFormStatus.${connection.web_form_status}`) : "–"}</Text></div>
       </div>
       {(connection.last_error || formOpen) && (
