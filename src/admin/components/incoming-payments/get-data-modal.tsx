@@ -37,7 +37,7 @@ export const GetDataModal = () => {
       <FocusModal.Trigger asChild>
         <Button size="small" variant="secondary">{t("finapi.incomingPaymentsPage.getData")}</Button>
       </FocusModal.Trigger>
-      <FocusModal.Content>
+      <FocusModal.Content aria-describedby={undefined}>
         <FocusModal.Header>
           <Button size="small" onClick={submit} isLoading={importing.isPending} disabled={!!from && !!to && from > to}>
             {t("finapi.incomingPaymentsPage.startImport")}
@@ -46,7 +46,9 @@ export const GetDataModal = () => {
         <FocusModal.Body className="flex flex-col items-center py-16">
           <div className="flex w-full max-w-lg flex-col gap-y-6">
             <div>
-              <Heading>{t("finapi.incomingPaymentsPage.getData")}</Heading>
+              <FocusModal.Title asChild>
+                <Heading>{t("finapi.incomingPaymentsPage.getData")}</Heading>
+              </FocusModal.Title>
               <Text className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.getDataHint")}</Text>
             </div>
             <div className="flex flex-col gap-y-2">

@@ -58,8 +58,8 @@ export const PaymentFilters = ({ value, onChange }: { value: PaymentFilterValues
         <Input size="small" type="date" aria-label={t("finapi.assignment.dateTo")} value={value.booking_date_to ?? ""} onChange={(e) => set({ booking_date_to: e.target.value || undefined })} />
       </div>
       <div className="flex items-center gap-x-1">
-        <Input size="small" className="w-24" placeholder={t("finapi.assignment.amountMin")} value={value.amount_min ?? ""} onChange={(e) => set({ amount_min: e.target.value || undefined })} />
-        <Input size="small" className="w-24" placeholder={t("finapi.assignment.amountMax")} value={value.amount_max ?? ""} onChange={(e) => set({ amount_max: e.target.value || undefined })} />
+        <Input size="small" className="w-32" aria-label={t("finapi.assignment.amountMin")} placeholder={t("finapi.assignment.amountMin")} value={value.amount_min ?? ""} onChange={(e) => set({ amount_min: e.target.value || undefined })} />
+        <Input size="small" className="w-32" aria-label={t("finapi.assignment.amountMax")} placeholder={t("finapi.assignment.amountMax")} value={value.amount_max ?? ""} onChange={(e) => set({ amount_max: e.target.value || undefined })} />
       </div>
     </div>
   )

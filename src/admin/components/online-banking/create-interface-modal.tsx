@@ -32,7 +32,7 @@ export const CreateInterfaceModal = () => {
       <FocusModal.Trigger asChild>
         <Button size="small" variant="secondary">{t("finapi.create")}</Button>
       </FocusModal.Trigger>
-      <FocusModal.Content>
+      <FocusModal.Content aria-describedby={undefined}>
         <FocusModal.Header>
           <Button size="small" onClick={submit} isLoading={create.isPending} disabled={!name.trim()}>
             {t("finapi.save")}
@@ -41,7 +41,9 @@ export const CreateInterfaceModal = () => {
         <FocusModal.Body className="flex flex-col items-center py-16">
           <div className="flex w-full max-w-lg flex-col gap-y-6">
             <div>
-              <Heading>{t("finapi.createInterface")}</Heading>
+              <FocusModal.Title asChild>
+                <Heading>{t("finapi.createInterface")}</Heading>
+              </FocusModal.Title>
               <Text className="text-ui-fg-subtle">{t("finapi.createInterfaceHint")}</Text>
             </div>
             <div className="flex flex-col gap-y-2">

@@ -1,4 +1,4 @@
-import { Button, Input, toast } from "@medusajs/ui"
+import { Button, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useOnlineBankingAction } from "../../hooks/online-banking"
@@ -22,11 +22,15 @@ export const LinkBankForm = ({ interfaceId, disabled }: { interfaceId: string; d
       }
     )
   return (
-    <div className="flex items-center gap-x-2">
-      <Input size="small" placeholder={t("finapi.connectionNamePlaceholder")} value={label} onChange={(e) => setLabel(e.target.value)} aria-label={t("finapi.connectionName")} />
-      <Button size="small" onClick={submit} disabled={disabled || !label.trim()} isLoading={start.isPending}>
-        {t("finapi.linkNewBank")}
-      </Button>
+    <div className="flex flex-col gap-y-1">
+      <Label size="small" htmlFor="finapi-connection-name">{t("finapi.connectionName")}</Label>
+      <div className="flex items-center gap-x-2">
+        <Input id="finapi-connection-name" size="small" className="w-72" placeholder={t("finapi.connectionNamePlaceholder")} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Button size="small" onClick={submit} disabled={disabled || !label.trim()} isLoading={start.isPending}>
+          {t("finapi.linkNewBank")}
+        </Button>
+      </div>
+      {!disabled && !label.trim() && <Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.linkNewBankHint")}</Text>}
     </div>
   )
 }

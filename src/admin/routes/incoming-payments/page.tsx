@@ -8,6 +8,7 @@ import { GetDataModal } from "../../components/incoming-payments/get-data-modal"
 import { OverviewHeader } from "../../components/incoming-payments/overview-header"
 import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
 import { TransactionsTable } from "../../components/incoming-payments/transactions-table"
+import { Crumb } from "../../components/breadcrumb"
 
 /** Incoming payments: "Get data", the imported bank transactions and the import history. */
 const IncomingPaymentsPage = () => {
@@ -41,3 +42,5 @@ export const config = defineRouteConfig({
 })
 
 export default IncomingPaymentsPage
+
+export const handle = { breadcrumb: () => <Crumb text="finapi.incomingPayments" /> }

@@ -5,6 +5,7 @@ import { BookingResults } from "../../../components/booking/booking-results"
 import { BookingTable } from "../../../components/booking/booking-table"
 import { useBookAssignments, useBookings, type BookingLineResult, type BookingRow } from "../../../hooks/booking"
 import { formatMoney } from "../../../lib/format"
+import { Crumb } from "../../../components/breadcrumb"
 
 const Totals = ({ totals }: { totals: Record<string, string> }) => {
   const { i18n } = useTranslation()
@@ -92,3 +93,5 @@ const BookingPage = () => {
 }
 
 export default BookingPage
+
+export const handle = { breadcrumb: () => <Crumb text="finapi.booking.title" /> }

@@ -6,6 +6,7 @@ import { Link } from "react-router-dom"
 import { CreateInterfaceModal } from "../../../components/online-banking/create-interface-modal"
 import { InterfaceStatusBadge } from "../../../components/online-banking/status-badges"
 import { useBankInterfaces } from "../../../hooks/online-banking"
+import { Crumb } from "../../../components/breadcrumb"
 
 const OnlineBankingPage = () => {
   const { t } = useTranslation()
@@ -62,3 +63,5 @@ export const config = defineRouteConfig({
 })
 
 export default OnlineBankingPage
+
+export const handle = { breadcrumb: () => <Crumb text="finapi.onlineBanking" /> }

@@ -6,6 +6,7 @@ import { CallLog } from "../../../../components/online-banking/call-log"
 import { InterfaceSettings } from "../../../../components/online-banking/interface-settings"
 import { InterfaceStatusBadge } from "../../../../components/online-banking/status-badges"
 import { useBankInterface } from "../../../../hooks/online-banking"
+import { InterfaceCrumb } from "../../../../components/breadcrumb"
 
 const OnlineBankingInterfacePage = () => {
   const { id } = useParams()
@@ -41,3 +42,5 @@ const OnlineBankingInterfacePage = () => {
 }
 
 export default OnlineBankingInterfacePage
+
+export const handle = { breadcrumb: (match: { params: { id?: string } }) => <InterfaceCrumb id={match.params.id!} /> }
