@@ -9,6 +9,7 @@ const path = require("path")
 const credentials = require("./admin-credentials")
 const { stopAllChildren } = require("./child-processes")
 const { resolveDatabase } = require("./database")
+const { resolveRedis } = require("./redis")
 const { startFinapiSandbox } = require("./finapi-sandbox")
 const { runMedusa, startMedusa } = require("./medusa-cli")
 const { buildPlugin, isBuildFresh, linkPluginIntoApp } = require("./plugin-build")
@@ -42,6 +43,7 @@ async function main() {
   }
 
   const databaseUrl = await resolveDatabase(log)
+  const redisUrl = await resolveRedis(log)
 
   if (process.env.DEMO_SKIP_BUILD === "1") {
     log("DEMO_SKIP_BUILD=1: using the existing plugin build in .medusa/server.")
@@ -66,6 +68,7 @@ async function main() {
     DEMO_ADMIN_EMAIL: credentials.email,
     DEMO_ADMIN_PASSWORD: credentials.password,
     MEDUSA_DISABLE_TELEMETRY: "true",
+    ...(redisUrl ? { DEMO_REDIS_URL: redisUrl } : { DEMO_REDIS_URL: "" }),
   }
   log("Running migrations …")
   await runMedusa(["db:migrate"], env)

@@ -1,9 +1,29 @@
+import fs from "fs"
+import path from "path"
 import { defineConfig } from "@medusajs/framework/utils"
 
 // demo/start.js decides which Postgres to use and passes it in; running the
 // Medusa CLI here by hand needs DATABASE_URL set the same way.
 const databaseUrl = process.env.DATABASE_URL
 const sandboxUrl = process.env.DEMO_FINAPI_URL || "http://localhost:4010"
+// The repo root and where its node_modules really are (a symlink in a git worktree): the dashboard's
+// fonts come from there, so vite must be allowed to serve them.
+const repoRoot = path.resolve(__dirname, "..", "..")
+const dashboardRoots = [repoRoot, fs.realpathSync(path.join(repoRoot, "node_modules"))]
+
+// demo/start.js sets DEMO_REDIS_URL when a local Redis answers: then sessions, the event bus, the
+// workflow engine and locking use it (as a production shop would); otherwise Medusa's in-memory ones.
+const redisUrl = process.env.DEMO_REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+      },
+    ]
+  : []
 
 // A fixed development key: the demo stores only sandbox credentials with it.
 // A real shop sets its own key from a secret store.
@@ -13,6 +33,7 @@ const DEMO_ENCRYPTION_KEY =
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
+    ...(redisUrl ? { redisUrl } : {}),
     http: {
       storeCors: "http://localhost:8000,http://localhost:9000",
       adminCors: "http://localhost:9000",
@@ -23,6 +44,10 @@ module.exports = defineConfig({
   },
   admin: {
     backendUrl: "http://localhost:9000",
+    vite: (config: { server?: { fs?: { allow?: string[] } } }) => ({
+      ...config,
+      server: { ...config.server, fs: { ...config.server?.fs, allow: [...(config.server?.fs?.allow ?? []), ...dashboardRoots] } },
+    }),
   },
   plugins: [
     {
@@ -44,6 +69,7 @@ module.exports = defineConfig({
     },
   ],
   modules: [
+    ...redisModules,
     {
       // The plugin's "bank transfer / prepayment" payment method (pp_bank-transfer_bank-transfer),
       // offered on the demo region next to the system provider. Customers are told to pay to the
