@@ -12,9 +12,20 @@ type Props<T> = {
   testId: string
 }
 
+/** The pagination's words in the admin's language. */
+export function usePaginationTexts() {
+  const { t } = useTranslation()
+  return {
+    of: t("finapi.incomingPaymentsPage.of"),
+    results: t("finapi.incomingPaymentsPage.results"),
+    pages: t("finapi.incomingPaymentsPage.pages"),
+    prev: t("finapi.incomingPaymentsPage.prev"),
+    next: t("finapi.incomingPaymentsPage.next"),
+  }
+}
+
 /** A read-only DataTable paged by the server (import history, call log), with the plugin's pagination texts. */
 export function PagedTable<T extends { id: string }>({ columns, rows, count, isLoading, pagination, onPaginationChange, empty, testId }: Props<T>) {
-  const { t } = useTranslation()
   const table = useDataTable({
     columns,
     data: rows,
@@ -27,15 +38,7 @@ export function PagedTable<T extends { id: string }>({ columns, rows, count, isL
     <div data-testid={testId}>
       <DataTable instance={table}>
         <DataTable.Table emptyState={{ empty: { heading: empty } }} />
-        <DataTable.Pagination
-          translations={{
-            of: t("finapi.incomingPaymentsPage.of"),
-            results: t("finapi.incomingPaymentsPage.results"),
-            pages: t("finapi.incomingPaymentsPage.pages"),
-            prev: t("finapi.incomingPaymentsPage.prev"),
-            next: t("finapi.incomingPaymentsPage.next"),
-          }}
-        />
+        <DataTable.Pagination translations={usePaginationTexts()} />
       </DataTable>
     </div>
   )

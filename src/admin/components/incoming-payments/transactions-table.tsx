@@ -19,6 +19,7 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransaction, BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
+import { usePaginationTexts } from "../paged-table"
 import { AssignDrawer } from "./assign-drawer"
 import { AssignmentSummary } from "./assignment-summary"
 import { BulkIgnorePrompt, useBulkPaymentActions } from "./bulk-payment-actions"
@@ -171,15 +172,7 @@ export const TransactionsTable = () => {
             filtered: { heading: t("finapi.incomingPaymentsPage.noMatches") },
           }}
         />
-        <DataTable.Pagination
-          translations={{
-            of: t("finapi.incomingPaymentsPage.of"),
-            results: t("finapi.incomingPaymentsPage.results"),
-            pages: t("finapi.incomingPaymentsPage.pages"),
-            prev: t("finapi.incomingPaymentsPage.prev"),
-            next: t("finapi.incomingPaymentsPage.next"),
-          }}
-        />
+        <DataTable.Pagination translations={usePaginationTexts()} />
         <DataTable.CommandBar selectedLabel={(count) => t("finapi.bulk.selected", { count })} />
       </DataTable>
       <BulkIgnorePrompt state={bulk.ignoreState} onCancel={bulk.cancelIgnore} onConfirm={bulk.ignore} />
