@@ -247,7 +247,7 @@ medusaIntegrationTestRunner({
       expect(events[3].details).toEqual({ reason: "Privat" })
     })
 
-    it("sorts the payment list by amount or booking date when asked", async () => {
+    it("sorts the payment list by amount or booking date when asked, and sums the header's figures", async () => {
       const giro = await linkedGiro()
       await importPayments(giro, [
         { amount: 12.5, purpose: "klein", counterpartName: "A" },
@@ -258,6 +258,17 @@ medusaIntegrationTestRunner({
       expect(descending).toEqual([...descending].sort((a, b) => b - a))
       expect(await amounts("amount")).toEqual([...descending].reverse())
       expect((await get(`/transactions?order=purpose`)).status).toBe(400)
+
+      // the header's figures: both payments wait for matching; 14 days of the chart, today last
+      const { overview } = (await get("/overview")).data
+      const open = overview.open.find((o: { currency_code: string }) => o.currency_code === "eur")
+      const openList = (await get(`/transactions?status=unassigned&status=proposed&limit=200`)).data.transactions as { amount: number; currency_code: string; is_potential_duplicate: boolean }[]
+      const expected = openList.filter((t) => !t.is_potential_duplicate && t.currency_code === "eur").reduce((sum, t) => sum + Math.round(t.amount * 100), 0)
+      expect(Math.round(Number(open.amount) * 100)).toBe(expected)
+      expect(overview.days).toHaveLength(14)
+      expect(overview.days[13].day).toBe(new Date().toISOString().slice(0, 10))
+      expect(overview.last_run).toMatchObject({ trigger: "operator", status: expect.any(String) })
+      expect(overview.consents).toEqual([expect.objectContaining({ label: "Sparkasse", consent_expires_at: expect.any(String) })])
     })
 
     it("matches a payment that arrived before its order once the order is placed", async () => {
