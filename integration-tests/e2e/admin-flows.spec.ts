@@ -100,9 +100,16 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
     await demo.stop()
     demo = await startDemoStore("medusa-finapi-e2e", { fresh: false })
     flow.demo = demo
-    await logIn(flow.page, demo.adminUrl, demo.credentials.email, demo.credentials.password)
-    await flow.page.goto(interfaceUrl)
-    await flow.page.getByText("Connected", { exact: true }).first().waitFor({ timeout: 120_000 })
+    // with Redis the session outlives the restart; without it the admin asks to log in again
+    await flow.page.goto(interfaceUrl, { waitUntil: "commit" })
+    const email = flow.page.locator('input[name="email"]')
+    const connected = flow.page.getByText("Connected", { exact: true }).first()
+    await Promise.race([email.waitFor({ timeout: 300_000 }).catch(() => {}), connected.waitFor({ timeout: 300_000 }).catch(() => {})])
+    if (await email.isVisible()) {
+      await logIn(flow.page, demo.adminUrl, demo.credentials.email, demo.credentials.password)
+      await flow.page.goto(interfaceUrl)
+    }
+    await connected.waitFor({ timeout: 120_000 })
     await flow.page.getByRole("tab", { name: "Bank connections" }).click()
     await flow.page.getByRole("button", { name: "Refresh list" }).click()
     await flow.page.getByText("Bank connections refreshed from finAPI").waitFor({ timeout: 30_000 })

@@ -16,7 +16,7 @@ export async function bookPaymentsFlow({ demo, page, shot }: FlowContext) {
   await page.getByTestId("finapi-booking-row").first().waitFor()
   await page.getByLabel("Select all shown").click()
   await page.getByTestId("finapi-start-booking").click()
-  await page.getByText(/\d+ booked, 0 failed/).waitFor({ timeout: 120_000 })
+  await page.getByText(/\d+ booked, 0 failed/).waitFor({ timeout: 300_000 }) // the demo statement adds ~15 lines
   const results = page.getByTestId("finapi-booking-result")
   await results.first().waitFor()
   expect(await results.filter({ hasText: "Open order" }).count()).toBe(await results.count())
