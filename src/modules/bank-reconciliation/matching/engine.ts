@@ -19,7 +19,10 @@ import type { BankTransactionInput, MatchInput, MatchOptions, MatchOutput, Match
 export function matchTransactions(input: MatchInput): MatchOutput {
   const options = resolveOptions(input.options)
   // Sorting by orderId makes every index, and so every tie-break, independent of input order.
-  const openItems = [...input.openItems].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0))
+  const byId = (a: { orderId: string }, b: { orderId: string }) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0)
+  // Loaders usually hand the items over in id order already: then one pass replaces the sort.
+  const sorted = input.openItems.every((item, i, all) => i === 0 || byId(all[i - 1], item) <= 0)
+  const openItems = sorted ? input.openItems : [...input.openItems].sort(byId)
   const index = buildOpenItemIndex(openItems)
   const scanContext = buildScanContext(options, index)
   const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options))
