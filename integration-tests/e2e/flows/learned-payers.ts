@@ -34,7 +34,10 @@ export async function learnedPayersFlow({ demo, page, shot }: FlowContext) {
   ])
   await page.getByRole("button", { name: "Get data" }).click()
   await page.getByRole("button", { name: "Import", exact: true }).click()
-  await paymentRow(page, purpose).getByTestId("finapi-assignment-evidence").first().waitFor({ timeout: 120_000 })
+  await paymentRow(page, purpose).waitFor({ timeout: 120_000 })
+  await page.getByRole("button", { name: "Assign automatically" }).click()
+  await page.getByText("Automatic assignment finished").waitFor({ timeout: 60_000 })
+  await paymentRow(page, purpose).getByTestId("finapi-assignment-evidence").first().waitFor({ timeout: 60_000 })
 
   await useLanguage(page, demo.adminUrl, "de")
   await paymentRow(page, purpose).getByTestId("finapi-assign-open").click()
