@@ -20,7 +20,17 @@ async function useLanguage(page: Page, adminUrl: string, language: "de" | "en") 
  * comma decimals; confirming it teaches the payer IBAN and name, which the customer page shows and
  * lets the operator remove. Needs the bank linked by the online-banking flow; leaves the admin in English.
  */
-export async function learnedPayersFlow({ demo, page, shot }: FlowContext) {
+export async function learnedPayersFlow(flow: FlowContext) {
+  try {
+    await evidenceAndLearning(flow)
+  } finally {
+    // later flows read English labels at the usual size, whatever happened here
+    await flow.page.context().addCookies([{ name: "lng", value: "en", url: new URL(flow.demo.adminUrl).origin }])
+    await flow.page.setViewportSize({ width: 1440, height: 1000 })
+  }
+}
+
+async function evidenceAndLearning({ demo, page, shot }: FlowContext) {
   const index = demoOrders.length - 1
   const order = demoOrders[index]
   const customer = demoCustomers.find((c) => c.key === order.customerKey)!
@@ -83,5 +93,4 @@ export async function learnedPayersFlow({ demo, page, shot }: FlowContext) {
   await page.getByTestId("finapi-evidence-reasons").first().waitFor({ timeout: 60_000 })
   await shot(page, "evidence-en")
   await page.keyboard.press("Escape")
-  await page.setViewportSize({ width: 1440, height: 1000 })
 }
