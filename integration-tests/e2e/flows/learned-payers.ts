@@ -44,12 +44,14 @@ async function evidenceAndLearning({ demo, page, shot }: FlowContext) {
   ])
   await page.getByRole("button", { name: "Get data" }).click()
   await page.getByRole("button", { name: "Import", exact: true }).click()
+  await page.getByPlaceholder("Search payer, IBAN, purpose").fill(purpose)
   await paymentRow(page, purpose).waitFor({ timeout: 120_000 })
   await page.getByRole("button", { name: "Assign automatically" }).click()
   await page.getByText("Automatic assignment finished").waitFor({ timeout: 60_000 })
   await paymentRow(page, purpose).getByTestId("finapi-assignment-evidence").first().waitFor({ timeout: 60_000 })
 
   await useLanguage(page, demo.adminUrl, "de")
+  await page.getByPlaceholder(de.finapi.incomingPaymentsPage.search).fill(purpose)
   await paymentRow(page, purpose).getByTestId("finapi-assign-open").click()
   const row = page.getByTestId("finapi-assignment-row").first()
   const reasons = row.getByTestId("finapi-evidence-reasons")
@@ -89,6 +91,7 @@ async function evidenceAndLearning({ demo, page, shot }: FlowContext) {
   await shot(page, "learned-payers-removed")
 
   await page.goto(`${demo.adminUrl}/incoming-payments`)
+  await page.getByPlaceholder("Search payer, IBAN, purpose").fill(purpose)
   await paymentRow(page, purpose).getByTestId("finapi-assign-open").click()
   await page.getByTestId("finapi-evidence-reasons").first().waitFor({ timeout: 60_000 })
   await shot(page, "evidence-en")
