@@ -120,6 +120,7 @@ medusaIntegrationTestRunner({
           session.data.payment_reference,
         ].join("\n"),
         epc_qr_svg: expect.stringMatching(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^]*<\/svg>$/),
+        epc_qr_png: expect.stringMatching(/^data:image\/png;base64,/),
       })
     })
 
@@ -161,7 +162,28 @@ medusaIntegrationTestRunner({
       const anonymous = await api
         .get(`/store/orders/${order.id}/bank-transfer`, { headers: { "x-publishable-api-key": shop.publishableKey } })
         .catch((e) => e.response)
-      expect(anonymous.status).toBe(401)
+      expect(anonymous.status).toBe(404)
+    })
+
+    it("shows a guest the instructions (GiroCode also as PNG) when the order's e-mail is given, and 404 otherwise", async () => {
+      const guest = { "x-publishable-api-key": shop.publishableKey }
+      const { cart } = await startCheckout(api, { headers: guest, regionId: shop.region.id, variantId: shop.variantId, email: "gast@example.com" })
+      const order = await placeOrderAndWait(cart.id, guest)
+      const ask = (query: string) => api.get(`/store/orders/${order.id}/bank-transfer${query}`, { headers: guest }).catch((e) => e.response)
+
+      const right = await ask("?email=%20Gast@Example.com")
+      expect(right.status).toBe(200)
+      expect(right.data.bank_transfer).toMatchObject({ amount: "119.00", epc_qr_png: expect.stringMatching(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/) })
+      expect(right.data.payment).toMatchObject({ order_id: order.id, outstanding_amount: "119.00" })
+
+      const wrong = await ask("?email=gast@example.org")
+      const none = await ask("")
+      const unknown = await api.get(`/store/orders/order_01NOTANORDER0000000000000/bank-transfer?email=gast@example.com`, { headers: guest }).catch((e) => e.response)
+      for (const response of [wrong, none, unknown]) {
+        expect(response.status).toBe(404)
+        expect(response.data).not.toHaveProperty("bank_transfer")
+      }
+      expect(wrong.data.message.replace(order.id, "X")).toBe(unknown.data.message.replace("order_01NOTANORDER0000000000000", "X"))
     })
 
     it("gives two carts different references and ignores a storefront's attempt to set one or mark itself received", async () => {

@@ -1,9 +1,9 @@
 import { create } from "qrcode"
 
 /** EPC069-12: error correction level M, at most QR version 13 (331 bytes of payload). */
-const MAX_VERSION = 13
+export const EPC_QR_MAX_VERSION = 13
 /** The quiet zone the QR standard asks for around the code, in modules. */
-const QUIET_ZONE = 4
+export const EPC_QR_QUIET_ZONE = 4
 
 /**
  * The GiroCode / EPC QR code of `payload` as a self-contained SVG (black modules on white, four
@@ -12,11 +12,11 @@ const QUIET_ZONE = 4
  */
 export function renderEpcQrSvg(payload: string): string | null {
   const qr = create(payload, { errorCorrectionLevel: "M" })
-  if (qr.version > MAX_VERSION) {
+  if (qr.version > EPC_QR_MAX_VERSION) {
     return null
   }
   const size = qr.modules.size
-  const dimension = size + 2 * QUIET_ZONE
+  const dimension = size + 2 * EPC_QR_QUIET_ZONE
   // one horizontal run of dark modules per path segment: a few hundred segments, not one rect per module
   const runs: string[] = []
   for (let row = 0; row < size; row++) {
@@ -30,7 +30,7 @@ export function renderEpcQrSvg(payload: string): string | null {
       while (col < size && qr.modules.get(row, col)) {
         col++
       }
-      runs.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h-${col - start}z`)
+      runs.push(`M${start + EPC_QR_QUIET_ZONE} ${row + EPC_QR_QUIET_ZONE}h${col - start}v1h-${col - start}z`)
     }
   }
   return (

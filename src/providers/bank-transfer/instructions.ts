@@ -2,6 +2,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { toDecimalString } from "./decimal-amount"
 import { buildEpcQrPayload } from "./epc-qr-payload"
+import { renderEpcQrPngDataUrl } from "./epc-qr-png"
 import { renderEpcQrSvg } from "./epc-qr-svg"
 import { formatIban } from "./iban"
 import { BankTransferSessionData } from "./session-data"
@@ -22,15 +23,17 @@ export type BankTransferInstructions = {
   epc_qr_payload: string | null
   /** That payload as a scannable GiroCode: a self-contained SVG document (error correction M); null with the payload. */
   epc_qr_svg: string | null
+  /** The same code as a PNG data URL ("data:image/png;base64,…"), for e-mails; null with the payload. */
+  epc_qr_png: string | null
 }
 
 /** Builds the instructions for paying `amount` (what is owed now) to the account in the session data. */
-export function buildBankTransferInstructions(input: {
+export async function buildBankTransferInstructions(input: {
   session: { id: string; provider_id: string }
   data: BankTransferSessionData
   amount: BigNumberInput
   currency_code: string
-}): BankTransferInstructions {
+}): Promise<BankTransferInstructions> {
   const { session, data } = input
   const amount = toDecimalString(input.amount, input.currency_code)
   const payable = input.currency_code.toLowerCase() === "eur" && MathBN.gt(amount, 0)
@@ -56,5 +59,6 @@ export function buildBankTransferInstructions(input: {
     payment_reference_formatted: data.payment_reference_formatted,
     epc_qr_payload: epcQrPayload,
     epc_qr_svg: epcQrPayload === null ? null : renderEpcQrSvg(epcQrPayload),
+    epc_qr_png: epcQrPayload === null ? null : await renderEpcQrPngDataUrl(epcQrPayload),
   }
 }

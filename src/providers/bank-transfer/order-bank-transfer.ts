@@ -22,9 +22,9 @@ export type OrderPaymentState = {
  * with the order's reference) and its payment state; null when it was not paid by bank transfer.
  * Needs the order from getOrderDetailWorkflow with summary.* and its payment sessions.
  */
-export function describeOrderBankTransfer(
+export async function describeOrderBankTransfer(
   order: OrderDetailDTO & { payment_status: string }
-): { bank_transfer: BankTransferInstructions; payment: OrderPaymentState } | null {
+): Promise<{ bank_transfer: BankTransferInstructions; payment: OrderPaymentState } | null> {
   const sessions = (order.payment_collections ?? []).flatMap((collection) => collection?.payment_sessions ?? [])
   const session = pickBankTransferSession(sessions)
   const data = session ? readBankTransferSessionData(session.data) : null
@@ -37,7 +37,7 @@ export function describeOrderBankTransfer(
   const amount = (key: string) => summary[`raw_${key}`] ?? summary[key] ?? 0
   const outstanding = MathBN.max(amount("pending_difference"), 0)
   return {
-    bank_transfer: buildBankTransferInstructions({
+    bank_transfer: await buildBankTransferInstructions({
       session,
       data: { ...data, payment_reference: reference, payment_reference_formatted: formatPaymentReference(reference) },
       amount: outstanding,

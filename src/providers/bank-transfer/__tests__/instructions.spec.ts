@@ -1,4 +1,5 @@
 import jsQR from "jsqr"
+import { PNG } from "pngjs"
 import { buildEpcQrPayload } from "../epc-qr-payload"
 import { renderEpcQrSvg } from "../epc-qr-svg"
 import { formatIban, isValidBic, isValidIban } from "../iban"
@@ -45,8 +46,8 @@ describe("bank-transfer instructions and the EPC QR payload", () => {
     expect(lines("1000000000")[7]).toBe("")
   })
 
-  it("shows amounts with the currency's digits and a QR payload only for EUR with something to pay", () => {
-    const instructions = buildBankTransferInstructions({
+  it("shows amounts with the currency's digits and a QR payload only for EUR with something to pay", async () => {
+    const instructions = await buildBankTransferInstructions({
       session: { id: "payses_1", provider_id: "pp_bank-transfer_bank-transfer" },
       data: DATA,
       amount: "119.5",
@@ -59,16 +60,30 @@ describe("bank-transfer instructions and the EPC QR payload", () => {
       payment_reference: "RF451234512345",
     })
     expect(instructions.epc_qr_payload).toContain("EUR119.50")
-    const paid = buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 0, currency_code: "eur" })
+    const paid = await buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 0, currency_code: "eur" })
     expect(paid.epc_qr_payload).toBeNull()
-    const usd = buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 5, currency_code: "usd" })
+    const usd = await buildBankTransferInstructions({ session: { id: "s", provider_id: "p" }, data: DATA, amount: 5, currency_code: "usd" })
     expect(usd.epc_qr_payload).toBeNull()
     expect(paid.epc_qr_svg).toBeNull()
     expect(usd.epc_qr_svg).toBeNull()
+    expect(paid.epc_qr_png).toBeNull()
+    expect(usd.epc_qr_png).toBeNull()
   })
 
-  it("draws the payload as a GiroCode SVG that a QR reader decodes to the exact payload, umlauts included", () => {
-    const instructions = buildBankTransferInstructions({
+  it("carries the same GiroCode as a PNG data URL that a QR reader decodes to the exact payload", async () => {
+    const instructions = await buildBankTransferInstructions({
+      session: { id: "payses_1", provider_id: "pp_bank-transfer_bank-transfer" },
+      data: DATA,
+      amount: "119.5",
+      currency_code: "eur",
+    })
+    const png = PNG.sync.read(Buffer.from(instructions.epc_qr_png!.replace(/^data:image\/png;base64,/, ""), "base64"))
+    expect(png.width).toBeGreaterThan(200)
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(instructions.epc_qr_payload)
+  })
+
+  it("draws the payload as a GiroCode SVG that a QR reader decodes to the exact payload, umlauts included", async () => {
+    const instructions = await buildBankTransferInstructions({
       session: { id: "payses_1", provider_id: "pp_bank-transfer_bank-transfer" },
       data: DATA,
       amount: "119.5",

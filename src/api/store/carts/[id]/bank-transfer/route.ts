@@ -30,7 +30,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   }
   res.json({
-    bank_transfer: buildBankTransferInstructions({
+    bank_transfer: await buildBankTransferInstructions({
       session,
       data,
       amount: session.raw_amount ?? session.amount,

@@ -3,10 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { describeOrderBankTransfer } from "../../../../../providers/bank-transfer/order-bank-transfer"
 import { BANK_TRANSFER_SESSION_FIELDS } from "../../../query-config"
+import { emailProvesOrder } from "./order-access"
 
 const ORDER_FIELDS = [
   "id",
   "display_id",
+  "email",
+  "customer_id",
   "currency_code",
   "total",
   "metadata",
@@ -14,17 +17,24 @@ const ORDER_FIELDS = [
   ...BANK_TRANSFER_SESSION_FIELDS.map((field) => `payment_collections.payment_sessions.${field}`),
 ]
 
-/** How to pay the customer's own order by bank transfer (what is still owed) and how far it is paid. */
+/**
+ * How to pay an order by bank transfer (what is still owed) and how far it is paid: for the
+ * logged-in customer's own order, or for a guest who gives the e-mail the order was placed with
+ * (`?email=`). Anything else is "not found", exactly like an order that does not exist.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  // Another customer's order is "not found", exactly like one that does not exist.
-  const { result: order } = await getOrderDetailWorkflow(req.scope).run({
-    input: {
-      order_id: req.params.id,
-      fields: ORDER_FIELDS,
-      filters: { customer_id: req.auth_context.actor_id, is_draft_order: false },
-    },
-  })
-  const described = describeOrderBankTransfer(order)
+  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Order id not found: ${req.params.id}`)
+  const { result: order } = await getOrderDetailWorkflow(req.scope)
+    .run({ input: { order_id: req.params.id, fields: ORDER_FIELDS, filters: { is_draft_order: false } } })
+    .catch(() => {
+      throw notFound
+    })
+  const customerId = req.auth_context?.actor_id
+  const ownOrder = !!customerId && order.customer_id === customerId
+  if (!ownOrder && !emailProvesOrder(req.query.email, order.email)) {
+    throw notFound
+  }
+  const described = await describeOrderBankTransfer(order)
   if (!described) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${order.id} is not paid by bank transfer`)
   }
