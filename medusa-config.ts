@@ -29,6 +29,15 @@ module.exports = defineConfig({
         ]
       : []),
     {
+      // customer notifications of the prepayment loop ("email") and the admin's feed ("feed")
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email", "feed"] } },
+        ],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/payment",
       options: {
         providers: [{ resolve: "./src/providers/bank-transfer", id: "bank-transfer", options: testBankTransferOptions() }],

@@ -16,6 +16,19 @@ export function testPluginOptions(overrides: Partial<PluginOptionsInput> = {}): 
     // finAPI's callbacks go nowhere in tests (port 9 refuses); tests replay them against the test server
     backendUrl: process.env.FINAPI_TEST_BACKEND_URL ?? "http://127.0.0.1:9",
     invoiceNumber: { source: "display_id", format: "INV-{display_id}" },
+    // the prepayment loop runs only when a test calls it with its own clock; no template for surplus_refunded
+    prepayment: {
+      reminders: { days: [3, 7] },
+      autoCancel: { afterDays: 14 },
+      notifications: {
+        templates: {
+          payment_received: "order-payment-received",
+          partial_payment_received: "order-partial-payment-received",
+          payment_reminder: "order-payment-reminder",
+          cancelled_for_non_payment: "order-cancelled-for-non-payment",
+        },
+      },
+    },
     ...overrides,
   }
 }

@@ -51,7 +51,10 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
         "bankInterface",
         "bankTransaction",
         "finapiCallLog",
+        "orderNotice",
         "paymentAssignment",
+        "refundExport",
+        "refundExportItem",
         "syncRun",
       ])
       expect(linkable.paymentAssignment.id.primaryKey).toBe("id")

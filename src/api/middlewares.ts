@@ -3,6 +3,7 @@ import { paymentAssignmentMiddlewares } from "./admin/bank-reconciliation/assign
 import { bookingMiddlewares } from "./admin/bank-reconciliation/bookings/middlewares"
 import { learnedPayerMiddlewares } from "./admin/bank-reconciliation/customers/middlewares"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
+import { refundMiddlewares } from "./admin/bank-reconciliation/refunds/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
 
@@ -14,6 +15,7 @@ export default defineMiddlewares({
     ...paymentAssignmentMiddlewares,
     ...bookingMiddlewares,
     ...learnedPayerMiddlewares,
+    ...refundMiddlewares,
     ...storeBankTransferMiddlewares,
   ],
 })

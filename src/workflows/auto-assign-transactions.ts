@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { planAutoAssignments, summarisePlans } from "../modules/bank-reconciliation/auto-assign-plan"
 import { applyAutoAssignmentsStep } from "./steps/apply-auto-assignments"
+import { holdPaymentsForCancelledOrdersStep } from "./steps/hold-payments-for-cancelled-orders"
 import { loadAssignableTransactionsStep } from "./steps/load-assignable-transactions"
 import { loadOpenItemsStep } from "./steps/load-open-items"
 import { matchTransactionsStep } from "./steps/match-transactions"
@@ -26,6 +27,8 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
   autoAssignTransactionsWorkflowId,
   function (input: AutoAssignTransactionsInput) {
     acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300 })
+    // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
+    holdPaymentsForCancelledOrdersStep(input)
     const assignable = loadAssignableTransactionsStep(input)
     const open = loadOpenItemsStep({})
     const matched = matchTransactionsStep(

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { matchOptionsSchema } from "./matching"
+import { prepaymentOptionsSchema } from "./prepayment-options"
 import { parseEncryptionKey } from "./secret-box"
 
 /** The plugin's bank-transfer provider (any registration id) and Medusa's system provider. */
@@ -62,6 +63,7 @@ export const PluginOptionsSchema = z.object({
       staleClaimSeconds: z.number().int().min(1).max(86_400).default(300),
     })
     .default({ capturableProviders: [...DEFAULT_CAPTURABLE_PROVIDERS], staleClaimSeconds: 300 }),
+  prepayment: prepaymentOptionsSchema,
 })
 
 export type PluginOptions = z.infer<typeof PluginOptionsSchema>

@@ -16,8 +16,11 @@ import {
   BankTransaction,
   FinapiCallLog,
   LearnedPayer,
+  OrderNotice,
   PaymentAssignment,
   PaymentEvent,
+  RefundExport,
+  RefundExportItem,
   SyncRun,
 } from "./models"
 import type { PaymentEventKind } from "./models/payment-event"
@@ -48,6 +51,9 @@ class BankReconciliationModuleService extends MedusaService({
   SyncRun,
   FinapiCallLog,
   LearnedPayer,
+  OrderNotice,
+  RefundExport,
+  RefundExportItem,
 }) {
   protected readonly options_: PluginOptions
   protected readonly encryptionKey_: Buffer
@@ -117,6 +123,135 @@ class BankReconciliationModuleService extends MedusaService({
   /** The validated plugin options (with defaults); routes and workflows read them from here. */
   async getOptions(): Promise<PluginOptions> {
     return this.options_
+  }
+
+  /**
+   * Records that a step of the prepayment loop happened to an order, once per (order, key): returns
+   * the new record's id, or null when it was recorded before (by this or another instance).
+   */
+  @InjectManager()
+  async claimOrderNotice(
+    notice: { order_id: string; kind: string; key: string; template: string | null; data: Record<string, unknown>; happened_at: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await sharedContext.manager!.execute(
+      `insert into order_notice (id, order_id, kind, key, template, data, happened_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, now(), now())
+       on conflict (order_id, key) where deleted_at is null do nothing returning id`,
+      [generateEntityId(undefined, "onot"), notice.order_id, notice.kind, notice.key, notice.template, JSON.stringify(notice.data), notice.happened_at]
+    )
+    return rows[0]?.id ?? null
+  }
+
+  /** The orders among these that have a payment assigned or proposed (not rejected): they are neither reminded nor cancelled. */
+  @InjectManager()
+  async listOrdersWithLiveAssignments(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const rows: { order_id: string }[] = await sharedContext.manager!.execute(
+      `select distinct order_id from payment_assignment
+        where order_id in (?) and status in ('proposed', 'confirmed', 'booking', 'booked') and deleted_at is null`,
+      [orderIds]
+    )
+    return rows.map((row) => row.order_id)
+  }
+
+  /**
+   * Payments with money that belongs to no order and was not refunded yet: late payments for
+   * cancelled orders, potential duplicates, overpayments (booked, surplus left) and payments for no
+   * order. `surplus` is what a refund would send back (amount less what is assigned).
+   */
+  @InjectManager()
+  async listRefundCandidates(
+    filter: { ids?: string[]; limit?: number; offset?: number } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ candidates: RefundCandidate[]; count: number }> {
+    const ids = filter.ids ? `and t.id in (${filter.ids.map(() => "?").join(", ") || "null"})` : ""
+    const where = `from bank_transaction t
+      where t.deleted_at is null and t.amount > t.assigned_amount
+        and (t.held_reason is null or t.held_reason = 'cancelled_order')
+        and (t.status in ('unassigned', 'proposed') or (t.status = 'partially_booked' and t.assigned_amount = t.booked_amount))
+        and not exists (select 1 from refund_export_item i where i.transaction_id = t.id and i.deleted_at is null) ${ids}`
+    const params = filter.ids ?? []
+    const candidates: RefundCandidate[] = await sharedContext.manager!.execute(
+      `select t.id, t.amount::text as amount, (t.amount - t.assigned_amount)::text as surplus, t.currency_code, t.booking_date,
+          t.purpose, t.counterpart_name, t.counterpart_iban, t.counterpart_bic, t.status,
+          case when t.held_reason = 'cancelled_order' then 'cancelled_order' when t.is_potential_duplicate then 'duplicate'
+               when t.booked_amount > 0 then 'overpayment' else 'no_order' end as reason,
+          coalesce(t.held_order_id, (select a.order_id from payment_assignment a
+            where a.transaction_id = t.id and a.status = 'booked' and a.deleted_at is null order by a.created_at limit 1)) as order_id
+        ${where} order by t.booking_date desc, t.id limit ? offset ?`,
+      [...params, filter.limit ?? 1000, filter.offset ?? 0]
+    )
+    const [{ count }] = await sharedContext.manager!.execute(`select count(*)::int as count ${where}`, params)
+    return { candidates, count }
+  }
+
+  /**
+   * Stores a refund file with one item per payment and holds those payments out of matching
+   * ("refunded"), in one database transaction. A payment already in a file is refused by the unique
+   * key on the item's transaction_id, so two exports at once cannot both refund it.
+   */
+  @InjectManager()
+  async recordRefundExport(
+    file: RefundExportRecord,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string> {
+    return await this.recordRefundExport_(file, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordRefundExport_(
+    file: RefundExportRecord,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string> {
+    const knex = lockingKnex(sharedContext)
+    const id = generateEntityId(undefined, "rfx")
+    const now = new Date()
+    const { items, ...header } = file
+    await knex("refund_export").insert({ id, ...header, total: file.total, raw_total: rawAmount(file.total), created_at: now, updated_at: now })
+    try {
+      await knex("refund_export_item").insert(
+        items.map((item) => ({ id: generateEntityId(undefined, "rfxi"), export_id: id, ...item, raw_amount: rawAmount(item.amount), created_at: now, updated_at: now }))
+      )
+    } catch (error) {
+      if ((error as { code?: string }).code === "23505") {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "A selected payment was already exported for a refund; reload the list and export the others.")
+      }
+      throw error
+    }
+    await knex("bank_transaction")
+      .whereIn("id", items.map((item) => item.transaction_id))
+      .update({ held_reason: "refunded", updated_at: now })
+    return id
+  }
+
+  /** Removes a refund file and releases its payments (compensation of recordRefundExport). */
+  @InjectManager()
+  async revertRefundExport(
+    exportId: string,
+    previousHeld: Record<string, string | null>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return await this.revertRefundExport_(exportId, previousHeld, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertRefundExport_(
+    exportId: string,
+    previousHeld: Record<string, string | null>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const knex = lockingKnex(sharedContext)
+    await knex("refund_export_item").where({ export_id: exportId }).delete()
+    await knex("refund_export").where({ id: exportId }).delete()
+    for (const [transactionId, held] of Object.entries(previousHeld)) {
+      await knex("bank_transaction").where({ id: transactionId }).update({ held_reason: held })
+    }
   }
 
   /** Encrypts a secret (the finAPI user password) for storage. */
@@ -782,6 +917,46 @@ async function assertWithinLimits(knex: Knex, transaction: LockedTransaction, or
       )
     }
   }
+}
+
+/** A payment whose surplus can be refunded (listRefundCandidates); money as decimal strings. */
+export type RefundCandidate = {
+  id: string
+  amount: string
+  surplus: string
+  currency_code: string
+  booking_date: Date
+  purpose: string | null
+  counterpart_name: string | null
+  counterpart_iban: string | null
+  counterpart_bic: string | null
+  status: string
+  reason: "cancelled_order" | "duplicate" | "overpayment" | "no_order"
+  order_id: string | null
+}
+
+/** A refund file and its items as recordRefundExport stores them. */
+export type RefundExportRecord = {
+  message_id: string
+  file_name: string
+  format: string
+  currency_code: string
+  total: string
+  count: number
+  debtor_iban: string
+  debtor_name: string
+  xml: string
+  created_by: string | null
+  items: {
+    transaction_id: string
+    order_id: string | null
+    reason: string
+    amount: string
+    creditor_iban: string
+    creditor_bic: string | null
+    creditor_name: string
+    end_to_end_id: string
+  }[]
 }
 
 /** One row for insertImportedTransactions; money as a decimal string, dates as ISO strings. */

@@ -31,14 +31,15 @@ export type AssignableTransactions = {
 }
 
 /**
- * The transactions auto-assign may touch: unassigned or only proposed, not held back as potential
- * duplicates (all of them, or those of `transaction_ids`), with their current assignments.
+ * The transactions auto-assign may touch: unassigned or only proposed, neither held back as potential
+ * duplicates nor held for the operator (`held_reason`: a late payment for a cancelled order, a
+ * refund) (all of them, or those of `transaction_ids`), with their current assignments.
  */
 export const loadAssignableTransactionsStep = createStep(
   loadAssignableTransactionsStepId,
   async (input: { transaction_ids?: string[] }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const filters: Record<string, unknown> = { status: ["unassigned", "proposed"], is_potential_duplicate: false }
+    const filters: Record<string, unknown> = { status: ["unassigned", "proposed"], is_potential_duplicate: false, held_reason: null }
     if (input.transaction_ids) {
       filters.id = input.transaction_ids
     }

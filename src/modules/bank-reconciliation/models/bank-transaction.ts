@@ -36,6 +36,9 @@ export const BankTransaction = model
     assigned_amount: model.bigNumber().default(0),
     booked_amount: model.bigNumber().default(0),
     ignore_reason: model.text().nullable(),
+    // held out of automatic assignment: "cancelled_order" (a late payment, held_order_id names the order) or "refunded"
+    held_reason: model.text().nullable(),
+    held_order_id: model.text().nullable(),
     sync_run_id: model.text().nullable(),
     raw: model.json().nullable(),
     metadata: model.json().nullable(),
