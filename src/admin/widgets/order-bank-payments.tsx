@@ -5,6 +5,7 @@ import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { AssignToOrderDrawer } from "../components/booking/assign-to-order-drawer"
+import { OrderPrepaymentSection } from "../components/prepayment/order-prepayment-section"
 import { useOrderBankPayments } from "../hooks/booking"
 import { formatDate, formatMoney } from "../lib/format"
 
@@ -29,6 +30,7 @@ const OrderBankPaymentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
         <Row label={t("finapi.orderWidget.paidByBankTransfer")} value={money(data.paid_by_bank_transfer)} />
         <Row label={t("finapi.orderWidget.outstanding")} value={money(data.outstanding)} />
       </div>
+      <OrderPrepaymentSection orderId={data.order_id} />
       {data.assignments.length === 0 ? (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{t("finapi.orderWidget.none")}</Text>
       ) : (

@@ -24,6 +24,9 @@ const IncomingPaymentsPage = () => {
           <Button size="small" variant="secondary" asChild>
             <Link to="/incoming-payments/booking">{t("finapi.booking.link")}</Link>
           </Button>
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/incoming-payments/refunds">{t("finapi.refunds.link")}</Link>
+          </Button>
           <AssignAutomaticallyButton />
           <GetDataModal />
         </div>
