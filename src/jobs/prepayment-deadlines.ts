@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { prepaymentRunNotice } from "../modules/bank-reconciliation/admin-feed-notices"
 import { runPrepaymentDeadlines } from "../workflows/run-prepayment-deadlines"
 import { sendAdminFeedNoticesWorkflow } from "../workflows/send-admin-feed-notices"
 
@@ -8,8 +9,9 @@ import { sendAdminFeedNoticesWorkflow } from "../workflows/send-admin-feed-notic
  */
 export default async function prepaymentDeadlinesJob(container: MedusaContainer) {
   const now = new Date()
-  await runPrepaymentDeadlines(container, now)
-  await sendAdminFeedNoticesWorkflow(container).run({ input: { now: now.toISOString() } })
+  const result = await runPrepaymentDeadlines(container, now)
+  const ran = prepaymentRunNotice(result, now)
+  await sendAdminFeedNoticesWorkflow(container).run({ input: { now: now.toISOString(), notices: ran ? [ran] : [] } })
 }
 
 export const config = {

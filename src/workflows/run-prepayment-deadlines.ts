@@ -16,7 +16,7 @@ export const planPrepaymentDeadlinesWorkflow = createWorkflow(planPrepaymentDead
 
 export type PrepaymentDeadlinesResult = {
   reminded: { order_id: string; n: number }[]
-  cancelled: string[]
+  cancelled: { order_id: string; display_id: number | null }[]
   skipped: { order_id: string; reason: string }[]
 }
 
@@ -57,7 +57,7 @@ export async function runPrepaymentDeadlines(container: MedusaContainer, now: Da
       result.skipped.push({ order_id: action.order_id, reason: errors[0].error?.message ?? "failed" })
       continue
     }
-    result.cancelled.push(action.order_id)
+    result.cancelled.push({ order_id: action.order_id, display_id: action.display_id })
     if (cancelled.notice_id) {
       await deliverOrderNoticeWorkflow(container)
         .run({ input: { notice_id: cancelled.notice_id, channel: cancelled.channel } })

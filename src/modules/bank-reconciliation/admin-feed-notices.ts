@@ -45,3 +45,18 @@ export function decisionsNotice(counts: { proposed: number; cancelled_order: num
     description: `${parts.join(", ")}. Open Incoming payments to confirm, assign or refund.`,
   }
 }
+
+/** What one run of the prepayment job did, for the operator: reminders sent, orders cancelled for non-payment. */
+export function prepaymentRunNotice(result: { reminded: unknown[]; cancelled: { display_id: number | null }[] }, now: Date): AdminFeedNotice | null {
+  if (!result.reminded.length && !result.cancelled.length) {
+    return null
+  }
+  const cancelled = result.cancelled.map((order) => `#${order.display_id ?? "?"}`).join(", ")
+  return {
+    key: `finapi-prepayment-run:${now.toISOString()}`,
+    title: `Prepayment: ${result.reminded.length} reminder(s) sent, ${result.cancelled.length} order(s) cancelled`,
+    description: result.cancelled.length
+      ? `Cancelled for non-payment (deadline passed, no payment assigned): ${cancelled}. Their reservations were released.`
+      : "Customers whose bank transfer has not arrived were reminded.",
+  }
+}

@@ -220,7 +220,7 @@ class BankReconciliationModuleService extends MedusaService({
       )
     } catch (error) {
       if ((error as { code?: string }).code === "23505") {
-        throw new MedusaError(MedusaError.Types.CONFLICT, "A selected payment was already exported for a refund; reload the list and export the others.")
+        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, "A selected payment was already exported for a refund; reload the list and export the others.")
       }
       throw error
     }

@@ -1,22 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { describeOrderBankTransfer } from "../../providers/bank-transfer/order-bank-transfer"
-import { BANK_TRANSFER_SESSION_FIELDS } from "../../api/store/query-config"
+import { ORDER_BANK_TRANSFER_FIELDS } from "../../api/store/query-config"
 import { toDecimalString } from "../../providers/bank-transfer/decimal-amount"
 
 export const loadOrderNoticeDataStepId = "load-order-notice-data"
-
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "email",
-  "customer_id",
-  "currency_code",
-  "total",
-  "metadata",
-  "summary.*",
-  ...BANK_TRANSFER_SESSION_FIELDS.map((field) => `payment_collections.payment_sessions.${field}`),
-]
 
 /**
  * What every customer notification's template gets: the order, how far it is paid and, while
@@ -24,7 +12,7 @@ const ORDER_FIELDS = [
  */
 export const loadOrderNoticeDataStep = createStep(loadOrderNoticeDataStepId, async (input: { order_id: string }, { container }) => {
   const { result: order } = await getOrderDetailWorkflow(container).run({
-    input: { order_id: input.order_id, fields: ORDER_FIELDS, filters: { is_draft_order: false } },
+    input: { order_id: input.order_id, fields: ORDER_BANK_TRANSFER_FIELDS, filters: { is_draft_order: false } },
   })
   const described = await describeOrderBankTransfer(order)
   return new StepResponse({

@@ -7,10 +7,11 @@ import { isBankTransferProvider } from "../../providers/bank-transfer/session-da
 
 export const planPrepaymentDeadlinesStepId = "plan-prepayment-deadlines"
 
-export type PlannedDeadlineAction = DeadlineAction & { order_id: string; deadline: string | null }
+export type PlannedDeadlineAction = DeadlineAction & { order_id: string; display_id: number | null; deadline: string | null }
 
 type OrderRow = {
   id: string
+  display_id: number | null
   created_at: string | Date
   payment_collections?: { status: string; payment_sessions?: { provider_id: string; status: string }[] }[]
 }
@@ -33,7 +34,7 @@ export const planPrepaymentDeadlinesStep = createStep(planPrepaymentDeadlinesSte
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "created_at", "payment_collections.status", "payment_collections.payment_sessions.provider_id", "payment_collections.payment_sessions.status"],
+    fields: ["id", "display_id", "created_at", "payment_collections.status", "payment_collections.payment_sessions.provider_id", "payment_collections.payment_sessions.status"],
     filters: { status: "pending", is_draft_order: false, created_at: { $lte: placedBefore } },
   })
   const unpaid = (data as unknown as OrderRow[]).filter((order) => {
@@ -55,7 +56,7 @@ export const planPrepaymentDeadlinesStep = createStep(planPrepaymentDeadlinesSte
     const placedAt = new Date(order.created_at)
     const action = dueDeadlineAction(placedAt, now, prepayment, sent.get(order.id) ?? [])
     if (action) {
-      actions.push({ ...action, order_id: order.id, deadline: paymentDeadline(placedAt, prepayment)?.toISOString() ?? null })
+      actions.push({ ...action, order_id: order.id, display_id: order.display_id, deadline: paymentDeadline(placedAt, prepayment)?.toISOString() ?? null })
     }
   }
   return new StepResponse(actions)

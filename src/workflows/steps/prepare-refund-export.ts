@@ -28,7 +28,7 @@ export const prepareRefundExportStep = createStep(prepareRefundExportStepId, asy
   const exported = await service.listRefundExportItems({ transaction_id: ids }, { select: ["transaction_id", "export_id"] })
   if (exported.length) {
     throw new MedusaError(
-      MedusaError.Types.CONFLICT,
+      MedusaError.Types.DUPLICATE_ERROR,
       `transaction_ids: ${exported.map((item) => item.transaction_id).join(", ")} ${exported.length === 1 ? "was" : "were"} already exported for a refund (file ${exported[0].export_id}); it is never exported twice.`
     )
   }

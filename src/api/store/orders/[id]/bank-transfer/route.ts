@@ -2,20 +2,8 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { describeOrderBankTransfer } from "../../../../../providers/bank-transfer/order-bank-transfer"
-import { BANK_TRANSFER_SESSION_FIELDS } from "../../../query-config"
+import { ORDER_BANK_TRANSFER_FIELDS } from "../../../query-config"
 import { emailProvesOrder } from "./order-access"
-
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "email",
-  "customer_id",
-  "currency_code",
-  "total",
-  "metadata",
-  "summary.*",
-  ...BANK_TRANSFER_SESSION_FIELDS.map((field) => `payment_collections.payment_sessions.${field}`),
-]
 
 /**
  * How to pay an order by bank transfer (what is still owed) and how far it is paid: for the
@@ -25,7 +13,7 @@ const ORDER_FIELDS = [
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Order id not found: ${req.params.id}`)
   const { result: order } = await getOrderDetailWorkflow(req.scope)
-    .run({ input: { order_id: req.params.id, fields: ORDER_FIELDS, filters: { is_draft_order: false } } })
+    .run({ input: { order_id: req.params.id, fields: ORDER_BANK_TRANSFER_FIELDS, filters: { is_draft_order: false } } })
     .catch(() => {
       throw notFound
     })
