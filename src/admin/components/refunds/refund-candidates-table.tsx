@@ -1,4 +1,5 @@
-import { Badge, Checkbox, Text } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import type { BankTransaction } from "../../hooks/incoming-payments"
@@ -17,9 +18,12 @@ const asTransaction = (row: RefundCandidate) =>
 /** Payments with money to give back, a checkbox each; a payment for a cancelled order can also be assigned to another order. */
 export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
   const { t, i18n } = useTranslation()
+  const [assigning, setAssigning] = useState<BankTransaction | null>(null)
   const ids = rows.map((r) => r.id)
   const all = ids.length > 0 && ids.every((id) => selected.has(id))
   return (
+    <>
+    <AssignDrawer transaction={assigning} onOpenChange={(open) => !open && setAssigning(null)} />
     <table className="w-full txt-compact-small">
       <thead className="text-ui-fg-subtle">
         <tr className="border-b">
@@ -54,10 +58,15 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
               <Text size="small" className="text-ui-fg-subtle">{formatIban(row.counterpart_iban)}</Text>
             </td>
             <td className="py-2 text-right">{formatMoney(row.surplus, row.currency_code.toUpperCase(), i18n.language)}</td>
-            <td className="px-6 py-2 text-right">{row.reason === "cancelled_order" && <AssignDrawer transaction={asTransaction(row)} />}</td>
+            <td className="px-6 py-2 text-right">
+              {row.reason === "cancelled_order" && (
+                <Button size="small" variant="secondary" onClick={() => setAssigning(asTransaction(row))}>{t("finapi.assignment.assign")}</Button>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+    </>
   )
 }
