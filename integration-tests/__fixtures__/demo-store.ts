@@ -21,7 +21,7 @@ async function dropDatabase(name: string) {
  * fresh database (or, with `fresh: false`, again on the one a previous start left), for browser
  * tests. Resolves when the admin answers; stop() sends Ctrl-C.
  */
-export async function startDemoStore(dbName: string, { timeoutMs = 600_000, fresh = true } = {}) {
+export async function startDemoStore(dbName: string, { timeoutMs = 1_200_000, fresh = true } = {}) {
   if (fresh) {
     await dropDatabase(dbName)
   }

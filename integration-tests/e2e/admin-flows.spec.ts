@@ -38,7 +38,7 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
     browser = await launchBrowser()
     flow = { demo, context: browser.context, page: browser.page, shot: screenshotter("admin") }
     await logIn(browser.page, demo.adminUrl, demo.credentials.email, demo.credentials.password)
-  }, 1_200_000) // build, migrations, seed and vite's first pre-bundling; slow on a busy machine
+  }, 1_800_000) // build, migrations, seed and vite's first pre-bundling; slow on a busy machine (about 10 min at load 25)
 
   afterAll(async () => {
     await browser?.close()
