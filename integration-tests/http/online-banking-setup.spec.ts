@@ -1,7 +1,15 @@
+import { randomBytes } from "crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { captureOutput } from "../__fixtures__/capture-output"
+import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
+import { legacyEnvelope } from "../__fixtures__/legacy-envelope"
+import { TEST_ENCRYPTION_KEY } from "../__fixtures__/plugin-options"
+import { encryptSecret, envelopeKeyId, keyId, parseEncryptionKey } from "../../src/modules/bank-reconciliation/secret-box"
+import reencryptSecrets from "../../src/scripts/reencrypt-secrets"
+import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 
 jest.setTimeout(300_000)
 
@@ -92,16 +100,59 @@ medusaIntegrationTestRunner({
       expect(bankInterface.status).toBe("connected")
     })
 
-    it("reports a wrong password as an error on the interface, and recovers with the stored one", async () => {
-      const bankInterface = await connectedInterface()
+    it("a mistyped password fails that attempt only: the working interface keeps importing with the stored login", async () => {
+      const { bankInterface, giro } = await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)
       const wrong = await post(`/interfaces/${bankInterface.id}/connect`, { password: "not-the-password" })
       expect(wrong.status).toBe(400)
       expect(wrong.data.message).toMatch(/finAPI rejected the credentials/)
+      const log = (await get(`/interfaces/${bankInterface.id}/log`)).data.log
+      expect(log[0]).toMatchObject({ outcome: "error", http_status: 401 })
+      const shown = await get(`/interfaces/${bankInterface.id}`)
+      expect(shown.data.interface).toMatchObject({ status: "connected", last_error: null })
+      const imported = await post("/transactions/import", { account_id: giro.id })
+      expect(imported.data.sync_run).toMatchObject({ status: "succeeded" })
+      const retried = await post(`/interfaces/${bankInterface.id}/connect`, {})
+      expect(retried.data.interface).toMatchObject({ status: "connected", last_error: null })
+    })
+
+    it("marks the interface unusable when finAPI refuses the stored password", async () => {
+      const bankInterface = await connectedInterface()
+      const service = getContainer().resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+      await service.updateBankInterfaces({ id: bankInterface.id, encrypted_password: await service.sealSecret("changed-elsewhere") })
+      const refused = await post(`/interfaces/${bankInterface.id}/connect`, {})
+      expect(refused.status).toBe(400)
       const shown = await get(`/interfaces/${bankInterface.id}`)
       expect(shown.data.interface.status).toBe("error")
       expect(shown.data.interface.last_error).toMatch(/rejected the credentials/)
-      const retried = await post(`/interfaces/${bankInterface.id}/connect`, {})
-      expect(retried.data.interface).toMatchObject({ status: "connected", last_error: null })
+      const fixed = await post(`/interfaces/${bankInterface.id}/connect`, { password: PASSWORD })
+      expect(fixed.data.interface).toMatchObject({ status: "connected", last_error: null })
+    })
+
+    it("key rotation: old envelopes still open, the re-encrypt command re-seals them, a wrong key is a 400 naming the interface", async () => {
+      const { bankInterface, giro } = await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)
+      const service = getContainer().resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+      const storedEnvelope = async () =>
+        (await service.retrieveBankInterface(bankInterface.id, { select: ["encrypted_password"] })).encrypted_password!
+      expect(envelopeKeyId(await storedEnvelope())).toBe(keyId(parseEncryptionKey(TEST_ENCRYPTION_KEY)))
+
+      await service.updateBankInterfaces({ id: bankInterface.id, encrypted_password: legacyEnvelope(PASSWORD, parseEncryptionKey(TEST_ENCRYPTION_KEY)) })
+      expect((await post("/transactions/import", { account_id: giro.id })).data.sync_run.status).toBe("succeeded")
+      const rotated = await reencryptSecrets({ container: getContainer(), args: [] } as unknown as Parameters<typeof reencryptSecrets>[0])
+      expect(rotated).toMatchObject({ reencrypted: [bankInterface.id], failed: [] })
+      expect(envelopeKeyId(await storedEnvelope())).toBe(keyId(parseEncryptionKey(TEST_ENCRYPTION_KEY)))
+      expect((await post(`/interfaces/${bankInterface.id}/connect`, {})).status).toBe(200)
+
+      await service.updateBankInterfaces({ id: bankInterface.id, encrypted_password: encryptSecret(PASSWORD, randomBytes(32)) })
+      const refused = await post(`/interfaces/${bankInterface.id}/connect`, {})
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(
+        new RegExp(`The finAPI password of interface "Hausbank" \\(${bankInterface.id}\\) cannot be opened: it was encrypted with key \\w+, which is not among the configured encryptionKey.*Add the key`)
+      )
+      expect(refused.data.message).not.toContain(TEST_ENCRYPTION_KEY)
+      const importRun = await post("/transactions/import", { account_id: giro.id })
+      expect(importRun.status).toBeLessThan(500)
+      expect((await get(`/interfaces/${bankInterface.id}`)).data.interface.status).toBe("connected")
+      await expect(reencryptSecrets({ container: getContainer(), args: [] } as unknown as Parameters<typeof reencryptSecrets>[0])).rejects.toThrow(/1 stored secret/)
     })
 
     it("says finAPI is unreachable while it answers 500, and connects once it is back", async () => {

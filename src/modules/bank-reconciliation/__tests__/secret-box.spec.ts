@@ -1,5 +1,7 @@
 import { randomBytes } from "crypto"
-import { decryptSecret, encryptSecret, parseEncryptionKey, SecretBoxError } from "../secret-box"
+import { legacyEnvelope } from "../../../../integration-tests/__fixtures__/legacy-envelope"
+import { decryptSecret, encryptSecret, envelopeKeyId, isSealedWithCurrentKey, keyId, parseEncryptionKey, SecretBoxError } from "../secret-box"
+
 
 const key = randomBytes(32)
 
@@ -18,9 +20,9 @@ describe("secret box", () => {
   })
 
   it.each([
-    ["the IV", 1],
-    ["the auth tag", 2],
-    ["the ciphertext", 3],
+    ["the IV", 2],
+    ["the auth tag", 3],
+    ["the ciphertext", 4],
   ])("detects a flipped bit in %s", (_, index) => {
     const parts = encryptSecret("pw-12345", key).split(":")
     const bytes = Buffer.from(parts[index], "base64")
@@ -37,5 +39,31 @@ describe("secret box", () => {
     expect(parseEncryptionKey(key.toString("hex"))).toEqual(key)
     expect(parseEncryptionKey(key.toString("base64"))).toEqual(key)
     expect(() => parseEncryptionKey("too-short")).toThrow(/32 bytes/)
+  })
+
+  it("names its key: the envelope carries the current key's id, never the key", () => {
+    const sealed = encryptSecret("pw", [key, randomBytes(32)])
+    expect(envelopeKeyId(sealed)).toBe(keyId(key))
+    expect(sealed).not.toContain(key.toString("hex").slice(0, 12))
+    expect(isSealedWithCurrentKey(sealed, [key])).toBe(true)
+  })
+
+  it("opens secrets sealed with a previous key when it is listed after the current one", () => {
+    const previous = randomBytes(32)
+    const current = randomBytes(32)
+    const sealed = encryptSecret("old-pw", previous)
+    expect(decryptSecret(sealed, [current, previous])).toBe("old-pw")
+    expect(isSealedWithCurrentKey(sealed, [current, previous])).toBe(false)
+    expect(() => decryptSecret(sealed, [current])).toThrow(new RegExp(`encrypted with key ${keyId(previous)}, which is not among the configured encryptionKey`))
+  })
+
+  it("still opens envelopes from before key ids, with whichever configured key fits", () => {
+    const previous = randomBytes(32)
+    const legacy = legacyEnvelope("legacy-pw", previous)
+    expect(decryptSecret(legacy, previous)).toBe("legacy-pw")
+    expect(decryptSecret(legacy, [randomBytes(32), previous])).toBe("legacy-pw")
+    expect(envelopeKeyId(legacy)).toBeNull()
+    expect(isSealedWithCurrentKey(legacy, [previous])).toBe(false)
+    expect(() => decryptSecret(legacy, [randomBytes(32)])).toThrow(/key is wrong or the stored value was altered/)
   })
 })
