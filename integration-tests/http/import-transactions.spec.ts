@@ -9,6 +9,7 @@ import type BankReconciliationModuleService from "../../src/modules/bank-reconci
 import { importBankTransactionsWorkflow } from "../../src/workflows/import-bank-transactions"
 import { runScheduledBankImportWorkflow } from "../../src/workflows/run-scheduled-bank-import"
 import importBankTransactionsJob, { config as jobConfig } from "../../src/jobs/import-bank-transactions"
+import importNotifiedAccountsJob, { config as notifiedJobConfig } from "../../src/jobs/import-notified-accounts"
 
 jest.setTimeout(180_000)
 
@@ -25,6 +26,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       // the minute tick would otherwise import the accounts of whichever test runs at that moment
       await new WorkflowScheduler().clearWorkflow({ id: `job-${jobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
+      await new WorkflowScheduler().clearWorkflow({ id: `job-${notifiedJobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
     })
 
     beforeEach(async () => {
@@ -207,7 +209,7 @@ medusaIntegrationTestRunner({
       expect(skipped.skipped).toEqual(expect.arrayContaining([expect.objectContaining({ reason: "needs_user_action" })]))
     })
 
-    it("registers a NEW_TRANSACTIONS rule and imports on finAPI's push; a wrong handle is rejected and starts nothing", async () => {
+    it("registers a NEW_TRANSACTIONS rule; finAPI's push is recorded and imported once by the worker however often it is replayed; a wrong handle starts nothing", async () => {
       const { giro, connection, user } = await linkedBank()
       await post("/transactions/import", { account_id: giro.id })
       const account = await service().retrieveBankAccount(giro.id)
@@ -237,11 +239,26 @@ medusaIntegrationTestRunner({
       expect((await api.post("/hooks/finapi/notifications", { ...(delivery.body as object), callbackHandle: "forged" }).catch((e) => e.response)).status).toBe(404)
       expect((await get("/sync-runs")).data.count).toBe(runsBefore)
 
-      const pushed = await api.post(new URL(delivery.url).pathname, delivery.body)
-      expect(pushed.status).toBe(200)
-      const [latest] = (await get("/sync-runs?limit=1")).data.sync_runs
-      expect(latest).toMatchObject({ trigger: "webhook", account_id: giro.id, imported_count: 1 })
+      // the callback only records the notification; replays change nothing
+      for (let i = 0; i < 15; i++) {
+        const pushed = await api.post(new URL(delivery.url).pathname, delivery.body)
+        expect(pushed.status).toBe(200)
+      }
       expect((await api.post(`/hooks/finapi/notifications/${encodeURIComponent(handle)}`, {})).status).toBe(200)
+      expect((await get("/sync-runs")).data.count).toBe(runsBefore)
+      expect((await get("/transactions?q=Bestellung%204242")).data.count).toBe(0)
+
+      // the worker's job imports the account once for all of them, and a second tick finds nothing to do
+      await importNotifiedAccountsJob(getContainer())
+      await importNotifiedAccountsJob(getContainer())
+      const runs = (await get("/sync-runs?limit=50")).data.sync_runs.filter((r: { trigger: string }) => r.trigger === "webhook")
+      expect(runs).toHaveLength(1)
+      expect(runs[0]).toMatchObject({ account_id: giro.id, imported_count: 1 })
+      expect((await get("/transactions?q=Bestellung%204242")).data.count).toBe(1)
+
+      // a replay after the import queues one more (empty) import, never a second copy of the payment
+      await api.post(new URL(delivery.url).pathname, delivery.body)
+      await importNotifiedAccountsJob(getContainer())
       expect((await get("/transactions?q=Bestellung%204242")).data.count).toBe(1)
     })
   },
