@@ -6,10 +6,12 @@ import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middl
 import { refundMiddlewares } from "./admin/bank-reconciliation/refunds/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
+import { storableInputMiddlewares } from "./input/middlewares"
 
 // Each area keeps its validators and middleware routes beside its route files.
 export default defineMiddlewares({
   routes: [
+    ...storableInputMiddlewares,
     ...onlineBankingSetupMiddlewares,
     ...incomingPaymentsMiddlewares,
     ...paymentAssignmentMiddlewares,

@@ -1,4 +1,5 @@
 import type { DecimalTransaction } from "./finapi"
+import { storableJson, storableText } from "./storable-text"
 import { transactionFingerprint } from "./transaction-fingerprint"
 
 /** Why a transaction finAPI delivered is not imported as an incoming payment. */
@@ -39,7 +40,7 @@ export function fingerprintOf(transaction: DecimalTransaction, account: Receivin
   })
 }
 
-/** The bank_transaction columns of an incoming finAPI transaction (amount stays a decimal string). */
+/** The bank_transaction columns of an incoming finAPI transaction (amount stays a decimal string; text as Postgres can store it). */
 export function bankTransactionRow(transaction: DecimalTransaction, account: ReceivingAccount, fingerprint: string) {
   return {
     account_id: account.id,
@@ -49,16 +50,16 @@ export function bankTransactionRow(transaction: DecimalTransaction, account: Rec
     booking_date: transaction.bankBookingDate,
     value_date: transaction.valueDate ?? null,
     import_date: transaction.importDate,
-    purpose: transaction.purpose ?? null,
-    counterpart_name: transaction.counterpartName ?? null,
-    counterpart_iban: transaction.counterpartIban ?? null,
-    counterpart_bic: transaction.counterpartBic ?? null,
-    end_to_end_reference: transaction.endToEndReference ?? null,
-    mandate_reference: transaction.counterpartMandateReference ?? null,
-    creditor_id: transaction.counterpartCreditorId ?? null,
+    purpose: storableText(transaction.purpose) ?? null,
+    counterpart_name: storableText(transaction.counterpartName) ?? null,
+    counterpart_iban: storableText(transaction.counterpartIban) ?? null,
+    counterpart_bic: storableText(transaction.counterpartBic) ?? null,
+    end_to_end_reference: storableText(transaction.endToEndReference) ?? null,
+    mandate_reference: storableText(transaction.counterpartMandateReference) ?? null,
+    creditor_id: storableText(transaction.counterpartCreditorId) ?? null,
     fingerprint,
     finapi_potential_duplicate: transaction.isPotentialDuplicate,
-    raw: withoutEmptyFields(transaction),
+    raw: storableJson(withoutEmptyFields(transaction)),
   }
 }
 

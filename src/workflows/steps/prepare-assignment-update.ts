@@ -1,5 +1,6 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { amountInCurrency } from "../../modules/bank-reconciliation/currency-decimals"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import type { AssignmentChange } from "../../modules/bank-reconciliation/service"
@@ -24,7 +25,7 @@ export const prepareAssignmentUpdateStep = createStep(
   prepareAssignmentUpdateStepId,
   async (input: AssignmentUpdateInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const assignment = await service.retrievePaymentAssignment(input.id, { select: ["id", "order_id", "amount", "status", "transaction_id"] })
+    const assignment = await service.retrievePaymentAssignment(input.id, { select: ["id", "order_id", "amount", "currency_code", "status", "transaction_id"] })
     if (assignment.status === "booked" || assignment.status === "booking") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This assignment is booked already and cannot change; record a refund or correction on the order instead.")
     }
@@ -32,7 +33,7 @@ export const prepareAssignmentUpdateStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This assignment was removed; assign the payment to the order again instead.")
     }
     const confirming = !!input.confirm && assignment.status === "proposed"
-    const amount = input.amount ? MathBN.convert(input.amount).toFixed(2) : undefined
+    const amount = input.amount ? amountInCurrency(input.amount, assignment.currency_code) : undefined
     const grows = amount !== undefined && MathBN.gt(amount, assignment.amount)
     const confirmedAfter = confirming || assignment.status === "confirmed"
     const change: AssignmentChange = {

@@ -1,5 +1,6 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { amountInCurrency } from "../../modules/bank-reconciliation/currency-decimals"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import type { AssignmentChange } from "../../modules/bank-reconciliation/service"
@@ -29,6 +30,8 @@ export const prepareManualAssignmentStep = createStep(
     if (transaction.status === "ignored") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment is marked as not for this shop; undo that first, then assign it.")
     }
+    // an amount with more decimals than the payment's currency is refused before anything else, naming its line
+    const amounts = input.assignments.map((a, i) => amountInCurrency(a.amount, transaction.currency_code, `assignments[${i}].amount`))
     const orderIds = input.assignments.map((a) => a.order_id)
     if (new Set(orderIds).size !== orderIds.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Each order may appear once; add the amounts for one order together.")
@@ -54,10 +57,10 @@ export const prepareManualAssignmentStep = createStep(
     const change: AssignmentChange = {
       transaction_id: transaction.id,
       remove: transaction.assignments.filter((a) => a.status === "proposed").map((a) => a.id),
-      create: input.assignments.map((a) => ({
+      create: input.assignments.map((a, i) => ({
         order_id: a.order_id,
         customer_id: open.items.find((i) => i.orderId === a.order_id)?.customerId ?? null,
-        amount: MathBN.convert(a.amount).toFixed(2),
+        amount: amounts[i],
         currency_code: transaction.currency_code,
         source: "manual",
         status: "confirmed",

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { entityId, lineText } from "../../input/primitives"
 
 const paging = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -9,13 +10,13 @@ export const AdminListParams = z.object(paging)
 export type AdminListParamsType = z.infer<typeof AdminListParams>
 
 export const AdminCreateBankInterface = z.object({
-  name: z.string().trim().min(1, "name must not be empty").max(100),
+  name: lineText(100, "name must not be empty"),
   description: z.string().max(500).nullish(),
 })
 export type AdminCreateBankInterfaceType = z.infer<typeof AdminCreateBankInterface>
 
 export const AdminUpdateBankInterface = z.object({
-  name: z.string().trim().min(1, "name must not be empty").max(100).optional(),
+  name: lineText(100, "name must not be empty").optional(),
   description: z.string().max(500).nullish(),
 })
 export type AdminUpdateBankInterfaceType = z.infer<typeof AdminUpdateBankInterface>
@@ -27,14 +28,14 @@ export const AdminConnectBankInterface = z.object({
 export type AdminConnectBankInterfaceType = z.infer<typeof AdminConnectBankInterface>
 
 export const AdminStartWebForm = z.object({
-  label: z.string().trim().min(1, "label must not be empty").max(64),
+  label: lineText(64, "label must not be empty"),
 })
 export type AdminStartWebFormType = z.infer<typeof AdminStartWebForm>
 
 export const AdminListAccounts = z.object({
   ...paging,
-  interface_id: z.string().optional(),
-  connection_id: z.string().optional(),
+  interface_id: entityId.optional(),
+  connection_id: entityId.optional(),
 })
 export type AdminListAccountsType = z.infer<typeof AdminListAccounts>
 

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { entityId } from "../../../input/primitives"
 
 export const AdminListBookings = z.object({
   group_by: z.enum(["customer", "none"]).default("none"),
@@ -8,6 +9,6 @@ export const AdminListBookings = z.object({
 export type AdminListBookingsType = z.infer<typeof AdminListBookings>
 
 export const AdminBookAssignments = z.object({
-  assignment_ids: z.array(z.string().min(1)).min(1, "select at least one payment to book").max(500),
+  assignment_ids: z.array(entityId).min(1, "select at least one payment to book").max(500),
 })
 export type AdminBookAssignmentsType = z.infer<typeof AdminBookAssignments>
