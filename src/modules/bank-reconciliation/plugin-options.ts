@@ -13,6 +13,14 @@ const cron = z
   .string()
   .regex(/^(\S+\s+){4}\S+$/, { message: "must be a 5-field cron expression, e.g. \"0 * * * *\"" })
 
+const encryptionKey = z.string().superRefine((value, ctx) => {
+  try {
+    parseEncryptionKey(value)
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message })
+  }
+})
+
 /** The plugin's options, as given in medusa-config (plugins[].options). */
 export const PluginOptionsSchema = z.object({
   finapi: z.object({
@@ -21,13 +29,8 @@ export const PluginOptionsSchema = z.object({
     clientId: z.string().min(1, { message: "finapi.clientId is required" }),
     clientSecret: z.string().min(1, { message: "finapi.clientSecret is required" }),
   }),
-  encryptionKey: z.string().superRefine((value, ctx) => {
-    try {
-      parseEncryptionKey(value)
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message })
-    }
-  }),
+  // one key, or a list when rotating: the current key (seals) first, previous keys (still open) after
+  encryptionKey: z.union([encryptionKey, z.array(encryptionKey).min(1, { message: "give at least one key" })]),
   // where the public callback URLs of this Medusa backend start, e.g. https://shop.example.com
   backendUrl: z.string().url().default("http://localhost:9000"),
   invoiceNumber: z

@@ -31,7 +31,7 @@ import * as learnedPayerStore from "./learned-payer-store"
 import type { LearnedPayerRow } from "./learned-payer-store"
 import { normalizeLearned, type PayerKind, type PayerLesson } from "./learned-payers"
 import { PluginOptions, PluginOptionsInput, PluginOptionsSchema, describeOptionIssues } from "./plugin-options"
-import { decryptSecret, encryptSecret, parseEncryptionKey } from "./secret-box"
+import { decryptSecret, encryptSecret, isSealedWithCurrentKey, parseEncryptionKey, SecretBoxError } from "./secret-box"
 
 type InjectedDependencies = { logger?: FinapiLogger } & Record<string, unknown>
 
@@ -40,6 +40,11 @@ const CALL_LOG_RETENTION_DAYS = 30
 
 /** Characters of one JSON parameter of an insert: below V8's large-object size (128 KiB) even as two-byte text. */
 const INSERT_CHUNK_CHARS = 60_000
+
+/** How an interface's stored finAPI password is named in errors. */
+export function interfaceSecretName(bankInterface: { id: string; name: string }): string {
+  return `The finAPI password of interface "${bankInterface.name}" (${bankInterface.id})`
+}
 
 class BankReconciliationModuleService extends MedusaService({
   BankInterface,
@@ -56,7 +61,8 @@ class BankReconciliationModuleService extends MedusaService({
   RefundExportItem,
 }) {
   protected readonly options_: PluginOptions
-  protected readonly encryptionKey_: Buffer
+  // current key first; the others only open secrets sealed before a rotation
+  protected readonly encryptionKeys_: Buffer[]
   protected readonly finapi_: FinapiGateway
 
   constructor(container: InjectedDependencies, options: PluginOptionsInput) {
@@ -69,7 +75,7 @@ class BankReconciliationModuleService extends MedusaService({
       )
     }
     this.options_ = parsed.data
-    this.encryptionKey_ = parseEncryptionKey(parsed.data.encryptionKey)
+    this.encryptionKeys_ = [parsed.data.encryptionKey].flat().map(parseEncryptionKey)
     this.finapi_ = new FinapiGateway(parsed.data, container.logger, async (interfaceId, entries) => {
       await this.createFinapiCallLogs(
         entries.map((entry) => ({
@@ -254,14 +260,51 @@ class BankReconciliationModuleService extends MedusaService({
     }
   }
 
-  /** Encrypts a secret (the finAPI user password) for storage. */
+  /** Encrypts a secret (the finAPI user password) for storage, with the current key. */
   async sealSecret(plaintext: string): Promise<string> {
-    return encryptSecret(plaintext, this.encryptionKey_)
+    return encryptSecret(plaintext, this.encryptionKeys_)
   }
 
-  /** Opens a stored secret; throws if the key is wrong or the value was tampered with. */
-  async openSecret(envelope: string): Promise<string> {
-    return decryptSecret(envelope, this.encryptionKey_)
+  /**
+   * Opens a stored secret with the key it names (or, sealed before key ids, any configured key).
+   * A wrong key or an altered value is a NOT_ALLOWED error naming `what` and what to do.
+   */
+  async openSecret(envelope: string, what = "A stored secret"): Promise<string> {
+    try {
+      return decryptSecret(envelope, this.encryptionKeys_)
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `${what} cannot be opened: ${error.message}. Add the key it was encrypted with to the plugin's encryptionKey ` +
+          `(current key first, previous keys after) and restart, or connect the interface again with the finAPI password.`
+      )
+    }
+  }
+
+  /**
+   * Re-seals every stored secret that is not sealed with the current key (after a key rotation);
+   * a secret no configured key opens is reported, not changed.
+   */
+  async reencryptSecrets(): Promise<{ reencrypted: string[]; current: number; failed: { id: string; error: string }[] }> {
+    const interfaces = await this.listBankInterfaces({}, { select: ["id", "name", "encrypted_password"], take: null })
+    const result = { reencrypted: [] as string[], current: 0, failed: [] as { id: string; error: string }[] }
+    for (const bankInterface of interfaces) {
+      const envelope = bankInterface.encrypted_password
+      if (!envelope) continue
+      if (isSealedWithCurrentKey(envelope, this.encryptionKeys_)) {
+        result.current++
+        continue
+      }
+      try {
+        const plaintext = await this.openSecret(envelope, interfaceSecretName(bankInterface))
+        await this.updateBankInterfaces({ id: bankInterface.id, encrypted_password: await this.sealSecret(plaintext) })
+        result.reencrypted.push(bankInterface.id)
+      } catch (error) {
+        result.failed.push({ id: bankInterface.id, error: (error as Error).message })
+      }
+    }
+    return result
   }
 
   /** Sum of the non-rejected assignment amounts of a transaction, exact (numeric in SQL), as a decimal string. */

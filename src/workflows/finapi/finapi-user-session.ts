@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { FinapiClient, FinapiUserCredentials } from "../../modules/bank-reconciliation/finapi"
-import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import BankReconciliationModuleService, { interfaceSecretName } from "../../modules/bank-reconciliation/service"
 import { finapiErrorToMedusa } from "./finapi-error-to-medusa"
 
 export type FinapiUserSession = {
@@ -29,7 +29,7 @@ export async function withFinapiUser<T>(
       `${action}: the interface "${bankInterface.name}" is not connected to finAPI yet. Use "Connect to finAPI" first.`
     )
   }
-  const user = { userId: bankInterface.finapi_user_id, password: await service.openSecret(bankInterface.encrypted_password) }
+  const user = { userId: bankInterface.finapi_user_id, password: await service.openSecret(bankInterface.encrypted_password, interfaceSecretName(bankInterface)) }
   const client = await service.getFinapiClient(interfaceId)
   try {
     return await work({ client, user, service })

@@ -1,8 +1,9 @@
 import { randomBytes } from "crypto"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
-import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { isFinapiError } from "../../modules/bank-reconciliation/finapi"
+import BankReconciliationModuleService, { interfaceSecretName } from "../../modules/bank-reconciliation/service"
 import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
 
 export type ConnectFinapiUserStepInput = { id: string; password?: string | null }
@@ -17,18 +18,20 @@ function generatePassword(): string {
 /**
  * Connects an interface to finAPI: the first time it creates the finAPI user (with the operator's
  * password or a generated one), later it logs in with the stored (or newly given) password.
- * The outcome, good or bad, is recorded on the interface; a failure is then thrown.
+ * Success is recorded on the interface; a failure is thrown (and logged, with finAPI's calls in the
+ * interface's log) and marks the interface unusable only when it has no working login.
  */
 export const connectFinapiUserStep = createStep(
   connectFinapiUserStepId,
   async (input: ConnectFinapiUserStepInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const bankInterface = await service.retrieveBankInterface(input.id)
     const client = await service.getFinapiClient(input.id)
     const firstTime = !bankInterface.finapi_user_id
     try {
       let userId = bankInterface.finapi_user_id
-      let password = input.password || (bankInterface.encrypted_password && (await service.openSecret(bankInterface.encrypted_password)))
+      let password = input.password || (bankInterface.encrypted_password && (await service.openSecret(bankInterface.encrypted_password, interfaceSecretName(bankInterface))))
       if (firstTime) {
         const created = await client.createUser({ password: password || generatePassword() })
         userId = created.id
@@ -51,7 +54,14 @@ export const connectFinapiUserStep = createStep(
       return new StepResponse(updated)
     } catch (error) {
       const medusaError = finapiErrorToMedusa(error, "Connecting to finAPI")
-      await service.updateBankInterfaces({ id: input.id, status: "error", last_error: medusaError.message })
+      // A typo in a newly typed password, or finAPI being away, says nothing about the stored login:
+      // imports keep using it. Only an interface without a working login, or finAPI refusing the
+      // stored password, is marked unusable.
+      const storedLoginRefused = !input.password && isFinapiError(error, "auth")
+      if (firstTime || storedLoginRefused) {
+        await service.updateBankInterfaces({ id: input.id, status: "error", last_error: medusaError.message })
+      }
+      logger.warn(`finAPI connect attempt for interface ${input.id} failed: ${medusaError.message}`)
       throw medusaError
     } finally {
       await service.flushFinapiCallLog()
