@@ -307,6 +307,33 @@ class BankReconciliationModuleService extends MedusaService({
     return result
   }
 
+  /**
+   * Records finAPI's NEW_TRANSACTIONS push for an account; while one is waiting, replays change
+   * nothing. Returns whether this call recorded it.
+   */
+  @InjectManager()
+  async recordAccountNotification(accountId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const rows = await sharedContext.manager!.execute(
+      `update bank_account set notified_at = now() where id = ? and notified_at is null and deleted_at is null returning id`,
+      [accountId]
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Takes the accounts with a waiting push and clears them in one statement, so each notification
+   * window is imported by one worker only (a second instance skips rows the first has locked).
+   */
+  @InjectManager()
+  async claimNotifiedAccounts(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+    const rows = await sharedContext.manager!.execute(
+      `update bank_account set notified_at = null
+        where id in (select id from bank_account where notified_at is not null and deleted_at is null for update skip locked)
+        returning id`
+    )
+    return rows.map((row: { id: string }) => row.id)
+  }
+
   /** Sum of the non-rejected assignment amounts of a transaction, exact (numeric in SQL), as a decimal string. */
   @InjectManager()
   async sumAssignedAmount(

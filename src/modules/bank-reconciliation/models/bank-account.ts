@@ -21,6 +21,8 @@ export const BankAccount = model
     // sha256 of the finAPI notification callback handle for NEW_TRANSACTIONS
     notification_handle_hash: model.text().nullable(),
     finapi_notification_rule_id: model.text().nullable(),
+    // a NEW_TRANSACTIONS push waiting for the worker's import (set once however often finAPI replays it)
+    notified_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
     connection: model.belongsTo(() => BankConnection, { mappedBy: "accounts" }),
     transactions: model.hasMany(() => BankTransaction, { mappedBy: "account" }),

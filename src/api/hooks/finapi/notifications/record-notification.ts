@@ -3,14 +3,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../../../modules/bank-reconciliation"
 import { verifyCallbackToken } from "../../../../modules/bank-reconciliation/callback-token"
 import BankReconciliationModuleService from "../../../../modules/bank-reconciliation/service"
-import { importBankTransactionsWorkflow } from "../../../../workflows/import-bank-transactions"
 
 /**
  * finAPI signs nothing, so the NEW_TRANSACTIONS rule carries an unguessable handle
- * "<account id>.<secret>"; it is checked in constant time against the stored hash, and only then
- * is that account imported (finAPI has just updated it, so no new bank update is asked for).
+ * "<account id>.<secret>"; it is checked in constant time against the stored hash, and only then is
+ * the push recorded on the account. The import itself runs in the worker (job
+ * finapi-import-notified-accounts), once for however many pushes and replays arrived meanwhile.
  */
-export async function startNotifiedImport(scope: MedusaContainer, handle: unknown): Promise<{ sync_run_id: string }> {
+export async function recordNotification(scope: MedusaContainer, handle: unknown): Promise<void> {
   const text = typeof handle === "string" ? handle : ""
   const [accountId] = text.split(".", 1)
   const service = scope.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
@@ -18,8 +18,5 @@ export async function startNotifiedImport(scope: MedusaContainer, handle: unknow
   if (!verifyCallbackToken(text, account?.notification_handle_hash ?? null)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "Unknown callback")
   }
-  const { result } = await importBankTransactionsWorkflow(scope).run({
-    input: { trigger: "webhook", triggered_by: "finapi", account_ids: [account.id], skip_bank_update: true },
-  })
-  return { sync_run_id: result.sync_run_id }
+  await service.recordAccountNotification(account.id)
 }
