@@ -106,7 +106,7 @@ medusaIntegrationTestRunner({
       expect(wrong.status).toBe(400)
       expect(wrong.data.message).toMatch(/finAPI rejected the credentials/)
       const log = (await get(`/interfaces/${bankInterface.id}/log`)).data.log
-      expect(log[0]).toMatchObject({ outcome: "error", http_status: 401 })
+      expect(log[0]).toMatchObject({ operation: "getUserToken", outcome: "error", http_status: 400 })
       const shown = await get(`/interfaces/${bankInterface.id}`)
       expect(shown.data.interface).toMatchObject({ status: "connected", last_error: null })
       const imported = await post("/transactions/import", { account_id: giro.id })
