@@ -13,7 +13,7 @@ import { TEST_BANKS } from "./data/test-banks"
 import { bankConnectionJson, userJson } from "./views/access-json"
 import { webFormJson } from "./views/web-form-json"
 import { describeState } from "./state-dump"
-import type { NewTransaction } from "../src/modules/bank-reconciliation/finapi/schemas"
+import type { NewTransactionBody as NewTransaction } from "./http/request-schemas"
 import type { StoredWebForm } from "./model"
 
 export type ControlTransaction = NewTransaction & { counterpartName?: string | null; isAdjustingEntry?: boolean; isPotentialDuplicate?: boolean }

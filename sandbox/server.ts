@@ -56,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     refreshTokensValidityPeriod: 0,
     updateDelayMs: 300,
     licensed: false,
+    credentialsLicence: false,
     webFormLifetimeMs: 20 * 60_000,
     userNotificationCallbackUrl: null,
     publicUrl: null,

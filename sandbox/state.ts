@@ -22,6 +22,8 @@ export interface SandboxSettings {
   updateDelayMs: number
   /** Licensed mandators may pass `redirectUrl` in the web-form body; unlicensed ones get 422. */
   licensed: boolean
+  /** With finAPI's credentials licence stored login values are shown; without it every stored value reads "XXXXX". */
+  credentialsLicence: boolean
   webFormLifetimeMs: number
   userNotificationCallbackUrl: string | null
   /** Base URL put into web-form URLs; default: the Host the API call came in on. */

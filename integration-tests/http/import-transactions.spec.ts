@@ -224,6 +224,7 @@ medusaIntegrationTestRunner({
         triggerNotifications: true,
         mockBankConnectionUpdates: [{
           bankConnectionId: Number(connection.finapi_bank_connection_id),
+          bankingInterface: "XS2A",
           mockAccountsData: [{ accountId: Number(giro.finapi_account_id), accountBalance: Number((balance + 77.7).toFixed(2)), newTransactions: [{ amount: 77.7, purpose: "Bestellung 4242", counterpart: "Erika Muster", counterpartIban: "DE89370400440532013000" }] }],
         }],
       })

@@ -24,7 +24,7 @@ describe("sandbox POST /api/v2/tests/mockBatchUpdate", () => {
   it("appends new transactions, skips those older than 89 days and records lastAutoUpdate", async () => {
     const balance = await balanceOf(giro)
     const res = await mock({
-      mockBankConnectionUpdates: [{ bankConnectionId: connectionId, mockAccountsData: [{ accountId: giro, accountBalance: balance + 100.1, newTransactions: [
+      mockBankConnectionUpdates: [{ bankConnectionId: connectionId, bankingInterface: "XS2A", mockAccountsData: [{ accountId: giro, accountBalance: balance + 100.1, newTransactions: [
         { amount: 100.1, purpose: "EREF+E2E-77 SVWZ+Bestellung 1077", counterpart: "Olga Öztürk", bookingDate: "2026-11-19", endToEndReference: "E2E-77" },
         { amount: 5, purpose: "far too old", bookingDate: "2026-01-02" },
       ] }] }],
@@ -40,7 +40,7 @@ describe("sandbox POST /api/v2/tests/mockBatchUpdate", () => {
 
   it("closes a balance gap with an adjusting entry and reports UPDATED_FIXED", async () => {
     const balance = await balanceOf(giro)
-    await mock({ mockBankConnectionUpdates: [{ bankConnectionId: connectionId, mockAccountsData: [{ accountId: giro, accountBalance: balance + 12.34 }] }] })
+    await mock({ mockBankConnectionUpdates: [{ bankConnectionId: connectionId, bankingInterface: "XS2A", mockAccountsData: [{ accountId: giro, accountBalance: balance + 12.34 }] }] })
     const adjusting = (await s.call("GET", "/api/v2/transactions?view=bankView&isAdjustingEntry=true&order=id,desc", { token })).body.transactions[0]
     expect(adjusting).toMatchObject({ amount: 12.34, isAdjustingEntry: true })
     await new Promise((resolve) => setTimeout(resolve, 10))
@@ -48,13 +48,13 @@ describe("sandbox POST /api/v2/tests/mockBatchUpdate", () => {
   })
 
   it("simulates a bank login error and refuses connections without a saved PIN", async () => {
-    await mock({ mockBankConnectionUpdates: [{ bankConnectionId: connectionId, simulateBankLoginError: true }] })
+    await mock({ mockBankConnectionUpdates: [{ bankConnectionId: connectionId, bankingInterface: "XS2A", simulateBankLoginError: true }] })
     await new Promise((resolve) => setTimeout(resolve, 10))
     const connection = (await s.call("GET", `/api/v2/bankConnections/${connectionId}`, { token })).body
     expect(connection.interfaces[0]).toMatchObject({ userActionRequired: true, lastAutoUpdate: { result: "BANK_SERVER_REJECTION" } })
     const noPin = s.sandbox.control.importBankConnection({ userId: "shop-1", pinSaved: false, bankId: 280002 })
     await new Promise((resolve) => setTimeout(resolve, 10))
-    const refused = await mock({ mockBankConnectionUpdates: [{ bankConnectionId: noPin.id }] })
+    const refused = await mock({ mockBankConnectionUpdates: [{ bankConnectionId: noPin.id, bankingInterface: "XS2A" }] })
     expect([refused.status, refused.body.errors[0].code]).toEqual([422, "ILLEGAL_ENTITY_STATE"])
   })
 
@@ -70,7 +70,7 @@ describe("sandbox POST /api/v2/tests/mockBatchUpdate", () => {
     await s.call("PATCH", "/api/v2/clientConfiguration", { token: await s.clientToken(), json: { userNotificationCallbackUrl: url } })
     await s.call("POST", "/api/v2/notificationRules", { token, json: { triggerEvent: "NEW_TRANSACTIONS", callbackHandle: "shop-1:rule" } })
     const balance = await balanceOf(giro)
-    await mock({ triggerNotifications: true, mockBankConnectionUpdates: [{ bankConnectionId: connectionId, mockAccountsData: [{ accountId: giro, accountBalance: balance + 1, newTransactions: [{ amount: 1 }] }] }] })
+    await mock({ triggerNotifications: true, mockBankConnectionUpdates: [{ bankConnectionId: connectionId, bankingInterface: "XS2A", mockAccountsData: [{ accountId: giro, accountBalance: balance + 1, newTransactions: [{ amount: 1 }] }] }] })
     await s.sandbox.control.callbacksSettled()
     server.closeAllConnections()
     await new Promise((resolve) => server.close(resolve))

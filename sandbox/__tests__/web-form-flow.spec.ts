@@ -162,7 +162,7 @@ describe("sandbox web form 2.0", () => {
 
     it("completes without the person when the PIN was saved", async () => {
       const connectionId = await importVia(true)
-      const created = await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId } })
+      const created = await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId, userMetadata: {} } })
       expect(created.status).toBe(201)
       expect(TaskSchema.parse(created.body)).toMatchObject({ status: "NOT_YET_STARTED", type: "BANK_CONNECTION_UPDATE" })
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -173,12 +173,12 @@ describe("sandbox web form 2.0", () => {
       const connectionId = await importVia(false)
       s.sandbox.control.advanceClock(3 * 86_400_000)
       token = (await s.call("POST", "/api/v2/oauth/token", { form: { grant_type: "password", username: "shop-1", password: "s3cr3t-Pa55", client_id: "sandbox-client", client_secret: "sandbox-secret" } })).body.access_token
-      const created = (await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId, callbacks: { webFormRequired: callbackUrl } } })).body
+      const created = (await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId, userMetadata: {}, callbacks: { webFormRequired: callbackUrl } } })).body
       const waiting = await task(created.id)
       expect(waiting.status).toBe("WEB_FORM_REQUIRED")
       const updateForm = waiting.payload?.webForm
       expect(updateForm).toMatchObject({ status: "NOT_YET_OPENED" })
-      const locked = await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId } })
+      const locked = await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId, userMetadata: {} } })
       expect([locked.status, locked.body.code]).toEqual([423, "LOCKED"])
       await page(`/wf/${updateForm?.id}`)
       await post(`/wf/${updateForm?.id}/login`, { loginName: "demo_no_msa", pin: "demo_no_msa", savePin: "true" })
@@ -195,7 +195,7 @@ describe("sandbox web form 2.0", () => {
     it("asks for the web form when the consent expired or the user must act", async () => {
       const connectionId = await importVia(true)
       s.sandbox.control.setConsent(connectionId, { userActionRequired: true })
-      const created = (await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId } })).body
+      const created = (await s.call("POST", "/api/tasks/backgroundUpdate", { token, json: { bankConnectionId: connectionId, userMetadata: {} } })).body
       expect((await task(created.id)).status).toBe("WEB_FORM_REQUIRED")
     })
   })

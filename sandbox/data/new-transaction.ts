@@ -1,5 +1,5 @@
 import type { TransactionContent } from "../model"
-import type { NewTransaction } from "../../src/modules/bank-reconciliation/finapi/schemas"
+import type { NewTransactionBody as NewTransaction } from "../http/request-schemas"
 import { ApiFailure } from "../http/exchange"
 import { completeContent } from "./seeded-transactions"
 import { dateOfDay, dayNumber } from "./dates"

@@ -2,9 +2,10 @@ import type { z } from "zod"
 import { ApiFailure, jsonBody, type Exchange } from "./exchange"
 
 /**
- * Validates a request body with the shared finAPI schema, so the sandbox accepts
- * exactly what the production client is built to send. Access answers 400
- * BAD_REQUEST; the Web Form renders the field list as its `ValidationError`.
+ * Validates a request body with the sandbox's own schema of finAPI's contract
+ * (request-schemas.ts, never the client's), so a client that sends what finAPI
+ * refuses is refused here too. Access answers 400 BAD_REQUEST; the Web Form
+ * renders the field list as its `ValidationError`.
  */
 export function parseBody<T extends z.ZodType>(ex: Exchange, schema: T): z.infer<T> {
   const result = schema.safeParse(jsonBody(ex))

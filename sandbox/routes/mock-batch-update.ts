@@ -9,7 +9,7 @@ import { completeContent } from "../data/seeded-transactions"
 import { contentFromNewTransaction } from "../data/new-transaction"
 import { dayNumber, germanDate } from "../data/dates"
 import { amountToCents } from "../data/money"
-import { MockBatchUpdateParamsSchema, type NewTransaction } from "../../src/modules/bank-reconciliation/finapi/schemas"
+import { MockBatchUpdateBody, type NewTransactionBody } from "../http/request-schemas"
 import type { StoredAccount } from "../model"
 
 /**
@@ -21,7 +21,7 @@ const MAX_UPDATE_DAYS = 89
 
 function mockBatchUpdate(ex: Exchange): void {
   authenticate(ex, "user")
-  const body = parseBody(ex, MockBatchUpdateParamsSchema)
+  const body = parseBody(ex, MockBatchUpdateBody)
   const user = ex.state.users.get(userKeyOf(ex))
   if (user?.isAutoUpdateEnabled) throw new ApiFailure(422, "ILLEGAL_ENTITY_STATE", "mockBatchUpdate requires isAutoUpdateEnabled=false for the user")
   const connections = body.mockBankConnectionUpdates.map((update) => ownConnection(ex, update.bankConnectionId))
@@ -62,7 +62,7 @@ function mockBatchUpdate(ex: Exchange): void {
   sendEmpty(ex)
 }
 
-function addMockTransaction(ex: Exchange, account: StoredAccount, input: NewTransaction): boolean {
+function addMockTransaction(ex: Exchange, account: StoredAccount, input: NewTransactionBody): boolean {
   const today = dayNumber(germanDate(ex.state.now()))
   if (input.bookingDate && dayNumber(input.bookingDate) < today - MAX_UPDATE_DAYS) return false
   bookTransaction(ex.state, account, contentFromNewTransaction(input, today, account.accountCurrency))

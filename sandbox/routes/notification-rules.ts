@@ -2,7 +2,7 @@ import { ApiFailure, requireNumericId, sendEmpty, sendJson, unknownEntity, type 
 import { route } from "../http/router"
 import { parseBody } from "../http/validate-body"
 import { authenticate, userKeyOf } from "../tokens"
-import { NotificationRuleParamsSchema } from "../../src/modules/bank-reconciliation/finapi/schemas"
+import { NotificationRuleBody } from "../http/request-schemas"
 import type { StoredNotificationRule } from "../model"
 
 /** `/api/v2/notificationRules`: per-user rules; messages are sent only by (mock) batch updates. */
@@ -12,7 +12,7 @@ function ruleJson(rule: StoredNotificationRule) {
 
 function createRule(ex: Exchange): void {
   authenticate(ex, "user")
-  const body = parseBody(ex, NotificationRuleParamsSchema)
+  const body = parseBody(ex, NotificationRuleBody)
   const userKey = userKeyOf(ex)
   const rules = [...ex.state.notificationRules.values()].filter((r) => r.userKey === userKey)
   if (rules.some((r) => r.triggerEvent === body.triggerEvent && JSON.stringify(r.params) === JSON.stringify(body.params ?? null))) {

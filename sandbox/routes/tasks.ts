@@ -6,15 +6,15 @@ import { parseBody } from "../http/validate-body"
 import { authenticate, userKeyOf } from "../tokens"
 import { createTask, isTaskRunning } from "../background-update"
 import { taskJson } from "../views/web-form-json"
-import { BackgroundUpdateRequestSchema } from "../../src/modules/bank-reconciliation/finapi/schemas"
+import { BackgroundUpdateBody } from "../http/request-schemas"
 
 /** Web Form 2.0 `/api/tasks`: background updates of a bank connection (REFERENCE.md §5.4). */
 function createBackgroundUpdate(ex: Exchange): void {
   const token = authenticate(ex, "user")
-  const body = parseBody(ex, BackgroundUpdateRequestSchema)
+  const body = parseBody(ex, BackgroundUpdateBody)
   requireCallbackUrl("callbacks.finalised", body.callbacks?.finalised)
   requireCallbackUrl("callbacks.webFormRequired", body.callbacks?.webFormRequired)
-  if (body.redirectUrl !== undefined && !ex.state.settings.licensed) {
+  if (body.redirectUrl != null && !ex.state.settings.licensed) {
     throw new ApiFailure(422, "INVALID_REDIRECT_URL", "redirectUrl is only allowed for licensed mandators.")
   }
   const connection = ex.state.connections.get(body.bankConnectionId)

@@ -69,7 +69,7 @@ export function bankConnectionJson(state: SandboxState, connection: StoredBankCo
       {
         bankingInterface: connection.bankingInterface,
         loginCredentials: [
-          { label: "Onlinebanking-ID", value: connection.loginName },
+          { label: "Onlinebanking-ID", value: state.settings.credentialsLicence ? connection.loginName : "XXXXX" },
           { label: "PIN", value: connection.pinSaved ? "XXXXX" : null },
         ],
         defaultTwoStepProcedureId: null,

@@ -5,6 +5,7 @@ import { finishSyncRunStep } from "./steps/finish-sync-run"
 import { importAccountTransactionsStep } from "./steps/import-account-transactions"
 import { registerNewTransactionNotificationsStep } from "./steps/register-new-transaction-notifications"
 import { resolveImportAccountsStep } from "./steps/resolve-import-accounts"
+import type { UserMetadata } from "../modules/bank-reconciliation/finapi"
 
 export const importBankTransactionsWorkflowId = "import-bank-transactions"
 
@@ -27,6 +28,8 @@ export type ImportBankTransactionsInput = {
   skip_bank_update?: boolean
   page_size?: number
   update_timeout_ms?: number
+  /** The operator's IP address and browser for finAPI (PSU metadata); none for jobs and pushes. */
+  user_metadata?: UserMetadata | null
 }
 
 /**
@@ -59,6 +62,7 @@ export const importBankTransactionsWorkflow = createWorkflow(
         skip_bank_update: input.skip_bank_update ?? false,
         page_size: input.page_size,
         update_timeout_ms: input.update_timeout_ms,
+        user_metadata: input.user_metadata ?? null,
       }))
     )
     registerNewTransactionNotificationsStep(

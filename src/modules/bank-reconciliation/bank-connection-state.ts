@@ -34,6 +34,17 @@ export function parseFinapiTimestamp(value: string | null | undefined): Date | n
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/**
+ * Whether finAPI keeps a secret (the PIN) for an interface, so it can update without the user. A
+ * client without finAPI's credentials licence sees every stored value as "XXXXX", the login name
+ * too, so only a value in a field the bank marks `isSecret` counts.
+ */
+function storesSecret(connection: FinapiBankConnection, connectionInterface: FinapiBankConnection["interfaces"][number]): boolean {
+  const bankInterface = (connection.bank?.interfaces ?? []).find((b) => b.bankingInterface === connectionInterface.bankingInterface)
+  const secretLabels = new Set((bankInterface?.loginCredentials ?? []).filter((field) => field.isSecret).map((field) => field.label))
+  return (connectionInterface.loginCredentials ?? []).some((c) => secretLabels.has(c.label) && !!c.value)
+}
+
 /** The columns of bank_connection that mirror a finAPI bank connection. */
 export function connectionFieldsFromFinapi(connection: FinapiBankConnection, now: Date) {
   const interfaces = connection.interfaces ?? []
@@ -43,8 +54,7 @@ export function connectionFieldsFromFinapi(connection: FinapiBankConnection, now
     .sort((a, b) => a.getTime() - b.getTime())
   const consentExpiresAt = expiries[0] ?? null
   const userActionRequired = interfaces.some((i) => i.userActionRequired)
-  // finAPI masks a stored secret as "XXXXX"; an unsaved PIN has no value
-  const secretsStored = interfaces.some((i) => (i.loginCredentials ?? []).some((c) => c.value === "XXXXX"))
+  const secretsStored = interfaces.some((i) => storesSecret(connection, i))
   const lastUpdate = interfaces
     .flatMap((i) => [i.lastManualUpdate, i.lastAutoUpdate])
     .filter((u): u is NonNullable<typeof u> => !!u)

@@ -1,4 +1,4 @@
-import { FinapiClient, FinapiUserCredentials, isFinapiError } from "../../modules/bank-reconciliation/finapi"
+import { FinapiClient, FinapiUserCredentials, isFinapiError, type UserMetadata } from "../../modules/bank-reconciliation/finapi"
 
 export type BankDataUpdate =
   | { outcome: "ready" }
@@ -6,8 +6,11 @@ export type BankDataUpdate =
   | { outcome: "failed"; message: string }
 
 export interface BankDataUpdateOptions {
-  pollIntervalMs: number
+  /** How often the connection is read while finAPI updates it (default 1 s; tasks: at most once a second). */
+  pollIntervalMs?: number
   timeoutMs: number
+  /** Who asked for the update (finAPI requires it for every background update). */
+  userMetadata: UserMetadata
 }
 
 /**
@@ -22,9 +25,10 @@ export async function updateBankConnectionData(
   options: BankDataUpdateOptions
 ): Promise<BankDataUpdate> {
   const deadline = Date.now() + options.timeoutMs
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000
   try {
-    const task = await client.startBackgroundUpdate(user, { bankConnectionId: finapiConnectionId })
-    const done = await client.waitForTask(user, task.id, { pollIntervalMs: options.pollIntervalMs, timeoutMs: options.timeoutMs })
+    const task = await client.startBackgroundUpdate(user, { bankConnectionId: finapiConnectionId, userMetadata: options.userMetadata })
+    const done = await client.waitForTask(user, task.id, { pollIntervalMs, timeoutMs: options.timeoutMs })
     if (done.status !== "COMPLETED") {
       const reason = done.payload?.errorMessage ?? done.payload?.errorCode ?? done.status
       return { outcome: "failed", message: `finAPI could not update the bank connection: ${reason}` }
@@ -42,9 +46,9 @@ export async function updateBankConnectionData(
     if (connection.updateStatus === "READY") {
       return { outcome: "ready" }
     }
-    if (Date.now() + options.pollIntervalMs > deadline) {
+    if (Date.now() + pollIntervalMs > deadline) {
       return { outcome: "failed", message: "finAPI is still updating the bank connection. Try again in a few minutes." }
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs))
+    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs))
   }
 }

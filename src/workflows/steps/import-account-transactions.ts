@@ -7,6 +7,8 @@ import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
 import { withFinapiUser } from "../finapi/finapi-user-session"
 import { emptyAccountImport, ImportCounts, importAccountPages } from "../finapi/import-account-pages"
 import { updateBankConnectionData } from "../finapi/update-bank-connection-data"
+import { systemUserMetadata } from "../finapi/user-metadata"
+import type { UserMetadata } from "../../modules/bank-reconciliation/finapi"
 import type { ImportTarget, SkippedAccount } from "./resolve-import-accounts"
 
 export const importAccountTransactionsStepId = "import-account-transactions"
@@ -20,6 +22,8 @@ export type ImportAccountTransactionsInput = {
   page_size?: number
   /** How long to wait for finAPI's update of a bank connection. */
   update_timeout_ms?: number
+  /** Who asked for the import (finAPI's PSU metadata); default: nobody, a scheduled or pushed import. */
+  user_metadata?: UserMetadata | null
 }
 
 export type ImportAccountTransactionsResult = {
@@ -91,7 +95,10 @@ export const importAccountTransactionsStep = createStep(
             const timeoutMs = input.update_timeout_ms ?? 120_000
             updated.set(
               target.connection_id,
-              await updateBankConnectionData(client, user, Number(target.finapi_bank_connection_id), { pollIntervalMs: 1_000, timeoutMs })
+              await updateBankConnectionData(client, user, Number(target.finapi_bank_connection_id), {
+                timeoutMs,
+                userMetadata: input.user_metadata ?? systemUserMetadata(),
+              })
             )
           }
           const update = updated.get(target.connection_id)

@@ -2,10 +2,18 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { MIN_TASK_POLL_INTERVAL_MS, type UserMetadata } from "../../modules/bank-reconciliation/finapi"
 import { withFinapiUser } from "../finapi/finapi-user-session"
+import { systemUserMetadata } from "../finapi/user-metadata"
 import { mirrorBankConnection } from "../finapi/mirror-bank-connections"
 
 export const renewBankConnectionStepId = "renew-bank-connection"
+
+export type RenewBankConnectionInput = {
+  connection_id: string
+  /** The operator's IP address and browser, for finAPI (PSU metadata). */
+  user_metadata?: UserMetadata | null
+}
 
 export type RenewBankConnectionResult = {
   outcome: "updated" | "web_form_required" | "failed"
@@ -20,7 +28,7 @@ export type RenewBankConnectionResult = {
  */
 export const renewBankConnectionStep = createStep(
   renewBankConnectionStepId,
-  async (input: { connection_id: string }, { container }) => {
+  async (input: RenewBankConnectionInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
     const connection = await service.retrieveBankConnection(input.connection_id)
     if (!connection.finapi_bank_connection_id || connection.status === "disconnected") {
@@ -28,10 +36,14 @@ export const renewBankConnectionStep = createStep(
     }
     const finapiId = Number(connection.finapi_bank_connection_id)
     const result = await withFinapiUser(container, connection.interface_id, "Renewing the bank connection", async ({ client, user }) => {
-      const started = await client.startBackgroundUpdate(user, { bankConnectionId: finapiId })
+      const started = await client.startBackgroundUpdate(user, {
+        bankConnectionId: finapiId,
+        userMetadata: input.user_metadata ?? systemUserMetadata(),
+      })
+      // finAPI: poll a task at most once a second; up to 15 s, then the connection's state decides
       let task = started
-      for (let i = 0; i < 30 && ["NOT_YET_STARTED", "IN_PROGRESS"].includes(task.status); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 500))
+      for (let i = 0; i < 15 && ["NOT_YET_STARTED", "IN_PROGRESS"].includes(task.status); i++) {
+        await new Promise((resolve) => setTimeout(resolve, MIN_TASK_POLL_INTERVAL_MS))
         task = await client.getTask(user, started.id)
       }
       if (task.status === "WEB_FORM_REQUIRED" && task.payload?.webForm) {

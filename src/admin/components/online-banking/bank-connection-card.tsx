@@ -5,6 +5,7 @@ import { useOnlineBankingAction } from "../../hooks/online-banking"
 import { formatDate } from "../../lib/format"
 import type { BankConnection } from "../../lib/online-banking-types"
 import { BankAccountsTable } from "./bank-accounts-table"
+import { openableUrl } from "../../lib/external-url"
 import { ConnectionStatusBadge } from "./status-badges"
 
 type Renewal = { renewal: { outcome: string; web_form_url: string | null; message: string | null } }
@@ -34,8 +35,9 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
   const onRenew = () =>
     renew.mutate({ path: `${path}/renew` }, {
       onSuccess: ({ renewal }) => {
-        if (renewal.web_form_url) {
-          window.open(renewal.web_form_url, "_blank", "noopener")
+        const url = openableUrl(renewal.web_form_url)
+        if (url) {
+          window.open(url, "_blank", "noopener")
           toast.info(t("finapi.webFormOpened"))
         } else if (renewal.outcome === "updated") {
           toast.success(t("finapi.renewed"))
@@ -90,8 +92,8 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
       {(connection.last_error || formOpen) && (
         <div className="px-6 py-3">
           {connection.last_error && <Text size="small" className="text-ui-fg-error">{connection.last_error}</Text>}
-          {formOpen && connection.web_form_url && (
-            <a className="text-ui-fg-interactive text-sm" href={connection.web_form_url} target="_blank" rel="noopener noreferrer">{t("finapi.openWebForm")}</a>
+          {formOpen && openableUrl(connection.web_form_url) && (
+            <a className="text-ui-fg-interactive text-sm" href={openableUrl(connection.web_form_url)!} target="_blank" rel="noopener noreferrer">{t("finapi.openWebForm")}</a>
           )}
         </div>
       )}

@@ -2,6 +2,7 @@ import { Button, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useOnlineBankingAction } from "../../hooks/online-banking"
+import { openableUrl } from "../../lib/external-url"
 import type { BankConnection } from "../../lib/online-banking-types"
 
 /** "Link new bank": the operator names the connection and gets finAPI's web form in a new tab. */
@@ -15,8 +16,11 @@ export const LinkBankForm = ({ interfaceId, disabled }: { interfaceId: string; d
       {
         onSuccess: ({ bank_connection }) => {
           setLabel("")
-          window.open(bank_connection.web_form_url!, "_blank", "noopener")
-          toast.info(t("finapi.webFormOpened"))
+          const url = openableUrl(bank_connection.web_form_url)
+          if (url) {
+            window.open(url, "_blank", "noopener")
+            toast.info(t("finapi.webFormOpened"))
+          }
         },
         onError: (error) => toast.error(error.message),
       }

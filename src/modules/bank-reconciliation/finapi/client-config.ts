@@ -41,6 +41,8 @@ export interface FinapiClientConfig {
   retry?: Partial<RetryOptions>
   /** Per-attempt timeout (default 30 s). */
   timeoutMs?: number
+  /** Largest answer body read, in bytes (default 16 MiB; a 500-row transaction page is about 0.5 MB). */
+  maxResponseBytes?: number
   onCall?: (entry: FinapiCallLogEntry) => void
   /** Seconds before expiry at which a cached token counts as stale (default: min(60, 10% of lifetime)). */
   tokenRefreshMarginSeconds?: number

@@ -15,7 +15,7 @@ import { NotificationRule, NotificationRuleParams } from "./schemas/notification
 import { BackgroundUpdateRequest, Task } from "./schemas/task"
 import { MockBatchUpdateParams } from "./schemas/transaction"
 import { User, UserCreateParams } from "./schemas/user"
-import { BankConnectionImportRequest, BankConnectionUpdateWebFormRequest, WebForm } from "./schemas/web-form"
+import { BankConnectionImportRequest, WebForm } from "./schemas/web-form"
 import { SecretRedactor } from "./secret-redactor"
 import { TokenStore } from "./token-store"
 
@@ -57,17 +57,15 @@ export class FinapiClient {
     return webForms.createBankConnectionImportWebForm(this.ctx, user, request)
   }
 
-  /** Creates a web form to re-authorise a bank connection (deprecated finAPI endpoint; prefer tasks). */
-  createBankConnectionUpdateWebForm(user: Credentials, request: BankConnectionUpdateWebFormRequest): Promise<WebForm> {
-    return webForms.createBankConnectionUpdateWebForm(this.ctx, user, request)
-  }
-
   /** Reads a web form's status and result. */
   getWebForm(user: Credentials, id: string): Promise<WebForm> {
     return webForms.getWebForm(this.ctx, user, id)
   }
 
-  /** Starts a background update task for a bank connection. */
+  /**
+   * Starts a background update task for a bank connection. `userMetadata` is required: finAPI must
+   * learn whether a real user is behind the update (see systemUserMetadata for unattended ones).
+   */
   startBackgroundUpdate(user: Credentials, request: BackgroundUpdateRequest): Promise<Task> {
     return tasks.startBackgroundUpdate(this.ctx, user, request)
   }

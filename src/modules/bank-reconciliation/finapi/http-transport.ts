@@ -36,6 +36,8 @@ type AttemptResult<T> =
   | { ok: true; value: T; status: number; requestId: string }
   | { ok: false; error: FinapiError }
 
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
 /** Sends finAPI calls: request ids, timeouts, retries with backoff, envelope parsing, call log. */
 export class HttpTransport {
   private readonly http: AxiosInstance
@@ -51,6 +53,8 @@ export class HttpTransport {
       // Status handling is ours; axios only throws when no HTTP answer arrived.
       validateStatus: () => true,
       maxRedirects: 0,
+      // a runaway answer is cut off instead of being buffered until memory runs out
+      maxContentLength: this.maxResponseBytes,
       transitional: { clarifyTimeoutError: true },
     })
   }
@@ -113,6 +117,9 @@ export class HttpTransport {
       if (thrown instanceof FinapiError) {
         return { ok: false, error: thrown }
       }
+      if (/maxContentLength/.test((thrown as Error)?.message ?? "")) {
+        return { ok: false, error: this.tooLargeError(spec, requestId) }
+      }
       return { ok: false, error: this.networkError(spec, thrown, requestId) }
     }
   }
@@ -151,6 +158,21 @@ export class HttpTransport {
       envelope: "none",
       fieldPaths,
       message: this.redactor.redact(`finAPI ${spec.operation} returned an unexpected body (${details})`),
+    })
+  }
+
+  private get maxResponseBytes(): number {
+    return this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+  }
+
+  // An answer this large is not finAPI's documented shape; asking again would only read it again.
+  private tooLargeError(spec: CallSpec<unknown>, requestId: string): FinapiError {
+    return new FinapiResponseValidationError({
+      operation: spec.operation,
+      requestId,
+      envelope: "none",
+      fieldPaths: ["(body)"],
+      message: `finAPI ${spec.operation} answered with a body larger than ${this.maxResponseBytes} bytes; it was not read`,
     })
   }
 

@@ -11,6 +11,7 @@ export type { DecimalAccount, DecimalTransaction, DecimalTransactionPage } from 
 export { toDecimalString } from "./decimal-amount"
 export type { AccountFilter } from "./operations/accounts"
 export type { TransactionFilter, TransactionOrder } from "./operations/transactions"
+export { MIN_TASK_POLL_INTERVAL_MS } from "./operations/tasks"
 export type { WaitForTaskOptions } from "./operations/tasks"
 export type { RetryOptions } from "./retry-policy"
 export * from "./schemas"

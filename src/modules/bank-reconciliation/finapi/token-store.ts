@@ -11,9 +11,12 @@ interface CachedToken {
   refreshToken?: string
   /** Epoch ms after which the token counts as stale; null = never expires. */
   staleAt: number | null
+  /** Epoch ms at which finAPI lets the token expire; null = never. */
+  expiresAt: number | null
 }
 
 const TOKEN_PATH = "/api/v2/oauth/token"
+const REVOKE_PATH = "/api/v2/oauth/revoke"
 
 /** Caches client and user tokens, refreshes them shortly before expiry, one request per key at a time. */
 export class TokenStore {
@@ -36,6 +39,23 @@ export class TokenStore {
   withUserToken<T>(user: FinapiUserCredentials, call: (token: string) => Promise<T>): Promise<T> {
     this.redactor.remember(user.password)
     return this.withToken(userKey(user), (stale) => this.requestUserToken(user, stale), call)
+  }
+
+  /**
+   * Runs `call` with a user token that stays valid for at least `minValidityMs` more (a web form
+   * dies with INVALID_TOKEN when the token that created it expires). finAPI hands out the same token
+   * until it expires, so a token too close to its end is revoked first and a new one requested.
+   */
+  async withUserTokenValidFor<T>(user: FinapiUserCredentials, minValidityMs: number, call: (token: string) => Promise<T>): Promise<T> {
+    this.redactor.remember(user.password)
+    const key = userKey(user)
+    await this.token(key, (stale) => this.requestUserToken(user, stale))
+    const current = this.cached.get(key)
+    if (current && current.expiresAt !== null && current.expiresAt < this.now() + minValidityMs) {
+      await this.revokeUserToken(current.accessToken)
+      this.cached.delete(key)
+    }
+    return this.withToken(key, () => this.requestUserToken(user), call)
   }
 
   /** Drops everything cached for a user (e.g. after deleting it at finAPI). */
@@ -118,6 +138,20 @@ export class TokenStore {
     return this.toCached(answer)
   }
 
+  private async revokeUserToken(token: string): Promise<void> {
+    await this.withClientToken((clientToken) =>
+      this.transport.call({
+        operation: "revokeUserToken",
+        api: "access",
+        method: "POST",
+        path: REVOKE_PATH,
+        form: { token, token_type_hint: "access_token" },
+        token: clientToken,
+        idempotent: true,
+      })
+    )
+  }
+
   private async requestToken(operation: string, grant: Record<string, string>): Promise<AccessToken> {
     try {
       return await this.callTokenEndpoint(operation, grant)
@@ -154,6 +188,7 @@ export class TokenStore {
       accessToken: answer.access_token,
       refreshToken: answer.refresh_token ?? previousRefreshToken,
       staleAt: lifetime === 0 ? null : this.now() + (lifetime - margin) * 1000,
+      expiresAt: lifetime === 0 ? null : this.now() + lifetime * 1000,
     }
   }
 }

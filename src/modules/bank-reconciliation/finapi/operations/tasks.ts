@@ -2,6 +2,7 @@ import { FinapiUserCredentials } from "../client-config"
 import { FinapiError, FinapiWebFormRequiredError } from "../finapi-errors"
 import { BackgroundUpdateRequest, FINAL_TASK_STATUSES, Task, TaskSchema } from "../schemas/task"
 import { CallContext } from "./call-context"
+import { WEB_FORM_LIFETIME_MS } from "./web-forms"
 
 /** Starts a background update of a bank connection (Web Form 2.0 task API); 423 if one is running. */
 export function startBackgroundUpdate(
@@ -9,7 +10,8 @@ export function startBackgroundUpdate(
   user: FinapiUserCredentials,
   request: BackgroundUpdateRequest
 ): Promise<Task> {
-  return ctx.tokens.withUserToken(user, (token) =>
+  // the task may open a web form with this token, which must outlive it
+  return ctx.tokens.withUserTokenValidFor(user, WEB_FORM_LIFETIME_MS + 60_000, (token) =>
     ctx.transport.call({
       operation: "startBackgroundUpdate",
       api: "webForm",
@@ -36,8 +38,11 @@ export function getTask(ctx: CallContext, user: FinapiUserCredentials, id: strin
   )
 }
 
+/** finAPI asks for task polling "every couple of seconds, at most once a second". */
+export const MIN_TASK_POLL_INTERVAL_MS = 1_000
+
 export interface WaitForTaskOptions {
-  /** finAPI asks for polling "every couple of seconds, at most once a second" (default 2000). */
+  /** Default 2000; anything below MIN_TASK_POLL_INTERVAL_MS is raised to it. */
   pollIntervalMs?: number
   timeoutMs?: number
 }
@@ -52,7 +57,7 @@ export async function waitForTask(
   id: string,
   options: WaitForTaskOptions = {}
 ): Promise<Task> {
-  const pollIntervalMs = options.pollIntervalMs ?? 2_000
+  const pollIntervalMs = Math.max(options.pollIntervalMs ?? 2_000, MIN_TASK_POLL_INTERVAL_MS)
   const deadline = Date.now() + (options.timeoutMs ?? 120_000)
   for (;;) {
     const task = await getTask(ctx, user, id)

@@ -1,50 +1,25 @@
 import { FinapiUserCredentials } from "../client-config"
-import {
-  BankConnectionImportRequest,
-  BankConnectionUpdateWebFormRequest,
-  WebForm,
-  WebFormSchema,
-} from "../schemas/web-form"
+import { BankConnectionImportRequest, WebForm, WebFormSchema } from "../schemas/web-form"
 import { CallContext } from "./call-context"
+
+/** How long a web form lives at finAPI; the token that creates it must last as long. */
+export const WEB_FORM_LIFETIME_MS = 20 * 60_000
 
 /**
  * Creates a Web Form 2.0 for importing a bank connection; show `url` to the user (valid 20 min,
- * one-time). Create it with a user token that outlives the form, or it ends INVALID_TOKEN.
+ * one-time). It is created with a user token that outlives the form, or it would end INVALID_TOKEN.
  */
 export function createBankConnectionImportWebForm(
   ctx: CallContext,
   user: FinapiUserCredentials,
   request: BankConnectionImportRequest
 ): Promise<WebForm> {
-  return ctx.tokens.withUserToken(user, (token) =>
+  return ctx.tokens.withUserTokenValidFor(user, WEB_FORM_LIFETIME_MS + 60_000, (token) =>
     ctx.transport.call({
       operation: "createBankConnectionImportWebForm",
       api: "webForm",
       method: "POST",
       path: "/api/webForms/bankConnectionImport",
-      json: request,
-      token,
-      schema: WebFormSchema,
-    })
-  )
-}
-
-/**
- * Creates a web form to update (re-authorise) a bank connection via the deprecated
- * `POST /api/webForms/bankConnectionUpdate`. finAPI announced its removal and Web Form 2.709 no
- * longer lists it; prefer startBackgroundUpdate, whose task yields a form when SCA is needed.
- */
-export function createBankConnectionUpdateWebForm(
-  ctx: CallContext,
-  user: FinapiUserCredentials,
-  request: BankConnectionUpdateWebFormRequest
-): Promise<WebForm> {
-  return ctx.tokens.withUserToken(user, (token) =>
-    ctx.transport.call({
-      operation: "createBankConnectionUpdateWebForm",
-      api: "webForm",
-      method: "POST",
-      path: "/api/webForms/bankConnectionUpdate",
       json: request,
       token,
       schema: WebFormSchema,

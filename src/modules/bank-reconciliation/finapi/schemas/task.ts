@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { PagingSchema } from "./paging"
-import { WebFormAccountTypeSchema, WebFormInterfaceSchema, WebFormStatusSchema } from "./web-form"
+import { httpUrl, WebFormAccountTypeSchema, WebFormInterfaceSchema, WebFormStatusSchema } from "./web-form"
 
 /** `WEB_FORM_REQUIRED` means the user must open `payload.webForm.url` (SCA or credentials needed). */
 export const TaskStatusSchema = z.enum([
@@ -14,7 +14,7 @@ export const FINAL_TASK_STATUSES: readonly TaskStatus[] = ["COMPLETED", "COMPLET
 /** The form a `WEB_FORM_REQUIRED` task asks the user to complete. */
 export const TaskWebFormSchema = z.looseObject({
   id: z.string().min(1),
-  url: z.string().min(1),
+  url: httpUrl,
   status: WebFormStatusSchema,
 })
 
@@ -43,7 +43,18 @@ export const TaskListSchema = z.looseObject({
 })
 export type TaskList = z.infer<typeof TaskListSchema>
 
-/** Body of `POST /api/tasks/backgroundUpdate`; only `bankConnectionId` is required. */
+/**
+ * Who is behind a background update (PSD2 "PSU metadata"): the operator's IP address and browser when
+ * a person asked for it; without `ipAddress` the bank knows that no user is present.
+ */
+export const UserMetadataSchema = z.looseObject({
+  ipAddress: z.string().max(64).optional(),
+  deviceOs: z.string().max(1024).optional(),
+  userAgent: z.string().max(1024).optional(),
+})
+export type UserMetadata = z.infer<typeof UserMetadataSchema>
+
+/** Body of `POST /api/tasks/backgroundUpdate`; `bankConnectionId` and `userMetadata` are required. */
 export const BackgroundUpdateRequestSchema = z.looseObject({
   bankConnectionId: z.number().int(),
   importNewAccountsMode: z.enum(["SKIP", "CONDITIONAL", "FORCED"]).optional(),
@@ -58,9 +69,8 @@ export const BackgroundUpdateRequestSchema = z.looseObject({
     .optional(),
   profileId: z.string().length(36).optional(),
   redirectUrl: z.string().optional(),
-  userMetadata: z
-    .looseObject({ ipAddress: z.string().optional(), deviceOs: z.string().optional(), userAgent: z.string().optional() })
-    .optional(),
+  // Web Form 2.0: "the PSU metadata must always be provided" for background updates
+  userMetadata: UserMetadataSchema,
 })
 export type BackgroundUpdateRequest = z.infer<typeof BackgroundUpdateRequestSchema>
 

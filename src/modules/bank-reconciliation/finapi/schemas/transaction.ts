@@ -120,7 +120,8 @@ export const MockBatchUpdateParamsSchema = z.looseObject({
   mockBankConnectionUpdates: z.array(
     z.looseObject({
       bankConnectionId: z.number().int(),
-      bankingInterface: z.enum(["XS2A", "FINTS_SERVER", "WEB_SCRAPER"]).optional(),
+      // required by Access V2 (V1 called it `interface` and let it default)
+      bankingInterface: z.enum(["XS2A", "FINTS_SERVER", "WEB_SCRAPER"]),
       simulateBankLoginError: z.boolean().optional(),
       mockAccountsData: z
         .array(

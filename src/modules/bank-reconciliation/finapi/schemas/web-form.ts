@@ -1,6 +1,18 @@
 import { z } from "zod"
 import { PagingSchema } from "./paging"
 
+/** A URL the operator's browser may open: http(s) only (no `javascript:`, `data:` …); it goes into href and window.open. */
+export const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      return ["https:", "http:"].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  },
+  { message: "url must be an http(s) URL" }
+)
+
 /** Web Form account types are UPPER_SNAKE (the Access API spells them CamelCase). */
 export const WebFormAccountTypeSchema = z.enum([
   "BAUSPAREN", "CHECKING", "CREDIT_CARD", "LOAN", "MEMBERSHIP", "SAVINGS", "SECURITY",
@@ -46,7 +58,7 @@ export type WebFormPayload = z.infer<typeof WebFormPayloadSchema>
 /** Web Form 2.0 `WebForm`; timestamps use `yyyy-MM-dd'T'HH:mm:ss.SSSZ` (`+0000`, no colon). */
 export const WebFormSchema = z.looseObject({
   id: z.string().min(1),
-  url: z.string().min(1),
+  url: httpUrl,
   createdAt: z.string(),
   expiresAt: z.string(),
   type: WebFormTypeSchema,
@@ -96,17 +108,3 @@ export const WebFormCompletedCallbackSchema = z.looseObject({
   status: WebFormStatusSchema,
 })
 export type WebFormCompletedCallback = z.infer<typeof WebFormCompletedCallbackSchema>
-
-/** Body of the deprecated `POST /api/webForms/bankConnectionUpdate` (the task API is the successor). */
-export const BankConnectionUpdateWebFormRequestSchema = z.looseObject({
-  bank: z.looseObject({ bankConnectionId: z.number().int() }),
-  importNewAccounts: z.boolean().optional(),
-  accountTypes: z.array(WebFormAccountTypeSchema).optional(),
-  skipPositionsDownload: z.boolean().optional(),
-  loadOwnerData: z.boolean().optional(),
-  editSavedSettings: z.array(z.enum(["CREDENTIALS", "DEFAULT_TWO_STEP_PROCEDURE"])).optional(),
-  callbacks: WebFormCallbacksSchema.optional(),
-  profileId: z.string().length(36).optional(),
-  redirectUrl: z.string().optional(),
-})
-export type BankConnectionUpdateWebFormRequest = z.infer<typeof BankConnectionUpdateWebFormRequestSchema>

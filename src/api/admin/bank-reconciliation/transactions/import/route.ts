@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { importBankTransactionsWorkflow } from "../../../../../workflows/import-bank-transactions"
+import { operatorUserMetadata } from "../../../../../workflows/finapi/user-metadata"
 import { SYNC_RUN_FIELDS } from "../query-config"
 import { AdminImportBankTransactionsType } from "../validators"
 
@@ -14,6 +15,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminImportBankTransa
       account_ids: body.account_id ? [body.account_id] : undefined,
       booking_date_from: body.booking_date_from ?? null,
       booking_date_to: body.booking_date_to ?? null,
+      user_metadata: operatorUserMetadata(req),
     },
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
