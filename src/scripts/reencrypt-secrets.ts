@@ -1,5 +1,5 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
 
@@ -20,7 +20,7 @@ export default async function reencryptSecrets({ container }: ExecArgs) {
     logger.error(failure.error)
   }
   if (result.failed.length) {
-    throw new Error(`${result.failed.length} stored secret(s) could not be re-encrypted; see above`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${result.failed.length} stored secret(s) could not be re-encrypted; see above`)
   }
   return result
 }
