@@ -155,6 +155,7 @@ medusaIntegrationTestRunner({
       // the tables as the previous request left them: one query per request
       let last = await fingerprint()
       const failures: string[] = []
+      const startedAt = Date.now()
       let cases = 0
       let refused = 0
       const send = async (route: Route, params: Record<string, string>, query: Record<string, unknown>, body: unknown) => {
@@ -162,7 +163,14 @@ medusaIntegrationTestRunner({
         const url = `${path}${queryString(query)}`
         const before = last
         const res = await api
-          .request({ method: route.method, url, data: route.method === "get" ? undefined : body, headers: headersFor(route), validateStatus: () => true })
+          // sent as JSON text, so a bare number, string or null body reaches the server as such
+          .request({
+            method: route.method,
+            url,
+            data: route.method === "get" || body === undefined ? undefined : JSON.stringify(body),
+            headers: { ...headersFor(route), "content-type": "application/json" },
+            validateStatus: () => true,
+          })
           .catch((e) => e.response ?? { status: 0, data: String(e) })
         cases++
         const text = typeof res.data === "string" ? res.data : JSON.stringify(res.data)
@@ -207,7 +215,9 @@ medusaIntegrationTestRunner({
         )
       }
 
-      process.stdout.write(`input fuzz: ${cases} requests over ${ROUTES.length} routes, ${refused} refused, ${failures.length} failures\n`)
+      process.stdout.write(
+        `input fuzz: ${cases} requests over ${ROUTES.length} routes in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, ${refused} refused, ${failures.length} failures\n`
+      )
       expect(failures).toEqual([])
     })
 
