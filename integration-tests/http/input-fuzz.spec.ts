@@ -17,7 +17,7 @@ jest.setTimeout(300_000)
  */
 const sandbox = useFinapiSandbox()
 const PASSWORD = "Operator-Chosen-Pw-4711"
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 24)
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 20)
 const TABLES = ["bank_interface", "bank_connection", "bank_account", "bank_transaction", "payment_assignment", "sync_run"]
 
 type Ids = Record<"interface" | "connection" | "account" | "transaction" | "assignment" | "order" | "cart", string>
