@@ -6,6 +6,7 @@ const groups = {
   "integration:modules": ["<rootDir>/integration-tests/modules/**/*.spec.[jt]s"],
   contract: ["<rootDir>/integration-tests/contract/**/*.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  "integration:instances": ["<rootDir>/integration-tests/instances/**/*.spec.[jt]s"],
   "integration:plugin": ["<rootDir>/integration-tests/plugin/**/*.spec.[jt]s"],
   e2e: ["<rootDir>/integration-tests/e2e/**/*.spec.[jt]s"],
 }

@@ -18,16 +18,9 @@ module.exports = defineConfig({
     },
   },
   modules: [
-    { resolve: "./src/modules/bank-reconciliation", options: testPluginOptions() },
-    // bench/booking runs several Medusa processes against one database; their locks must meet
-    ...(process.env.MEDUSA_LOCKING === "postgres"
-      ? [
-          {
-            resolve: "@medusajs/medusa/locking",
-            options: { providers: [{ resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true }] },
-          },
-        ]
-      : []),
+    { resolve: "./src/modules/bank-reconciliation", options: testPluginOptions(process.env.FINAPI_TEST_OPTIONS ? JSON.parse(process.env.FINAPI_TEST_OPTIONS) : {}) },
+    // bench/booking and the two-instance tests run several Medusa processes against one database; their locks must meet
+    ...sharedModules(process.env.MEDUSA_LOCKING, process.env.MEDUSA_REDIS_URL),
     {
       // customer notifications of the prepayment loop ("email") and the admin's feed ("feed")
       resolve: "@medusajs/medusa/notification",
@@ -45,3 +38,17 @@ module.exports = defineConfig({
     },
   ],
 })
+
+/** Locking (MEDUSA_LOCKING: postgres | redis), and with MEDUSA_REDIS_URL the Redis event bus and workflow engine, as a production deployment has them. */
+function sharedModules(locking: string | undefined, redisUrl: string | undefined) {
+  const provider = locking === "postgres" ? "locking-postgres" : locking === "redis" ? "locking-redis" : null
+  return [
+    ...(provider ? [{ resolve: "@medusajs/medusa/locking", options: { providers: [{ resolve: `@medusajs/medusa/${provider}`, id: provider, is_default: true, options: { redisUrl } }] } }] : []),
+    ...(redisUrl
+      ? [
+          { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+          { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+        ]
+      : []),
+  ]
+}

@@ -2,7 +2,8 @@ import { ExecArgs } from "@medusajs/framework/types"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
+import { capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/book-assignments"
@@ -10,13 +11,17 @@ import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/book-a
 /**
  * Runs inside a booted Medusa app (`medusa exec`), in one of two phases (BENCH_PHASE):
  *
- * - `setup`: BENCH_BOOKINGS orders of 119 EUR with a not_paid collection, one incoming payment and
- *   one confirmed assignment each (every other one exact, so the collection is marked paid; the rest
- *   50 EUR, booked through a system-provider session and a partial capture).
+ * - `setup`: 2 × BENCH_BOOKINGS identical orders of 119 EUR whose payment collection holds a payment
+ *   authorized by Medusa's system provider (as a card or a bank-transfer authorization would). The
+ *   first half gets one incoming payment and one confirmed assignment each (every other one exact,
+ *   the rest 50 EUR: a partial capture); the second half is for Medusa's bare capture (written to
+ *   `bare.json` in BENCH_SYNC_DIR: payment id and the same amount).
  * - `book`: this process's share of the confirmed assignments (every BENCH_PROCESSES-th, from
  *   BENCH_PROCESS), booked in one `bookAssignments` call (BOOKING_CONCURRENCY at a time). It waits
- *   for the go file in BENCH_SYNC_DIR after booting, so all processes start booking together; the
- *   first process then books 100 of all again once every process is done.
+ *   for the go file in BENCH_SYNC_DIR after booting, so all processes start booking together. Then,
+ *   the anchor: after `go-bare`, its share of the bare payments captured with core
+ *   `capturePaymentWorkflow` only (no plugin), BOOKING_CONCURRENCY at a time. The first process
+ *   finally books 100 of the assignments again.
  *
  * Prints one JSON line.
  */
@@ -43,6 +48,21 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   const cpu = process.cpuUsage(cpuBefore)
   fs.writeFileSync(path.join(sync, `done-${index}`), "")
 
+  const barePayments = (JSON.parse(fs.readFileSync(path.join(sync, "bare.json"), "utf8")) as { payment_id: string; amount: string }[]).filter((_, i) => i % processes === index)
+  while (!fs.existsSync(path.join(sync, "go-bare"))) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  const bareCpuBefore = process.cpuUsage()
+  const bareStartedAt = Date.now()
+  let bareFailed = 0
+  await inParallel(barePayments.length, BOOKING_CONCURRENCY, async (i) => {
+    const { errors } = await capturePaymentWorkflow(container).run({ input: { payment_id: barePayments[i].payment_id, amount: barePayments[i].amount }, throwOnError: false })
+    bareFailed += errors?.length ? 1 : 0
+  })
+  const bareEndedAt = Date.now()
+  const bareCpu = process.cpuUsage(bareCpuBefore)
+  fs.writeFileSync(path.join(sync, `bare-done-${index}`), "")
+
   let repeat: { already_booked: number; per_second: number } | null = null
   if (index === 0) {
     while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `done-${k}`))).every(Boolean)) {
@@ -68,6 +88,7 @@ export default async function bookInMedusa({ container }: ExecArgs) {
         cpu_ms_per_booking: (cpu.user + cpu.system) / 1000 / Math.max(ids.length, 1),
         load_average: os.loadavg()[0],
         repeat,
+        bare: { captures: barePayments.length, failed: bareFailed, started_at: bareStartedAt, ended_at: bareEndedAt, cpu_ms_per_capture: (bareCpu.user + bareCpu.system) / 1000 / Math.max(barePayments.length, 1) },
       })
   )
 }
@@ -75,6 +96,7 @@ export default async function bookInMedusa({ container }: ExecArgs) {
 async function setUp(container: ExecArgs["container"]) {
   const count = Number(process.env.BENCH_BOOKINGS ?? 1000)
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const payments = container.resolve(Modules.PAYMENT)
   const {
     result: [region],
   } = await createRegionsWorkflow(container).run({
@@ -85,12 +107,19 @@ async function setUp(container: ExecArgs["container"]) {
   const account = await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: "1", currency_code: "EUR" })
 
   const setupStarted = Date.now()
-  await inParallel(count, 8, async (i) => {
+  const bare: { payment_id: string; amount: string }[] = []
+  await inParallel(2 * count, 8, async (i) => {
     const { result: order } = await createOrderWorkflow(container).run({
       input: { region_id: region.id, currency_code: "eur", email: `bench${i}@example.com`, items: [{ title: "Kaffeemühle", quantity: 1, unit_price: 119 }] },
     })
-    await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 119 } })
+    const { result: [collection] } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 119 } })
+    const session = await payments.createPaymentSession(collection.id, { provider_id: "pp_system_default", amount: 119, currency_code: "eur", data: {} })
+    const payment = await payments.authorizePaymentSession(session.id, {})
     const amount = i % 2 === 0 ? "119" : "50"
+    if (i >= count) {
+      bare.push({ payment_id: payment.id, amount })
+      return
+    }
     const [transaction] = await service.createBankTransactions([
       { account_id: account.id, finapi_transaction_id: `B${i}`, amount: amount as unknown as number, currency_code: "EUR", booking_date: new Date(), purpose: `Bench ${i}`, fingerprint: `bench-${i}` },
     ])
@@ -98,7 +127,8 @@ async function setUp(container: ExecArgs["container"]) {
       transaction_id: transaction.id, order_id: order.id, amount: amount as unknown as number, currency_code: "eur", source: "auto", status: "confirmed", confirmed_at: new Date(),
     })
   })
-  console.log("BENCH_SETUP " + JSON.stringify({ bookings: count, setup_seconds: (Date.now() - setupStarted) / 1000 }))
+  fs.writeFileSync(path.join(process.env.BENCH_SYNC_DIR!, "bare.json"), JSON.stringify(bare))
+  console.log("BENCH_SETUP " + JSON.stringify({ bookings: count, bare_captures: bare.length, setup_seconds: (Date.now() - setupStarted) / 1000 }))
 }
 
 async function inParallel(count: number, width: number, work: (i: number) => Promise<void>) {

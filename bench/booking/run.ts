@@ -6,7 +6,9 @@
  * sets up the orders, payments and assignments; then BENCH_PROCESSES Medusa processes (`medusa exec`,
  * this repo's medusa-config with Postgres locking, as a deployment with a server and a worker would
  * run) boot, wait until all are up, and book their share together. The rate is all bookings over the
- * time from the first process's start to the last one's end.
+ * time from the first process's start to the last one's end. The anchor, in the same run: the same
+ * processes then capture as many identical orders with Medusa's bare `capturePaymentWorkflow` (no
+ * plugin), timed the same way; the ratio of the two rates is the plugin's cost.
  * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000),
  * BENCH_PROCESSES (2).
  */
@@ -17,6 +19,7 @@ import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, runNode as run, serverSql as
 
 const DB = `medusa-finapi-bench-booking-${process.pid}`
 const TARGET_PER_SECOND = 10
+const RATIO_TARGET = 0.8
 
 function resultLine<T>(out: string, tag: string): T {
   const line = out.split("\n").find((l) => l.startsWith(`${tag} `))
@@ -38,6 +41,7 @@ type ProcessResult = {
   cpu_ms_per_booking: number
   load_average: number
   repeat: { already_booked: number; per_second: number } | null
+  bare: { captures: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_capture: number }
 }
 
 async function main() {
@@ -57,6 +61,11 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     fs.writeFileSync(path.join(sync, "go"), "")
+    // the anchor: when every process has booked, all capture the bare payments together
+    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `done-${k}`))).every(Boolean)) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    fs.writeFileSync(path.join(sync, "go-bare"), "")
     const results = (await Promise.all(booking)).map((out) => resultLine<ProcessResult>(out, "BENCH_RESULT"))
 
     const booked = results.reduce((sum, r) => sum + r.booked, 0)
@@ -71,6 +80,12 @@ async function main() {
       const own = (r.ended_at - r.started_at) / 1000
       console.log(`  process ${r.process}: ${r.booked} booked in ${own.toFixed(1)} s (${(r.booked / own).toFixed(1)}/s), ${r.cpu_ms_per_booking.toFixed(0)} ms CPU per booking; load average ${r.load_average.toFixed(1)} on ${os.cpus().length} cores`)
     }
+    const bareSeconds = (Math.max(...results.map((r) => r.bare.ended_at)) - Math.min(...results.map((r) => r.bare.started_at))) / 1000
+    const bareCaptures = results.reduce((sum, r) => sum + r.bare.captures - r.bare.failed, 0)
+    const barePerSecond = bareCaptures / bareSeconds
+    const ratio = perSecond / barePerSecond
+    console.log(`  anchor: Medusa's bare capturePaymentWorkflow on ${bareCaptures} identical orders: ${bareSeconds.toFixed(1)} s, ${barePerSecond.toFixed(1)} captures/s, ${(results.reduce((s, r) => s + r.bare.cpu_ms_per_capture, 0) / results.length).toFixed(0)} ms CPU per capture`)
+    console.log(`  ratio booking / bare capture: ${ratio.toFixed(2)}   [target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? "ok" : "MISSED"}]`)
     if (repeat) {
       console.log(`  booking 100 of them again: ${repeat.already_booked} reported already booked, ${repeat.per_second.toFixed(1)}/s`)
     }

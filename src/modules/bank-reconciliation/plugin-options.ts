@@ -55,8 +55,10 @@ export const PluginOptionsSchema = z.object({
       schedule: cron.default("0 * * * *"),
       autoBook: z.boolean().default(false),
       overlapDays: z.number().int().min(0).max(30).default(2),
+      // a run still "running" after this long was cut off (its process ended); the next run says so in the history
+      staleRunSeconds: z.number().int().min(1).max(86_400).default(3600),
     })
-    .default({ schedule: "0 * * * *", autoBook: false, overlapDays: 2 }),
+    .default({ schedule: "0 * * * *", autoBook: false, overlapDays: 2, staleRunSeconds: 3600 }),
   booking: z
     .object({
       // providers whose authorized payments a bank transfer may capture: a provider id, or its start up

@@ -13,11 +13,24 @@ export type CreateSyncRunInput = {
   window_to?: string | null
 }
 
-/** Opens a sync run ("running"); if the workflow fails later, compensation marks it failed (history is kept). */
+export const INTERRUPTED_RUN_MESSAGE = "The run stopped before it finished (its Medusa process ended); what it had not imported was imported by a later run."
+
+/**
+ * Opens a sync run ("running"); if the workflow fails later, compensation marks it failed (history is
+ * kept). Runs still "running" after `sync.staleRunSeconds` were cut off with their process: they are
+ * marked failed with that reason, so the history says what happened.
+ */
 export const createSyncRunStep = createStep(
   createSyncRunStepId,
   async (input: CreateSyncRunInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+    const { staleRunSeconds } = (await service.getOptions()).sync
+    const cutOff = await service.listSyncRuns({ status: "running", started_at: { $lt: new Date(Date.now() - staleRunSeconds * 1000) } }, { select: ["id"] })
+    if (cutOff.length) {
+      await service.updateSyncRuns(
+        cutOff.map((r) => ({ id: r.id, status: "failed" as const, finished_at: new Date(), errors: [{ message: INTERRUPTED_RUN_MESSAGE }] as unknown as Record<string, unknown> }))
+      )
+    }
     const run = await service.createSyncRuns({
       trigger: input.trigger,
       triggered_by: input.triggered_by ?? null,

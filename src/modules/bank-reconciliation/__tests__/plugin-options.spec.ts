@@ -19,7 +19,8 @@ describe("plugin options", () => {
   it("accepts the minimal options and fills in defaults", async () => {
     await expect(load(valid)).resolves.toBeUndefined()
     const parsed = PluginOptionsSchema.parse(valid)
-    expect(parsed.sync).toEqual({ schedule: "0 * * * *", autoBook: false, overlapDays: 2 })
+    expect(parsed.sync).toEqual({ schedule: "0 * * * *", autoBook: false, overlapDays: 2, staleRunSeconds: 3600 })
+    expect(parsed.booking).toEqual({ capturableProviders: ["pp_bank-transfer", "pp_system_default"], staleClaimSeconds: 300 })
     expect(parsed.invoiceNumber.source).toBe("display_id")
     expect(parsed.matching.autoThreshold).toBe(0.9)
   })
