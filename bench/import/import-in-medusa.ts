@@ -6,6 +6,7 @@ import { createBankInterfaceWorkflow } from "../../src/workflows/create-bank-int
 import { importBankTransactionsWorkflow } from "../../src/workflows/import-bank-transactions"
 import { refreshBankConnectionsWorkflow } from "../../src/workflows/refresh-bank-connections"
 import { autoAssignQueueIdle } from "../../src/subscribers/transactions-imported-auto-assign"
+import { statementFileBench } from "./statement-file-in-medusa"
 
 /**
  * Runs inside a booted Medusa app (`medusa exec`): links the sandbox's test bank, fills its
@@ -62,6 +63,10 @@ export default async function importInMedusa({ container }: ExecArgs) {
   const assigned = await service.listPaymentAssignments({}, { select: ["id"], take: null })
   const second = await run()
   clearInterval(sampler)
+  // the same number of payments from a camt.053 file, into a file-only account of its own
+  const statementFile = await statementFileBench(container, Number(process.env.BENCH_STATEMENT_ENTRIES ?? 100_000))
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  await autoAssignQueueIdle()
   const pages = Math.ceil(first.result.counts.fetched / 500)
   console.log(
     "BENCH_RESULT " +
@@ -86,6 +91,7 @@ export default async function importInMedusa({ container }: ExecArgs) {
         second_share: second.seconds / first.seconds,
         first_status: first.result.status,
         second_status: second.result.status,
+        statement_file: statementFile,
       })
   )
 }

@@ -5,6 +5,8 @@
  * Three processes, so the figures are Medusa's own: the sandbox (tsx sandbox/cli.ts), a fresh
  * database migrated with `medusa db:migrate`, and `medusa exec bench/import/import-in-medusa.ts`,
  * which boots the app from this repo's medusa-config (the test harness) and measures inside it.
+ * Then a camt.053 file of BENCH_STATEMENT_ENTRIES (100 000) credits is imported in the same process,
+ * beside fast-xml-parser alone on the same file.
  * Env: DATABASE_URL's server (default postgres://postgres:postgres@localhost:5432), BENCH_GENERATE.
  */
 import { ChildProcess, spawn } from "child_process"
@@ -53,6 +55,11 @@ async function main() {
     console.log(`  Medusa RSS:  ${r.rss_baseline_mb.toFixed(0)} MB before, peak ${r.rss_peak_mb.toFixed(0)} MB, growth ${r.rss_growth_mb.toFixed(0)} MB (JS heap in use grew ${r.heap_used_growth_mb.toFixed(0)} MB)   [target < 200 MB: ${ok(r.rss_growth_mb < 200)}]`)
     console.log(`  then:        automatic matching of the new payments (the import's event) ${r.matching_seconds.toFixed(1)} s, ${r.matching_assignments} assignments, Medusa RSS peak ${r.matching_rss_peak_mb.toFixed(0)} MB`)
     console.log(`  second run:  ${r.second_seconds.toFixed(2)} s, ${r.second_imported} new, ${r.second_fetched} read = ${(r.second_share * 100).toFixed(1)} % of the first   [target < 5 %: ${ok(r.second_share < 0.05)}]`)
+    const f = r.statement_file
+    console.log(`statement file: camt.053 of ${f.entries} credits (${f.file_mb.toFixed(1)} MB) into a file-only account`)
+    console.log(`  import:      ${f.import_seconds.toFixed(1)} s, ${Math.round(f.per_second)} transactions/s (finAPI above: ${Math.round(r.per_second)}/s; ratio ${(f.per_second / r.per_second).toFixed(2)})`)
+    console.log(`  anchor:      fast-xml-parser alone ${f.xml_parser_seconds.toFixed(1)} s; readStatementFile (validate, parse, map) ${f.read_seconds.toFixed(1)} s = ${(f.read_seconds / f.import_seconds * 100).toFixed(0)} % of the import`)
+    console.log(`  same file again: ${f.again_seconds.toFixed(1)} s, ${f.again_imported} new`)
   } finally {
     sandbox.kill()
     await sql(`drop database if exists "${DB}" with (force)`).catch(() => undefined)

@@ -8,6 +8,7 @@ import { bookPaymentsFlow } from "./flows/book-payments"
 import { learnedPayersFlow } from "./flows/learned-payers"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 import { auditTrailFlow, bulkConfirmFlow, demoStatementFlow, keyboardConfirmFlow, tablesFitFlow } from "./flows/operator-daily-work"
+import { uploadStatementFlow } from "./flows/upload-statement"
 
 // One demo store boot (build, migrations, seed, admin) serves every admin flow, in the order an
 // operator works: each flow starts where the previous one left the shop.
@@ -118,5 +119,9 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
     await flow.page.getByRole("button", { name: "Import", exact: true }).click()
     await flow.page.getByText(/\d+ new, \d+ already known/).first().waitFor({ timeout: 120_000 })
     await flow.shot(flow.page, "after-restart-import")
+  })
+
+  it("uploads a CAMT.053 statement file; its payment is imported and assigned to its order automatically", async () => {
+    await uploadStatementFlow(flow)
   })
 })

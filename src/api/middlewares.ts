@@ -4,6 +4,7 @@ import { bookingMiddlewares } from "./admin/bank-reconciliation/bookings/middlew
 import { learnedPayerMiddlewares } from "./admin/bank-reconciliation/customers/middlewares"
 import { onlineBankingSetupMiddlewares } from "./admin/bank-reconciliation/middlewares"
 import { refundMiddlewares } from "./admin/bank-reconciliation/refunds/middlewares"
+import { statementUploadMiddlewares } from "./admin/bank-reconciliation/statements/middlewares"
 import { incomingPaymentsMiddlewares } from "./admin/bank-reconciliation/transactions/middlewares"
 import { storeBankTransferMiddlewares } from "./store/middlewares"
 import { storableInputMiddlewares } from "./input/middlewares"
@@ -18,6 +19,7 @@ export default defineMiddlewares({
     ...bookingMiddlewares,
     ...learnedPayerMiddlewares,
     ...refundMiddlewares,
+    ...statementUploadMiddlewares,
     ...storeBankTransferMiddlewares,
   ],
 })

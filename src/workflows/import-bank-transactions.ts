@@ -76,10 +76,7 @@ export const importBankTransactionsWorkflow = createWorkflow(
         skipped: resolved.skipped,
       }))
     )
-    const events = transform({ imported, run }, ({ imported, run }) => [
-      ...chunks(imported.new_ids).map((ids) => ({ sync_run_id: run.id, ids, held_ids: [] as string[] })),
-      ...chunks(imported.held_ids).map((held_ids) => ({ sync_run_id: run.id, ids: [] as string[], held_ids })),
-    ])
+    const events = transform({ imported, run }, ({ imported, run }) => importedEvents(run.id, imported))
     when("transactions-were-imported", { events }, ({ events }) => events.length > 0).then(() => {
       emitEventStep({ eventName: TRANSACTIONS_IMPORTED_EVENT, data: events })
     })
@@ -94,6 +91,14 @@ export const importBankTransactionsWorkflow = createWorkflow(
     )
   }
 )
+
+/** The hand-off to matching, shared with the statement-file import: the run's new and held ids in small events. */
+export function importedEvents(syncRunId: string, imported: { new_ids: string[]; held_ids: string[] }) {
+  return [
+    ...chunks(imported.new_ids).map((ids) => ({ sync_run_id: syncRunId, ids, held_ids: [] as string[] })),
+    ...chunks(imported.held_ids).map((held_ids) => ({ sync_run_id: syncRunId, ids: [] as string[], held_ids })),
+  ]
+}
 
 function chunks(ids: string[]): string[][] {
   const out: string[][] = []

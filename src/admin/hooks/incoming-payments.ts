@@ -27,7 +27,10 @@ export type SyncRunStatus = "running" | "succeeded" | "partially_failed" | "fail
 export type SyncRun = {
   id: string
   account_id: string | null
-  trigger: "job" | "operator" | "webhook"
+  trigger: "job" | "operator" | "webhook" | "cli"
+  source?: "finapi" | "file"
+  file_name?: string | null
+  left_out?: Record<string, number> | null
   status: SyncRunStatus
   window_from: string | null
   window_to: string | null

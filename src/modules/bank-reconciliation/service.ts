@@ -369,7 +369,8 @@ class BankReconciliationModuleService extends MedusaService({
    * Inserts imported bank transactions in one statement. A row whose (account, finAPI id) is already
    * stored is skipped by the unique index, so concurrent or repeated imports store each exactly once.
    * A row with the content fingerprint of a stored payment (not itself a suspect) is flagged as its
-   * potential duplicate. Returns the rows actually inserted.
+   * potential duplicate; a row whose payment another source stored first is skipped by the
+   * (account, dedupe key) index. Returns the rows actually inserted.
    */
   @InjectManager()
   async insertImportedTransactions(
@@ -390,26 +391,36 @@ class BankReconciliationModuleService extends MedusaService({
            value_date timestamptz, import_date timestamptz, purpose text, counterpart_name text,
            counterpart_iban text, counterpart_bic text, end_to_end_reference text, mandate_reference text,
            creditor_id text, fingerprint text, is_potential_duplicate boolean, duplicate_of_id text,
-           sync_run_id text, raw jsonb)
+           sync_run_id text, raw jsonb, source text, dedupe_key text, creditor_reference text, bank_reference text)
        )
        insert into bank_transaction (id, account_id, finapi_transaction_id, amount, raw_amount, currency_code,
          booking_date, value_date, import_date, purpose, counterpart_name, counterpart_iban, counterpart_bic,
          end_to_end_reference, mandate_reference, creditor_id, fingerprint, is_potential_duplicate,
-         duplicate_of_id, sync_run_id, raw)
+         duplicate_of_id, sync_run_id, raw, source, dedupe_key, creditor_reference, bank_reference)
        select r.id, r.account_id, r.finapi_transaction_id, r.amount::numeric,
          jsonb_build_object('value', r.amount, 'precision', 20), r.currency_code, r.booking_date, r.value_date,
          r.import_date, r.purpose, r.counterpart_name, r.counterpart_iban, r.counterpart_bic,
          r.end_to_end_reference, r.mandate_reference, r.creditor_id, r.fingerprint,
-         r.is_potential_duplicate or o.id is not null, coalesce(o.id, r.duplicate_of_id), r.sync_run_id, r.raw
+         r.is_potential_duplicate or o.id is not null, coalesce(o.id, r.duplicate_of_id), r.sync_run_id, r.raw,
+         coalesce(r.source, 'finapi'),
+         -- a file brings its own "<fingerprint>#<n>"; a finAPI payment claims "#1" unless it is held
+         case when r.dedupe_key is not null then r.dedupe_key
+              when r.is_potential_duplicate or o.id is not null then null
+              else r.fingerprint || '#1' end,
+         r.creditor_reference, r.bank_reference
        from input r
-       -- one index probe per row: a join over the whole table would be planned as a scan while the
-       -- table's statistics still say "empty", which is exactly the case during a first large import
+       -- finAPI re-deliveries (same content, new finAPI id) are held; a payment another source stored
+       -- first is left out by the dedupe key instead. One index probe per row: a join over the whole
+       -- table would be planned as a scan while the table's statistics still say "empty", which is
+       -- exactly the case during a first large import
        left join lateral (
          select t.id from bank_transaction t
-          where t.fingerprint = r.fingerprint and t.deleted_at is null and not t.is_potential_duplicate
+          where r.dedupe_key is null and t.fingerprint = r.fingerprint and t.source = 'finapi'
+            and t.deleted_at is null and not t.is_potential_duplicate
           order by t.created_at, t.id limit 1
        ) o on true
-       on conflict (account_id, finapi_transaction_id) where deleted_at is null do nothing
+       -- no conflict target: both the (account, finAPI id) and the (account, dedupe key) key leave a known payment out
+       on conflict do nothing
        returning id, is_potential_duplicate`
     // knex with bound parameters: MikroORM's execute() would inline (and escape) the whole JSON into the SQL.
     // Asynchronous commit is safe here: a crash can only lose the newest commits, and the import cursor
@@ -418,9 +429,26 @@ class BankReconciliationModuleService extends MedusaService({
       await knex.raw("set local synchronous_commit = off")
       return (await knex.raw(statement, chunks)).rows
     }
-    const manager = sharedContext.manager!
+    // inside insertStatementTransactions the rows join its transaction
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
     const outer = manager.getTransactionContext() as Knex | undefined
     return outer ? insert(outer) : manager.getKnex().transaction((transaction) => insert(transaction))
+  }
+
+  /**
+   * Stores a statement file's payments page by page in ONE transaction, through the same insert as
+   * the finAPI import: a file is imported whole or not at all.
+   */
+  @InjectTransactionManager()
+  async insertStatementTransactions(
+    pages: ImportedTransactionInsert[][],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; is_potential_duplicate: boolean }[]> {
+    const stored: { id: string; is_potential_duplicate: boolean }[] = []
+    for (const page of pages) {
+      stored.push(...(await this.insertImportedTransactions(page, sharedContext)))
+    }
+    return stored
   }
 
   /**
@@ -1051,6 +1079,11 @@ export type ImportedTransactionInsert = {
   duplicate_of_id: string | null
   sync_run_id: string
   raw: unknown
+  /** Statement-file rows only: "file", their "<fingerprint>#<n>" and the file's extra references. */
+  source?: "file"
+  dedupe_key?: string
+  creditor_reference?: string | null
+  bank_reference?: string | null
 }
 
 export default BankReconciliationModuleService

@@ -5,8 +5,10 @@ import BankReconciliationModuleService from "../../modules/bank-reconciliation/s
 export const createSyncRunStepId = "create-sync-run"
 
 export type CreateSyncRunInput = {
-  trigger: "job" | "operator" | "webhook"
+  trigger: "job" | "operator" | "webhook" | "cli"
   triggered_by?: string | null
+  source?: "finapi" | "file"
+  file_name?: string | null
   interface_id?: string | null
   account_id?: string | null
   window_from?: string | null
@@ -38,6 +40,8 @@ export const createSyncRunStep = createStep(
       account_id: input.account_id ?? null,
       window_from: input.window_from ? new Date(`${input.window_from}T00:00:00.000Z`) : null,
       window_to: input.window_to ? new Date(`${input.window_to}T00:00:00.000Z`) : null,
+      source: input.source ?? "finapi",
+      file_name: input.file_name ?? null,
       status: "running",
       started_at: new Date(),
     })

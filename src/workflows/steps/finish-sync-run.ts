@@ -11,6 +11,8 @@ export type FinishSyncRunInput = {
   started_at: Date | string
   import: ImportAccountTransactionsResult
   skipped: SkippedAccount[]
+  /** A statement file's entries not imported, by reason. */
+  left_out?: Record<string, number> | null
 }
 
 /** How a run ended: failed only if nothing could be imported, skipped if there was nothing to do. */
@@ -38,6 +40,7 @@ export const finishSyncRunStep = createStep(
       // json columns are typed as objects; the run history stores lists
       errors: (input.import.errors.length ? input.import.errors : null) as unknown as Record<string, unknown> | null,
       skipped: [...input.skipped, ...input.import.skipped] as unknown as Record<string, unknown>,
+      ...(input.left_out ? { left_out: input.left_out } : {}),
       finished_at: finishedAt,
       duration_ms: finishedAt.getTime() - new Date(input.started_at).getTime(),
     })

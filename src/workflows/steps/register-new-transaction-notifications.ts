@@ -22,7 +22,7 @@ export const registerNewTransactionNotificationsStep = createStep(
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const accounts = input.account_ids.length
-      ? await service.listBankAccounts({ id: input.account_ids, finapi_notification_rule_id: null }, { relations: ["connection"] })
+      ? await service.listBankAccounts({ id: input.account_ids, source: "finapi", finapi_notification_rule_id: null }, { relations: ["connection"] })
       : []
     const registered: Registered[] = []
     for (const account of accounts) {
@@ -30,7 +30,7 @@ export const registerNewTransactionNotificationsStep = createStep(
       const handle = issueCallbackToken(account.id)
       try {
         const rule = await withFinapiUser(container, interfaceId, "Registering finAPI's new-transaction notification", ({ client, user }) =>
-          registerNewTransactionsRule(client, user, account.finapi_account_id, handle.token)
+          registerNewTransactionsRule(client, user, account.finapi_account_id!, handle.token)
         )
         await service.updateBankAccounts({ id: account.id, notification_handle_hash: handle.hash, finapi_notification_rule_id: String(rule.id) })
         registered.push({ account_id: account.id, interface_id: interfaceId, rule_id: rule.id })

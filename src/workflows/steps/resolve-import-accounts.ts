@@ -31,7 +31,7 @@ export const resolveImportAccountsStep = createStep(
   resolveImportAccountsStepId,
   async (input: ResolveImportAccountsInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const filters: Record<string, unknown> = input.account_ids?.length ? { id: input.account_ids } : { import_enabled: true }
+    const filters: Record<string, unknown> = input.account_ids?.length ? { id: input.account_ids } : { import_enabled: true, source: "finapi" }
     const accounts = await service.listBankAccounts(filters, { relations: ["connection", "connection.interface"] })
     const missing = (input.account_ids ?? []).filter((id) => !accounts.some((a) => a.id === id))
     if (missing.length) {
@@ -41,11 +41,13 @@ export const resolveImportAccountsStep = createStep(
     const skipped: SkippedAccount[] = []
     for (const account of accounts) {
       const connection = account.connection
-      if (input.interface_id && connection.interface?.id !== input.interface_id) {
+      if (input.interface_id && connection?.interface?.id !== input.interface_id) {
         continue
       }
       const skip = (reason: SkippedAccount["reason"], message: string) => skipped.push({ account_id: account.id, reason, message })
-      if (!account.import_enabled) {
+      if (!connection) {
+        skip("not_linked", "This account is file-only: import its bank statement files (Incoming payments → Upload statement).")
+      } else if (!account.import_enabled) {
         skip("import_disabled", "Import is switched off for this account.")
       } else if (!connection.finapi_bank_connection_id || ["pending", "failed", "disconnected"].includes(connection.status)) {
         skip("not_linked", "The bank connection is not linked (anymore). Link the bank again in the online-banking settings.")
@@ -58,7 +60,7 @@ export const resolveImportAccountsStep = createStep(
           id: account.id,
           iban: account.iban,
           currency_code: account.currency_code,
-          finapi_account_id: account.finapi_account_id,
+          finapi_account_id: account.finapi_account_id!,
           import_cursor: account.import_cursor ? new Date(account.import_cursor).toISOString() : null,
           interface_id: connection.interface.id,
           connection_id: connection.id,

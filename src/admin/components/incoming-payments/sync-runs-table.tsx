@@ -16,12 +16,12 @@ export const SyncRunsTable = () => {
   const columns = useMemo(
     () => [
       columnHelper.accessor("started_at", { header: t("finapi.incomingPaymentsPage.started"), cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
-      columnHelper.accessor("trigger", { header: t("finapi.incomingPaymentsPage.trigger"), cell: ({ getValue }) => t(`finapi.incomingPaymentsPage.triggers.${getValue()}`) }),
+      columnHelper.accessor("trigger", { header: t("finapi.incomingPaymentsPage.trigger"), cell: ({ row, getValue }) => (row.original.source === "file" ? t(`finapi.statements.triggers.${getValue()}`) : t(`finapi.incomingPaymentsPage.triggers.${getValue()}`)) }),
       columnHelper.accessor("status", {
         header: t("finapi.status"),
         cell: ({ getValue }) => <StatusBadge color={STATUS_COLORS[getValue()]}>{t(`finapi.incomingPaymentsPage.runStatus.${getValue()}`)}</StatusBadge>,
       }),
-      columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), cell: ({ row }) => timeFrame(row.original, i18n.language, t("finapi.incomingPaymentsPage.incremental")) }),
+      columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), cell: ({ row }) => row.original.file_name ?? timeFrame(row.original, i18n.language, t("finapi.incomingPaymentsPage.incremental")) }),
       columnHelper.display({
         id: "counts",
         header: t("finapi.incomingPaymentsPage.counts"),
@@ -37,7 +37,7 @@ export const SyncRunsTable = () => {
       columnHelper.display({
         id: "notes",
         header: t("finapi.message"),
-        cell: ({ row }) => <div className="text-ui-fg-subtle line-clamp-2 whitespace-normal break-words" title={notes(row.original)}>{notes(row.original) || "–"}</div>,
+        cell: ({ row }) => <div className="text-ui-fg-subtle line-clamp-2 whitespace-normal break-words" title={notes(row.original, t)}>{notes(row.original, t) || "–"}</div>,
       }),
     ],
     [t, i18n.language]
@@ -69,6 +69,12 @@ function timeFrame(run: SyncRun, locale: string, incremental: string): string {
   return `${formatDate(run.window_from, locale)} – ${formatDate(run.window_to, locale)}`
 }
 
-function notes(run: SyncRun): string {
-  return [...(run.errors ?? []).map((e) => e.message), ...(run.skipped ?? []).map((s) => s.message)].join(" ")
+function notes(run: SyncRun, t: (key: string, options?: Record<string, unknown>) => string): string {
+  // a statement file's entries that are no incoming payment, by reason
+  const leftOut = Object.entries(run.left_out ?? {}).map(([reason, count]) => t(`finapi.statements.leftOut.${reason}`, { count }))
+  return [
+    ...(run.errors ?? []).map((e) => e.message),
+    ...(run.skipped ?? []).map((s) => s.message),
+    ...(leftOut.length ? [t("finapi.statements.leftOutList", { list: leftOut.join(", ") })] : []),
+  ].join(" ")
 }

@@ -9,6 +9,7 @@ import { OverviewHeader } from "../../components/incoming-payments/overview-head
 import { SyncRunsTable } from "../../components/incoming-payments/sync-runs-table"
 import { TransactionsTable } from "../../components/incoming-payments/transactions-table"
 import { Crumb } from "../../components/breadcrumb"
+import { UploadStatementModal } from "../../components/incoming-payments/upload-statement-modal"
 
 /** Incoming payments: "Get data", the imported bank transactions and the import history. */
 const IncomingPaymentsPage = () => {
@@ -28,6 +29,7 @@ const IncomingPaymentsPage = () => {
             <Link to="/incoming-payments/refunds">{t("finapi.refunds.link")}</Link>
           </Button>
           <AssignAutomaticallyButton />
+          <UploadStatementModal />
           <GetDataModal />
         </div>
       </Container>

@@ -2,11 +2,15 @@ import { model } from "@medusajs/framework/utils"
 import { BankConnection } from "./bank-connection"
 import { BankTransaction } from "./bank-transaction"
 
-/** A bank account under a connection; import_cursor is the finAPI import date read up to. */
+/**
+ * A bank account: under a finAPI connection (import_cursor is the finAPI import date read up to), or
+ * "file-only", known from an uploaded statement file and without connection.
+ */
 export const BankAccount = model
   .define("bank_account", {
     id: model.id({ prefix: "bacc" }).primaryKey(),
-    finapi_account_id: model.text(),
+    source: model.enum(["finapi", "file"]).default("finapi"),
+    finapi_account_id: model.text().nullable(),
     iban: model.text().searchable().nullable(),
     account_number: model.text().nullable(),
     name: model.text().nullable(),
@@ -24,7 +28,7 @@ export const BankAccount = model
     // a NEW_TRANSACTIONS push waiting for the worker's import (set once however often finAPI replays it)
     notified_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
-    connection: model.belongsTo(() => BankConnection, { mappedBy: "accounts" }),
+    connection: model.belongsTo(() => BankConnection, { mappedBy: "accounts" }).nullable(),
     transactions: model.hasMany(() => BankTransaction, { mappedBy: "account" }),
   })
   .indexes([

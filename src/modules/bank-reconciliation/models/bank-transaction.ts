@@ -11,10 +11,15 @@ export const BANK_TRANSACTION_STATUSES = [
   "ignored",
 ] as const
 
-/** An incoming payment imported from finAPI: imported once per (account, finAPI id). */
+/**
+ * An incoming payment imported from finAPI or a statement file: imported once per (account, finAPI id)
+ * and, across sources, once per (account, dedupe_key).
+ */
 export const BankTransaction = model
   .define("bank_transaction", {
     id: model.id({ prefix: "btx" }).primaryKey(),
+    source: model.enum(["finapi", "file"]).default("finapi"),
+    // finAPI's id, or "file:<dedupe_key>" for a payment read from a statement file
     finapi_transaction_id: model.text(),
     amount: model.bigNumber(),
     currency_code: model.text(),
@@ -30,6 +35,10 @@ export const BankTransaction = model
     creditor_id: model.text().nullable(),
     // content fingerprint (IBAN, booking date, amount, E2E ref or purpose): catches re-delivery under a new id
     fingerprint: model.text(),
+    // "<fingerprint>#<n>": the n-th payment of that content on the account, whichever source brought it
+    dedupe_key: model.text().nullable(),
+    creditor_reference: model.text().nullable(),
+    bank_reference: model.text().nullable(),
     is_potential_duplicate: model.boolean().default(false),
     duplicate_of_id: model.text().nullable(),
     status: model.enum([...BANK_TRANSACTION_STATUSES]).default("unassigned"),
@@ -54,6 +63,12 @@ export const BankTransaction = model
     { name: "IDX_bank_transaction_status_booking_date", on: ["status", "booking_date"] },
     { name: "IDX_bank_transaction_booking_date", on: ["booking_date"] },
     { name: "IDX_bank_transaction_fingerprint", on: ["fingerprint"] },
+    {
+      name: "IDX_bank_transaction_account_dedupe_key_unique",
+      on: ["account_id", "dedupe_key"],
+      unique: true,
+      where: "dedupe_key is not null",
+    },
   ])
   .checks([
     { name: "bank_transaction_amount_positive", expression: (columns) => `${columns.amount} > 0` },

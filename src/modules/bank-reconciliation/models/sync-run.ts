@@ -6,7 +6,12 @@ export const SyncRun = model
     id: model.id({ prefix: "bsync" }).primaryKey(),
     interface_id: model.text().nullable(),
     account_id: model.text().nullable(),
-    trigger: model.enum(["job", "operator", "webhook"]),
+    trigger: model.enum(["job", "operator", "webhook", "cli"]),
+    source: model.enum(["finapi", "file"]).default("finapi"),
+    // the statement file a file import read
+    file_name: model.text().nullable(),
+    // entries of a file not imported, by reason: { debit: 3, reversal: 1, not_booked: 2 }
+    left_out: model.json().nullable(),
     triggered_by: model.text().nullable(),
     status: model.enum(["running", "succeeded", "partially_failed", "failed", "skipped"]).default("running"),
     window_from: model.dateTime().nullable(),

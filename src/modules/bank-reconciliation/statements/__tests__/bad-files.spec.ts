@@ -1,0 +1,79 @@
+import { readStatementFile } from "../read-statement-file"
+import { StatementFileError } from "../types"
+import { statementFixtureBytes } from "./statement-file"
+
+const text = (name: string) => statementFixtureBytes(name).toString("utf8")
+const errorOf = (content: string | Buffer): StatementFileError => {
+  try {
+    readStatementFile(Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"))
+  } catch (error) {
+    expect(error).toBeInstanceOf(StatementFileError)
+    return error as StatementFileError
+  }
+  throw new Error("the file was read")
+}
+
+describe("statement files that cannot be read", () => {
+  it("refuses a file that is neither XML nor MT940", () => {
+    expect(errorOf("Buchungstag;Valuta;Betrag\n20.11.2026;20.11.2026;49,90\n").message).toBe("line 1: neither CAMT (XML) nor MT940")
+    expect(errorOf(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])).message).toBe("line 1: neither CAMT (XML) nor MT940")
+  })
+
+  it("refuses an XML file of another namespace", () => {
+    const pain = text("camt053-v02-sparkasse.xml").replace("camt.053.001.02", "pain.001.001.03")
+    expect(errorOf(pain).message).toBe(
+      'Document: namespace "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" is not supported; expected camt.053 or camt.054, version .001.02, .04 or .08'
+    )
+    expect(errorOf(text("camt053-v02-sparkasse.xml").replace("camt.053.001.02", "camt.053.001.06")).reason).toMatch(/namespace .*camt\.053\.001\.06.* is not supported/)
+  })
+
+  it("refuses a truncated CAMT file with the line where it breaks off", () => {
+    const full = text("camt053-v04-deutsche-bank.xml")
+    const cut = full.slice(0, full.indexOf("<NtryRef>3</NtryRef>"))
+    expect(errorOf(cut).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
+  })
+
+  it("refuses a CAMT file whose balances do not add up (entries missing)", () => {
+    const full = text("camt053-v02-sparkasse.xml")
+    const withoutFee = full.replace(/<Ntry>\s*<Amt Ccy="EUR">25\.00<\/Amt>[\s\S]*?<\/Ntry>/, "")
+    expect(errorOf(withoutFee).message).toBe(
+      "Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: the file is incomplete"
+    )
+  })
+
+  it("refuses an amount in another currency than the account's, naming the entry", () => {
+    const usd = text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="USD">150.00</Amt>')
+    expect(errorOf(usd).message).toBe("Stmt 1, Ntry 2, TxDtls 2, Amt: the amount is in USD, the account in EUR")
+  })
+
+  it("refuses a batch whose transactions do not add up to the entry", () => {
+    const wrong = text("camt053-v02-sparkasse.xml").replace('<TxAmt><Amt Ccy="EUR">50.00</Amt>', '<TxAmt><Amt Ccy="EUR">5.00</Amt>')
+    expect(errorOf(wrong).message).toBe("Stmt 1, Ntry 2: the batch's transactions add up to 255.00, the entry says 300.00")
+  })
+
+  it("refuses an amount that is no decimal", () => {
+    const wrong = text("camt053-v08-commerzbank.xml").replace(/<Amt Ccy="EUR">1234\.56<\/Amt>(\s*<CdtDbtInd>CRDT<\/CdtDbtInd>\s*<RvslInd>)/, '<Amt Ccy="EUR">1,234.56</Amt>$1')
+    expect(errorOf(wrong).message).toBe('Stmt 1, Ntry 1, Amt: "1,234.56" is not an amount')
+  })
+
+  it("refuses a truncated MT940 file: no closing balance", () => {
+    const full = text("mt940-sparkasse.sta")
+    expect(errorOf(full.slice(0, full.indexOf(":61:2611201120RD"))).message).toBe(
+      "statement 1 (line 1): no :62F: closing balance field: the file is incomplete"
+    )
+  })
+
+  it("refuses an MT940 statement whose entries do not give its closing balance", () => {
+    const wrong = text("mt940-deutsche-bank.sta").replace(":61:2611231123C119,00", ":61:2611231123C109,00")
+    expect(errorOf(wrong).message).toBe(
+      "statement 1 (line 2): opening balance and entries give -141.00, the closing balance is -131.00: the file is incomplete"
+    )
+  })
+
+  it("refuses a broken MT940 statement line, naming its line", () => {
+    const wrong = text("mt940-commerzbank.sta").replace(":61:2612311231C20,00NMSCNONREF", ":61:2612311231X20,00NMSCNONREF")
+    expect(errorOf(wrong).message).toBe('line 9: ":61:2612311231X20,00NMSCNONREF" is not a statement line')
+    const badDate = text("mt940-commerzbank.sta").replace(":61:2612311231C20,00", ":61:2613311231C20,00")
+    expect(errorOf(badDate).message).toBe('line 9: "261331" is not a date')
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * The German structured :86: field (DK "Spezifikation der Datenformate", Anlage 3): a three-digit
+ * business transaction code (GVC), then subfields introduced by a separator (usually "?") and two
+ * digits: ?00 booking text, ?10 primanota, ?20–?29 and ?60–?63 purpose lines, ?30 BIC/BLZ,
+ * ?31 IBAN/account, ?32–?33 name, ?34 text key addition. SEPA payments put keyword-introduced parts
+ * into the purpose lines: EREF+ end-to-end reference, KREF+ customer reference, MREF+ mandate,
+ * CRED+ creditor id, DEBT+ originator id, SVWZ+ remittance text, ABWA+/ABWE+ ultimate debtor/creditor.
+ */
+export interface Mt940Details {
+  transaction_code: string | null
+  booking_text: string | null
+  /** SVWZ+ text, or the whole purpose when the bank used no keywords. */
+  remittance_text: string | null
+  end_to_end_reference: string | null
+  customer_reference: string | null
+  mandate_reference: string | null
+  creditor_id: string | null
+  ultimate_debtor: string | null
+  counterpart_bic: string | null
+  counterpart_account: string | null
+  counterpart_name: string | null
+}
+
+const PURPOSE_FIELDS = new Set(["20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "60", "61", "62", "63"])
+const KEYWORDS = ["EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC"]
+const KEYWORD_AT_START = new RegExp(`^(${KEYWORDS.join("|")})\\+`)
+// a keyword counts at a line's start, or after a space inside a line: "RECHNUNGSNR+1" is none
+const KEYWORD = new RegExp(`(?<=^|[\\s\u0000])(${KEYWORDS.join("|")})\\+`)
+const LINE_START = "\u0000"
+const LINE_LENGTH = 27
+
+/** Reads one :86: value (its lines already joined without the line breaks). */
+export function readMt940Details(value: string): Mt940Details {
+  const structured = /^(\d{3})(\D)(\d{2})/.exec(value)
+  if (!structured) {
+    return { ...emptyDetails(), remittance_text: clean(value) }
+  }
+  const [, code, separator] = structured
+  const fields = new Map<string, string[]>()
+  const purpose: string[] = []
+  for (const part of value.slice(3).split(separator).slice(1)) {
+    const key = part.slice(0, 2)
+    const content = part.slice(2)
+    if (PURPOSE_FIELDS.has(key)) {
+      purpose.push(content)
+    } else {
+      fields.set(key, [...(fields.get(key) ?? []), content])
+    }
+  }
+  const parts = purposeParts(purpose)
+  const name = [...(fields.get("32") ?? []), ...(fields.get("33") ?? [])].join("")
+  return {
+    transaction_code: code,
+    booking_text: clean(fields.get("00")?.join("") ?? null),
+    remittance_text: parts.get("SVWZ") ?? (parts.size ? null : clean(joinLines(purpose))),
+    end_to_end_reference: parts.get("EREF") ?? null,
+    customer_reference: parts.get("KREF") ?? null,
+    mandate_reference: parts.get("MREF") ?? null,
+    creditor_id: parts.get("CRED") ?? null,
+    ultimate_debtor: parts.get("ABWA") ?? null,
+    counterpart_bic: clean(fields.get("30")?.join("") ?? null),
+    counterpart_account: clean(fields.get("31")?.join("") ?? null),
+    counterpart_name: clean(name),
+  }
+}
+
+/**
+ * The keyword parts of the purpose lines. A line that starts with a keyword opens a part and a line
+ * without one continues the part before it (lines are cut at 27 characters, mid-word: joined without
+ * a space). Some banks write several parts into one line: a keyword after a space opens a part too.
+ * Text before the first keyword is taken as remittance text.
+ */
+function purposeParts(lines: string[]): Map<string, string> {
+  const parts = new Map<string, string>()
+  if (!lines.some((line) => KEYWORD.test(line))) {
+    return parts
+  }
+  const joined = joinLines(lines.map((line) => (KEYWORD_AT_START.test(line) ? LINE_START + line : line)))
+  // split with a capture group gives [before, keyword, text, keyword, text, …]
+  const pieces = joined.split(KEYWORD)
+  addPart(parts, "SVWZ", pieces[0])
+  for (let i = 1; i < pieces.length; i += 2) {
+    addPart(parts, pieces[i], pieces[i + 1])
+  }
+  return parts
+}
+
+/** Purpose lines hold 27 characters: a full line was cut mid-word and continues without a space. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((text, line, i) => text + (i > 0 && lines[i - 1].replace(LINE_START, "").length < LINE_LENGTH ? " " : "") + line, "")
+}
+
+function addPart(parts: Map<string, string>, key: string, value: string) {
+  const text = clean(value.split(LINE_START).join(""))
+  if (text) {
+    parts.set(key, parts.has(key) ? `${parts.get(key)} ${text}` : text)
+  }
+}
+
+function clean(value: string | null): string | null {
+  const text = (value ?? "").replace(/\s+/g, " ").trim()
+  return text ? text : null
+}
+
+function emptyDetails(): Mt940Details {
+  return {
+    transaction_code: null,
+    booking_text: null,
+    remittance_text: null,
+    end_to_end_reference: null,
+    customer_reference: null,
+    mandate_reference: null,
+    creditor_id: null,
+    ultimate_debtor: null,
+    counterpart_bic: null,
+    counterpart_account: null,
+    counterpart_name: null,
+  }
+}

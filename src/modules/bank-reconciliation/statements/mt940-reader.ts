@@ -1,0 +1,172 @@
+import { amountUnits, statementAmount, unitsToAmount } from "./decimal-amount"
+import { germanIban } from "./german-iban"
+import { readMt940Details } from "./mt940-purpose"
+import { Statement, StatementEntry, StatementFile, StatementFileError } from "./types"
+
+type Field = { tag: string; value: string; line: number }
+type Balance = { units: bigint; currency: string; date: string }
+
+// :61: 6!n[4!n]2a[1!a]15d1!a3!c16x[//16x] — value date, booking date, mark (C, D, RC, RD), funds code,
+// amount with a decimal comma, transaction type, customer reference, bank reference
+const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,12},\d{0,2})([NSF][A-Z0-9]{3})([^/]*?)(?:\/\/(.*))?$/
+const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,12},\d{0,2})$/
+
+/**
+ * Reads a SWIFT MT940 statement file as German banks export it (DK format; several statements, one
+ * per account and day, each from :20: to :62F:). The account is :25: (BLZ/account number, turned into
+ * the German IBAN, or an IBAN); the :86: details are read by readMt940Details. Every statement's
+ * opening balance plus its entries must give its closing balance, so a cut-off file is refused.
+ */
+export function readMt940(content: string): StatementFile {
+  const groups: Field[][] = []
+  for (const field of tokenize(content)) {
+    if (field.tag === "20") {
+      groups.push([])
+    } else if (!groups.length) {
+      throw new StatementFileError(`line ${field.line}`, `:${field.tag}: before the first statement's :20:`)
+    }
+    groups[groups.length - 1].push(field)
+  }
+  if (!groups.length) {
+    throw new StatementFileError("line 1", "no MT940 statement (:20:) in the file")
+  }
+  return { format: "mt940", statements: groups.map((group, i) => readStatement(group, i + 1)) }
+}
+
+/** The file's fields with their first line; a field's continuation lines are joined to it. */
+function tokenize(content: string): Field[] {
+  const fields: Field[] = []
+  const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)
+  lines.forEach((line, i) => {
+    const start = /^:(\d{2}[A-Z]?):(.*)$/.exec(line)
+    if (start) {
+      fields.push({ tag: start[1], value: start[2], line: i + 1 })
+    } else if (line === "-" || line.trim() === "" || /^\{[1-5]:/.test(line) || line === "-}") {
+      // statement end marker, blank lines and SWIFT block headers carry nothing
+    } else if (fields.length) {
+      const last = fields[fields.length - 1]
+      // :86: lines are cut at 65 characters without regard for words; :61:'s second line is its details
+      last.value += last.tag === "61" ? `\n${line}` : line
+    } else {
+      throw new StatementFileError(`line ${i + 1}`, "not an MT940 field")
+    }
+  })
+  return fields
+}
+
+function readStatement(fields: Field[], index: number): Statement {
+  const place = `statement ${index} (line ${fields[0].line})`
+  const one = (tag: RegExp, name: string) => {
+    const found = fields.find((f) => tag.test(f.tag))
+    if (!found) {
+      throw new StatementFileError(place, `no ${name} field: the file is incomplete`)
+    }
+    return found
+  }
+  const accountField = one(/^25$/, ":25: account")
+  const opening = balanceOf(one(/^60[FM]$/, ":60F: opening balance"))
+  const closing = balanceOf(one(/^62[FM]$/, ":62F: closing balance"))
+  const account = accountField.value.trim()
+  const iban = ibanOf(account)
+  const entries: StatementEntry[] = []
+  fields.forEach((field, i) => {
+    if (field.tag !== "61") {
+      return
+    }
+    const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
+    entries.push(readEntry(field, details, opening))
+  })
+  const total = entries.reduce((sum, e) => sum + (e.direction === "debit" ? -1n : 1n) * amountUnits(e.amount), opening.units)
+  if (total !== closing.units) {
+    throw new StatementFileError(
+      place,
+      `opening balance and entries give ${unitsToAmount(total)}, the closing balance is ${unitsToAmount(closing.units)}: the file is incomplete`
+    )
+  }
+  return {
+    iban,
+    account_label: account,
+    currency: opening.currency,
+    statement_id: fields.find((f) => f.tag === "28C")?.value.trim() ?? null,
+    entries,
+    place,
+  }
+}
+
+function readEntry(field: Field, details: Field | null, opening: Balance): StatementEntry {
+  const place = `line ${field.line}`
+  const [first, supplementary] = field.value.split("\n")
+  const match = STATEMENT_LINE.exec(first.trim())
+  if (!match) {
+    throw new StatementFileError(place, `":61:${first}" is not a statement line`)
+  }
+  const [, valueDate, entryDate, mark, , amount, type, , bankReference] = match
+  const value = dateOf(valueDate, place)
+  const d = readMt940Details(details?.value ?? "")
+  return {
+    amount: statementAmount(amount.replace(",", "."), place),
+    currency: opening.currency,
+    // RD, a reversed debit, is money coming back; RC, a reversed credit, is money going out again
+    direction: mark === "C" || mark === "RD" ? "credit" : "debit",
+    status: "BOOK",
+    reversal: mark.startsWith("R"),
+    booking_date: entryDate ? bookingDate(value, entryDate, place) : value,
+    value_date: value,
+    end_to_end_reference: d.end_to_end_reference,
+    // MT940 has no structured creditor reference: an RF reference written into the text is taken as one
+    creditor_reference: /(?:^|\s)(RF\d{2}[A-Z0-9]{1,21})(?=\s|$)/.exec(d.remittance_text ?? "")?.[1] ?? null,
+    remittance_text: d.remittance_text,
+    debtor_name: d.counterpart_name,
+    debtor_iban: d.counterpart_account && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(d.counterpart_account) ? d.counterpart_account : null,
+    debtor_bic: d.counterpart_bic && /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(d.counterpart_bic) ? d.counterpart_bic : null,
+    ultimate_debtor: d.ultimate_debtor,
+    mandate_reference: d.mandate_reference,
+    creditor_id: d.creditor_id,
+    bank_reference: nonRef(bankReference ?? null) ?? nonRef(supplementary?.trim() ?? null),
+    transaction_code: d.transaction_code ?? type,
+    place,
+  }
+}
+
+function balanceOf(field: Field): Balance {
+  const match = BALANCE.exec(field.value.trim())
+  if (!match) {
+    throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`)
+  }
+  const units = amountUnits(statementAmount(match[4].replace(",", "."), `line ${field.line}`))
+  return { units: match[1] === "D" ? -units : units, currency: match[3], date: dateOf(match[2], `line ${field.line}`) }
+}
+
+function ibanOf(account: string): string | null {
+  const compact = account.replace(/\s+/g, "").toUpperCase()
+  if (/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact)) {
+    return compact
+  }
+  // "BLZ/account", sometimes with the currency after the account number
+  const blzAccount = /^(\d{8})\/(\d{1,10})(?:[A-Z]{3})?$/.exec(compact)
+  return blzAccount ? germanIban(blzAccount[1], blzAccount[2]) : null
+}
+
+function dateOf(yymmdd: string, place: string): string {
+  const [yy, mm, dd] = [yymmdd.slice(0, 2), yymmdd.slice(2, 4), yymmdd.slice(4, 6)]
+  const iso = `20${yy}-${mm}-${dd}`
+  const date = new Date(`${iso}T00:00:00Z`)
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+    throw new StatementFileError(place, `"${yymmdd}" is not a date`)
+  }
+  return iso
+}
+
+/** :61: gives the booking date without a year: the one of the value date, or the next/previous around New Year. */
+function bookingDate(valueDate: string, mmdd: string, place: string): string {
+  const year = Number(valueDate.slice(0, 4))
+  const month = Number(mmdd.slice(0, 2))
+  const valueMonth = Number(valueDate.slice(5, 7))
+  const bookingYear = valueMonth === 12 && month === 1 ? year + 1 : valueMonth === 1 && month === 12 ? year - 1 : year
+  return dateOf(`${String(bookingYear).slice(2)}${mmdd}`, place)
+}
+
+function nonRef(value: string | null): string | null {
+  const text = value?.trim()
+  return text && text !== "NONREF" ? text : null
+}

@@ -1,0 +1,69 @@
+/** The statement formats the plugin reads. */
+export type StatementFormat =
+  | "camt.053.001.02"
+  | "camt.053.001.04"
+  | "camt.053.001.08"
+  | "camt.054.001.02"
+  | "camt.054.001.04"
+  | "camt.054.001.08"
+  | "mt940"
+
+/** One transaction of a statement, as the bank reported it (a batch entry yields one per transaction). */
+export interface StatementEntry {
+  /** Positive decimal string with a dot, e.g. "49.90". */
+  amount: string
+  /** ISO 4217, upper case. */
+  currency: string
+  direction: "credit" | "debit"
+  /** BOOK, or what else the bank said (PDNG, INFO; MT940 only reports booked entries). */
+  status: string
+  /** The bank's reversal indicator (CAMT RvslInd, MT940 RC/RD). */
+  reversal: boolean
+  /** YYYY-MM-DD */
+  booking_date: string
+  value_date: string | null
+  end_to_end_reference: string | null
+  /** Structured creditor reference, e.g. an ISO 11649 RF reference. */
+  creditor_reference: string | null
+  remittance_text: string | null
+  debtor_name: string | null
+  debtor_iban: string | null
+  debtor_bic: string | null
+  ultimate_debtor: string | null
+  mandate_reference: string | null
+  creditor_id: string | null
+  /** The account servicer's reference of the entry or transaction. */
+  bank_reference: string | null
+  /** German business transaction code (GVC) or the ISO bank transaction code. */
+  transaction_code: string | null
+  /** Where in the file the entry is, for messages: "Stmt 1, Ntry 3, TxDtls 2" or "line 14". */
+  place: string
+}
+
+/** One account's statement (or notification) within a file. */
+export interface Statement {
+  /** The account's IBAN; for MT940 derived from BLZ/account number when the bank gives no IBAN. */
+  iban: string | null
+  /** What the file names the account by, for messages. */
+  account_label: string
+  currency: string
+  statement_id: string | null
+  entries: StatementEntry[]
+  place: string
+}
+
+export interface StatementFile {
+  format: StatementFormat
+  statements: Statement[]
+}
+
+/** A file that cannot be read: names the place so an operator can look at it. */
+export class StatementFileError extends Error {
+  constructor(
+    readonly place: string,
+    readonly reason: string
+  ) {
+    super(place ? `${place}: ${reason}` : reason)
+    this.name = "StatementFileError"
+  }
+}
