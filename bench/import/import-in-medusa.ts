@@ -5,8 +5,9 @@ import { connectBankInterfaceWorkflow } from "../../src/workflows/connect-bank-i
 import { createBankInterfaceWorkflow } from "../../src/workflows/create-bank-interface"
 import { importBankTransactionsWorkflow } from "../../src/workflows/import-bank-transactions"
 import { refreshBankConnectionsWorkflow } from "../../src/workflows/refresh-bank-connections"
-import { autoAssignQueueIdle } from "../../src/subscribers/transactions-imported-auto-assign"
 import { statementFileBench } from "./statement-file-in-medusa"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /**
  * Runs inside a booted Medusa app (`medusa exec`): links the sandbox's test bank, fills its
@@ -56,8 +57,12 @@ export default async function importInMedusa({ container }: ExecArgs) {
   // scheduled import comes an hour later, long after it finished; the second run starts when it has,
   // and its time is reported on its own.
   const matchingStarted = process.hrtime.bigint()
-  await new Promise((resolve) => setTimeout(resolve, 100))
-  await autoAssignQueueIdle()
+  // done when no stored payment needs matching any more (the hand-off is in the database)
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const pending = async () => Number((await pg.raw(`select count(*) as n from bank_transaction where needs_matching`)).rows[0].n)
+  while ((await pending()) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   const matchingSeconds = Number(process.hrtime.bigint() - matchingStarted) / 1e9
   const peakMatching = peak
   const assigned = await service.listPaymentAssignments({}, { select: ["id"], take: null })
@@ -65,8 +70,9 @@ export default async function importInMedusa({ container }: ExecArgs) {
   clearInterval(sampler)
   // the same number of payments from a camt.053 file, into a file-only account of its own
   const statementFile = await statementFileBench(container, Number(process.env.BENCH_STATEMENT_ENTRIES ?? 100_000))
-  await new Promise((resolve) => setTimeout(resolve, 100))
-  await autoAssignQueueIdle()
+  while ((await pending()) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   const pages = Math.ceil(first.result.counts.fetched / 500)
   console.log(
     "BENCH_RESULT " +

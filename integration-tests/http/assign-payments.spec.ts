@@ -61,8 +61,15 @@ medusaIntegrationTestRunner({
       sandbox.current.control.addTransactions(Number(giro.finapi_account_id), payments.map((p) => ({ ...p })))
       const res = await post("/transactions/import", { account_id: giro.id })
       expect(res.status).toBe(200)
+      // the import hands its payments to matching through the database; wait until matching has seen them
+      type Listed = { id: string; purpose: string; needs_matching: boolean }
+      const listed = async () => (await get(`/transactions?account_id=${giro.id}&limit=200`)).data.transactions as Listed[]
+      for (let tries = 0; (await listed()).some((t) => t.needs_matching); tries++) {
+        expect(tries).toBeLessThan(300)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
       const afterEvent = (await post("/auto-assign")).data.summary
-      const list = (await get(`/transactions?account_id=${giro.id}&limit=200`)).data.transactions as { id: string; purpose: string }[]
+      const list = await listed()
       const ids = Object.fromEntries(payments.map((p) => [p.purpose, list.find((t) => t.purpose === p.purpose)!.id]))
       return { ids, afterEvent }
     }

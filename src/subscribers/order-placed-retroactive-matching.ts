@@ -1,12 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { autoAssignTransactionsWorkflow } from "../workflows/auto-assign-transactions"
+import { matchPlacedOrderWorkflow } from "../workflows/match-placed-order"
 
-/**
- * A new order may be what an earlier payment was for: the payments that are still unassigned (or
- * only proposed) are matched again.
- */
-export default async function orderPlacedRetroactiveMatching({ container }: SubscriberArgs<{ id: string }>) {
-  await autoAssignTransactionsWorkflow(container).run({ input: {} })
+/** A new order may be what an earlier payment was for: the payments that could be for it are matched again. */
+export default async function orderPlacedRetroactiveMatching({ event, container }: SubscriberArgs<{ id: string }>) {
+  await matchPlacedOrderWorkflow(container).run({ input: { order_id: event.data.id } })
 }
 
 export const config: SubscriberConfig = {

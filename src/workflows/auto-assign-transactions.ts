@@ -1,6 +1,14 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { planAutoAssignments, summarisePlans } from "../modules/bank-reconciliation/auto-assign-plan"
+import {
+  planAutoAssignments,
+  summarisePlans,
+  type AutoAssignSummary,
+  type TransactionPlan,
+} from "../modules/bank-reconciliation/auto-assign-plan"
 import { applyAutoAssignmentsStep } from "./steps/apply-auto-assignments"
 import { holdPaymentsForCancelledOrdersStep } from "./steps/hold-payments-for-cancelled-orders"
 import { loadAssignableTransactionsStep } from "./steps/load-assignable-transactions"
@@ -26,7 +34,8 @@ export type AutoAssignTransactionsInput = {
 export const autoAssignTransactionsWorkflow = createWorkflow(
   autoAssignTransactionsWorkflowId,
   function (input: AutoAssignTransactionsInput) {
-    acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300 })
+    // also when run as a step of the import hand-off or of a placed order (a sub-workflow skips locks by default)
+    acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
     // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
     holdPaymentsForCancelledOrdersStep(input)
     const assignable = loadAssignableTransactionsStep(input)
@@ -44,7 +53,7 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
       })
     })
     const applied = applyAutoAssignmentsStep(transform({ plans, open }, ({ plans, open }) => ({ plans, limits: open.limits })))
-    releaseLockStep({ key: AUTO_ASSIGN_LOCK })
+    releaseLockStep({ key: AUTO_ASSIGN_LOCK, executeOnSubWorkflow: true })
     return new WorkflowResponse(
       transform({ plans, applied }, ({ plans, applied }) => ({
         ...summarisePlans(plans, applied.demoted),
@@ -56,3 +65,54 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
     )
   }
 )
+
+/** Payments per run when "Assign automatically" matches everything: each run reads the open orders once. */
+export const AUTO_ASSIGN_PAGE = 1_000
+
+export type AutoAssignResult = AutoAssignSummary & {
+  changed: number
+  demoted: string[]
+  skipped: string[]
+  results: { transaction_id: string; decision: TransactionPlan["decision"] }[]
+}
+
+// The assignable payments' ids in pages, by id; a page's payments may be assigned meanwhile (the run skips those).
+async function* assignablePages(pg: Knex): AsyncGenerator<string[]> {
+  let after = ""
+  for (;;) {
+    const { rows } = await pg.raw(
+      `select id from bank_transaction
+        where status in ('unassigned', 'proposed') and not is_potential_duplicate and deleted_at is null and id > ?
+        order by id limit ?`,
+      [after, AUTO_ASSIGN_PAGE]
+    )
+    if (!rows.length) {
+      return
+    }
+    yield rows.map((row: { id: string }) => row.id)
+    after = rows[rows.length - 1].id
+  }
+}
+
+/**
+ * Auto-assign over the given payments, or over every assignable one, one page of AUTO_ASSIGN_PAGE
+ * after the other (a later page sees what an earlier one assigned); the pages' results added up.
+ */
+export async function autoAssignInPages(container: MedusaContainer, transactionIds?: string[]): Promise<AutoAssignResult> {
+  const total: AutoAssignResult = { considered: 0, auto: 0, suggested: 0, unmatched: 0, changed: 0, demoted: [], skipped: [], results: [] }
+  const pages = transactionIds
+    ? Array.from({ length: Math.ceil(transactionIds.length / AUTO_ASSIGN_PAGE) }, (_, i) => transactionIds.slice(i * AUTO_ASSIGN_PAGE, (i + 1) * AUTO_ASSIGN_PAGE))
+    : assignablePages(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION))
+  for await (const ids of pages) {
+    const { result } = (await autoAssignTransactionsWorkflow(container).run({ input: { transaction_ids: ids } })) as { result: AutoAssignResult }
+    total.considered += result.considered
+    total.auto += result.auto
+    total.suggested += result.suggested
+    total.unmatched += result.unmatched
+    total.changed += result.changed
+    total.demoted.push(...result.demoted)
+    total.skipped.push(...result.skipped)
+    total.results.push(...result.results)
+  }
+  return total
+}

@@ -2,6 +2,7 @@
  * Open items for the matching engine: orders that still owe money, shaped the way the engine reads
  * them (contracts/matching.md). Pure: the auto-assign workflow loads the rows and calls these.
  */
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { paymentReferenceForOrder, type OrderForPaymentReference } from "../../providers/bank-transfer/order-payment-reference"
 import type { OpenItemInput } from "./matching"
@@ -44,11 +45,9 @@ export function invoiceNumberOf(order: Pick<OrderForOpenItem, "display_id" | "cu
 
 /** A decimal string with two places, exact (no float on the way). */
 export function toDecimal(value: Money): string {
-  if (value == null) {
-    return "0.00"
-  }
-  const raw = typeof value === "object" ? value.value ?? 0 : value
-  return MathBN.convert(raw).toFixed(2)
+  // MathBN reads numbers, decimal strings, raw `{ value }` objects and Medusa's BigNumber (a computed
+  // `total` from query.graph is one; reading `.value` of it gave 0)
+  return MathBN.convert(value as BigNumberInput).toFixed(2)
 }
 
 /** What the order still owes per Medusa's summary (never below zero). */

@@ -825,6 +825,46 @@ class BankReconciliationModuleService extends MedusaService({
     await deletePaymentEvents(knex, previous.event_id ? [previous.event_id] : [])
   }
 
+  /**
+   * Takes up to `limit` payments that still need matching and nobody else is matching (no claim, or
+   * one older than `leaseSeconds`: its worker died), oldest id first. Two workers never get the same
+   * payment while a lease runs (`for update skip locked`).
+   */
+  @InjectManager()
+  async claimTransactionsToMatch(
+    limit: number,
+    leaseSeconds: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await sharedContext.manager!.execute(
+      `update bank_transaction set matching_claimed_at = now()
+        where id in (
+          select id from bank_transaction
+           where needs_matching = true and deleted_at is null
+             and (matching_claimed_at is null or matching_claimed_at < now() - make_interval(secs => ?))
+           order by id limit ? for update skip locked)
+        returning id`,
+      [leaseSeconds, limit]
+    )
+    return rows.map((row) => row.id).sort()
+  }
+
+  /** Hands payments back unclaimed; `needsMatching` false once auto-assign has seen them, true to match them again. */
+  @InjectManager()
+  async releaseTransactionsToMatch(
+    ids: string[],
+    needsMatching: boolean,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await sharedContext.manager!.execute(
+      `update bank_transaction set matching_claimed_at = null, needs_matching = ? where id in (?)`,
+      [needsMatching, ids]
+    )
+  }
+
   /** Per order, the confirmed but not yet booked assignment total, as a decimal string (orders without any are absent). */
   @InjectManager()
   async sumConfirmedByOrder(

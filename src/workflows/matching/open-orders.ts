@@ -1,43 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { OpenItemInput } from "../../modules/bank-reconciliation/matching"
-import {
-  aliasesByCustomer,
-  invoiceNumberOf,
-  knownIbansByCustomer,
-  pendingOf,
-  toOpenItem,
-  type OrderForOpenItem,
-} from "../../modules/bank-reconciliation/open-items"
+import { aliasesByCustomer, invoiceNumberOf, knownIbansByCustomer, pendingOf, toOpenItem } from "../../modules/bank-reconciliation/open-items"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-
-// Everything an open item is built from, in one query over `order`.
-export const OPEN_ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "custom_display_id",
-  "status",
-  "currency_code",
-  "email",
-  "created_at",
-  "total",
-  "metadata",
-  "customer_id",
-  "summary.*",
-  "customer.id",
-  "customer.first_name",
-  "customer.last_name",
-  "customer.company_name",
-  "customer.email",
-  "billing_address.first_name",
-  "billing_address.last_name",
-  "billing_address.company",
-  "payment_collections.payment_sessions.id",
-  "payment_collections.payment_sessions.provider_id",
-  "payment_collections.payment_sessions.status",
-  "payment_collections.payment_sessions.data",
-]
+import { readOpenOrderRows, type OpenOrderFilter } from "./open-order-rows"
 
 /** What an order owes per Medusa before any assignment, and how the operator knows it. */
 export type OrderLimit = { pending: string; label: string }
@@ -50,19 +18,19 @@ export type OpenOrders = {
 
 /**
  * The open items among the given orders (or among all orders): not canceled, not drafts, with
- * something left to pay after confirmed assignments, with the customer's learned IBANs and payer names.
+ * something left to pay after confirmed assignments, with the customer's learned IBANs and payer names. Without
+ * order ids only owing orders are read (filtered in the database, see open-order-rows.ts).
  */
 export async function loadOpenOrders(container: MedusaContainer, orderIds?: string[]): Promise<OpenOrders> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  return loadOpenOrdersWhere(container, orderIds ? { orderIds } : {})
+}
+
+/** loadOpenOrders over any filter of open-order-rows (search, one page, one order). */
+export async function loadOpenOrdersWhere(container: MedusaContainer, filter: OpenOrderFilter): Promise<OpenOrders> {
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-  const filters: Record<string, unknown> = { is_draft_order: false, status: { $ne: "canceled" } }
-  if (orderIds) {
-    filters.id = orderIds
-  }
-  const { data } = await query.graph({ entity: "order", fields: OPEN_ORDER_FIELDS, filters })
-  const orders = data as unknown as OrderForOpenItem[]
+  const orders = await readOpenOrderRows(pg, filter)
   const { invoiceNumber } = await service.getOptions()
-  const assigned = await service.sumConfirmedByOrder(orders.map((order) => order.id))
   const customerIds = [...new Set(orders.map((order) => order.customer?.id ?? order.customer_id).filter((id): id is string => !!id))]
   const ibans = knownIbansByCustomer(await service.listKnownCounterpartIbans(customerIds))
   const aliases = aliasesByCustomer(await service.listPayerAliases(customerIds))
@@ -71,7 +39,7 @@ export async function loadOpenOrders(container: MedusaContainer, orderIds?: stri
   for (const order of orders) {
     limits[order.id] = { pending: pendingOf(order), label: invoiceNumberOf(order, invoiceNumber) ?? `#${order.display_id}` }
     const customerId = order.customer?.id ?? order.customer_id ?? ""
-    const item = toOpenItem(order, { assigned: assigned[order.id], knownIbans: ibans.get(customerId), aliases: aliases.get(customerId), invoiceNumber })
+    const item = toOpenItem(order, { assigned: order.assigned, knownIbans: ibans.get(customerId), aliases: aliases.get(customerId), invoiceNumber })
     if (item) {
       items.push(item)
     }

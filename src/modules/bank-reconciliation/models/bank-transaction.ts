@@ -49,6 +49,11 @@ export const BankTransaction = model
     held_reason: model.text().nullable(),
     held_order_id: model.text().nullable(),
     sync_run_id: model.text().nullable(),
+    // The hand-off from import to matching, in the database so it survives a crash and any process
+    // can take it up: set when a payment is stored, cleared once auto-assign has seen it.
+    needs_matching: model.boolean().default(true),
+    // A worker's lease on a payment it is matching; an expired lease lets another take it over.
+    matching_claimed_at: model.dateTime().nullable(),
     raw: model.json().nullable(),
     metadata: model.json().nullable(),
     account: model.belongsTo(() => BankAccount, { mappedBy: "transactions" }),
@@ -69,6 +74,10 @@ export const BankTransaction = model
       unique: true,
       where: "dedupe_key is not null",
     },
+    { name: "IDX_bank_transaction_needs_matching", on: ["id"], where: "needs_matching = true AND deleted_at IS NULL" },
+    { name: "IDX_bank_transaction_sync_run_id", on: ["sync_run_id"] },
+    // the open payments a newly placed order is looked up in, by amount
+    { name: "IDX_bank_transaction_open_amount", on: ["amount"], where: "status IN ('unassigned', 'proposed') AND deleted_at IS NULL" },
   ])
   .checks([
     { name: "bank_transaction_amount_positive", expression: (columns) => `${columns.amount} > 0` },

@@ -1,9 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { autoAssignTransactionsWorkflow } from "../../../../workflows/auto-assign-transactions"
+import { autoAssignInPages } from "../../../../workflows/auto-assign-transactions"
 import { AdminAutoAssignType } from "../assignments/validators"
 
-/** "Assign automatically": matches the open payments now and says what came of it. */
+/** "Assign automatically": matches the open payments now, page by page, and says what came of it. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminAutoAssignType>, res: MedusaResponse) => {
-  const { result } = await autoAssignTransactionsWorkflow(req.scope).run({ input: { transaction_ids: req.validatedBody.transaction_ids } })
-  res.json({ summary: result })
+  res.json({ summary: await autoAssignInPages(req.scope, req.validatedBody.transaction_ids) })
 }

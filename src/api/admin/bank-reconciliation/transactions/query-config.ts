@@ -19,6 +19,8 @@ export const BANK_TRANSACTION_FIELDS = [
   "is_potential_duplicate",
   "duplicate_of_id",
   "status",
+  // true until automatic matching has seen the payment (the import's hand-off)
+  "needs_matching",
   "assigned_amount",
   "booked_amount",
   "sync_run_id",

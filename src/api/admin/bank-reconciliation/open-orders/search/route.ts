@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { OpenItemInput } from "../../../../../modules/bank-reconciliation/matching"
-import { searchOpenItems } from "../../../../../modules/bank-reconciliation/open-item-search"
-import { loadOpenOrders } from "../../../../../workflows/matching/open-orders"
+import { searchOpenOrders } from "../../../../../workflows/matching/open-order-search"
 import { AdminSearchOpenOrdersType } from "../../assignments/validators"
 
 const toResponse = (item: OpenItemInput) => ({
@@ -22,6 +21,6 @@ const toResponse = (item: OpenItemInput) => ({
 
 /** Open orders (not canceled, not fully paid or assigned) by number, name, reference or amount, with what each still owes. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminSearchOpenOrdersType>, res: MedusaResponse) => {
-  const { items } = await loadOpenOrders(req.scope)
-  res.json({ open_orders: searchOpenItems(items, req.validatedQuery).map(toResponse) })
+  const items = await searchOpenOrders(req.scope, req.validatedQuery)
+  res.json({ open_orders: items.map(toResponse) })
 }

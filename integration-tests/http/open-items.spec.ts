@@ -1,0 +1,117 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { cancelOrderWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
+import { createAdminUser } from "../__fixtures__/admin-user"
+import { createStoreCustomer } from "../__fixtures__/customer"
+import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
+import { loadOpenOrders as loadOpenOrdersThroughGraph } from "../__fixtures__/graph-open-orders"
+import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
+import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
+import { searchOpenItems } from "../../src/modules/bank-reconciliation/open-item-search"
+import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
+
+jest.setTimeout(300_000)
+
+const sandbox = useFinapiSandbox()
+const BASE = "/admin/bank-reconciliation"
+
+/**
+ * Open items come from one SQL statement over Medusa's order tables (open-order-rows.ts). The loader
+ * it replaced (query.graph over every order with computed totals) is kept in the fixtures to prove
+ * both read the same shop the same way.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let regionId: string
+
+    beforeEach(async () => {
+      headers = (await createAdminUser(getContainer())).headers
+      regionId = (await createGermanRegion(getContainer())).id
+    })
+
+    const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
+    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, { headers }).catch((e) => e.response)
+
+    async function order(customer: { id: string; email: string }, items: { title: string; quantity: number; unit_price: number }[], metadata?: Record<string, unknown>) {
+      return createUnpaidOrder(getContainer(), { region_id: regionId, customer_id: customer.id, email: customer.email, items, metadata })
+    }
+
+    /** A shop with what open items are made of: unpaid, paid, canceled, partly assigned, company, invoice numbers, a learned IBAN. */
+    async function shop() {
+      const container = getContainer()
+      const erika = (await createStoreCustomer(container, { email: "erika@example.com", first_name: "Erika", last_name: "Mustermann" })).customer
+      const jonas = (await createStoreCustomer(container, { email: "jonas@example.com", first_name: "Jonas", last_name: "Brenner", company_name: "Brenner Kaffee GmbH" })).customer
+      const unpaid = await order(erika, [{ title: "Kaffeemühle", quantity: 1, unit_price: 119 }], { invoice_number: "RE-2026-0042" })
+      const several = await order(jonas, [{ title: "Bohnen", quantity: 3, unit_price: 12.45 }, { title: "Filter", quantity: 2, unit_price: 4.99 }])
+      const paid = await order(erika, [{ title: "Tasse", quantity: 1, unit_price: 30 }])
+      await markPaymentCollectionAsPaid(container).run({ input: { order_id: paid.order.id, payment_collection_id: paid.paymentCollection.id } })
+      const canceled = await order(jonas, [{ title: "Kanne", quantity: 1, unit_price: 55 }])
+      await cancelOrderWorkflow(container).run({ input: { order_id: canceled.order.id } })
+      const partly = await order(jonas, [{ title: "Maschine", quantity: 1, unit_price: 87.5 }])
+      // 50 of 87.50 assigned by hand from a payment of Jonas' IBAN: outstanding 37.50, the IBAN learned
+      const { giro } = await linkTestBankThroughAdmin(api, headers, sandbox.current, "Operator-Chosen-Pw-4711")
+      sandbox.current.control.addTransactions(Number(giro.finapi_account_id), [
+        { amount: 50, purpose: "Anzahlung", counterpartName: "J. Brenner", counterpartIban: "DE02 1203 0000 0000 2020 51" },
+      ])
+      expect((await post("/transactions/import", { account_id: giro.id })).status).toBe(200)
+      await post("/auto-assign")
+      const [payment] = (await get(`/transactions?account_id=${giro.id}`)).data.transactions
+      const assigned = await post(`/transactions/${payment.id}/assignments`, { assignments: [{ order_id: partly.order.id, amount: "50" }] })
+      expect(assigned.status).toBe(200)
+      return { erika, jonas, unpaid: unpaid.order, several: several.order, paid: paid.order, canceled: canceled.order, partly: partly.order }
+    }
+
+    const byOrder = <T extends { orderId: string }>(items: T[]) => [...items].sort((a, b) => a.orderId.localeCompare(b.orderId))
+
+    it("reads the same open items as the query.graph loader, and a fully paid or canceled order is never one", async () => {
+      const s = await shop()
+      const container = getContainer()
+      const fresh = await loadOpenOrders(container)
+      const old = await loadOpenOrdersThroughGraph(container)
+
+      expect(byOrder(fresh.items)).toEqual(byOrder(old.items))
+      expect(fresh.items.map((i) => i.orderId).sort()).toEqual([s.unpaid.id, s.several.id, s.partly.id].sort())
+      const partly = fresh.items.find((i) => i.orderId === s.partly.id)!
+      expect(partly).toMatchObject({ total: "87.50", outstanding: "37.50", companyName: "Brenner Kaffee GmbH", knownIbans: ["DE02120300000000202051"] })
+      expect(fresh.items.find((i) => i.orderId === s.several.id)).toMatchObject({ total: "47.33", outstanding: "47.33" })
+      for (const id of Object.keys(fresh.limits)) {
+        expect(fresh.limits[id]).toEqual(old.limits[id])
+      }
+
+      // by id: every order's limit, open or not, canceled ones left out, as before
+      const ids = [s.unpaid.id, s.several.id, s.paid.id, s.canceled.id, s.partly.id]
+      const freshById = await loadOpenOrders(container, ids)
+      const oldById = await loadOpenOrdersThroughGraph(container, ids)
+      expect(byOrder(freshById.items)).toEqual(byOrder(oldById.items))
+      expect(freshById.limits).toEqual(oldById.limits)
+      expect(freshById.limits[s.paid.id]).toEqual({ pending: "0.00", label: `${s.paid.display_id}` })
+      expect(freshById.limits[s.canceled.id]).toBeUndefined()
+    })
+
+    it("searches open orders in the database with the same answers as the in-memory search", async () => {
+      const s = await shop()
+      const old = (await loadOpenOrdersThroughGraph(getContainer())).items
+      const queries = [
+        { q: "brenner" },
+        { q: "Brenner Kaffee" },
+        { q: `#${s.unpaid.display_id}` },
+        { q: String(s.paid.display_id) },
+        { q: "erika@example" },
+        { amount: "37.5" },
+        { amount: "87.50" },
+        { amount: "30" },
+        { customer_id: s.jonas.id },
+        { q: "jonas", amount: "47.33" },
+      ]
+      for (const query of queries) {
+        const res = await get(`/open-orders/search?${new URLSearchParams(query as Record<string, string>)}`)
+        expect(res.status).toBe(200)
+        const expected = searchOpenItems(old, query).map((i) => i.orderId)
+        expect({ query, ids: res.data.open_orders.map((o: { order_id: string }) => o.order_id) }).toEqual({ query, ids: expected })
+      }
+      // the paid order is found by nothing
+      expect((await get(`/open-orders/search?q=${s.paid.display_id}`)).data.open_orders).toEqual([])
+      expect((await get(`/open-orders/search?amount=30`)).data.open_orders).toEqual([])
+    })
+  },
+})

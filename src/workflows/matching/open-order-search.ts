@@ -1,0 +1,81 @@
+/**
+ * The operator's search over open orders, in the database: the same criteria and order as
+ * searchOpenItems (open-item-search.ts), which then runs once more over the page it returns.
+ */
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import type { OpenItemInput } from "../../modules/bank-reconciliation/matching"
+import { searchOpenItems, type OpenItemQuery } from "../../modules/bank-reconciliation/open-item-search"
+import type { InvoiceNumberOptions } from "../../modules/bank-reconciliation/open-items"
+import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { loadOpenOrdersWhere } from "./open-orders"
+import { OWED_SQL, TOTAL_SQL } from "./open-order-rows"
+
+type Sql = { sql: string; bindings: Knex.RawBinding[] }
+
+// searchOpenItems' `compact`: lower case, without white space and hyphens
+const compactSql = (expr: string) => `lower(regexp_replace(coalesce(${expr}, ''), '[[:space:]-]+', '', 'g'))`
+const compact = (value: string) => value.replace(/[\s-]+/g, "").toLowerCase()
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** The invoice number as invoiceNumberOf writes it, in SQL. */
+function invoiceNumberSql(options: InvoiceNumberOptions): Sql {
+  const formatted = { sql: `replace(?, '{display_id}', o.display_id::text)`, bindings: [options.format] }
+  if (options.source === "custom_display_id") {
+    return { sql: `coalesce(nullif(o.custom_display_id, ''), ${formatted.sql})`, bindings: formatted.bindings }
+  }
+  if (options.source === "metadata") {
+    return { sql: `coalesce(nullif(trim(o.metadata ->> ?), ''), ${formatted.sql})`, bindings: [options.metadataKey, ...formatted.bindings] }
+  }
+  return formatted
+}
+
+/** One text per order that `q` is looked for in: order number, invoice number, stored reference, name, company, e-mail. */
+function searchTextSql(options: InvoiceNumberOptions): Sql {
+  const invoice = invoiceNumberSql(options)
+  const parts = [
+    `o.display_id::text`,
+    invoice.sql,
+    `o.metadata ->> 'payment_reference'`,
+    `coalesce(nullif(concat(c.first_name, c.last_name), ''), concat(b.first_name, b.last_name))`,
+    `coalesce(nullif(c.company_name, ''), b.company)`,
+    `coalesce(c.email, o.email)`,
+  ]
+  return { sql: parts.map(compactSql).join(` || '|' || `), bindings: invoice.bindings }
+}
+
+/** Open orders fitting the query, best first, at most `limit` (default 20). */
+export async function searchOpenOrders(container: MedusaContainer, query: OpenItemQuery): Promise<OpenItemInput[]> {
+  const { invoiceNumber } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
+  const where: Sql[] = []
+  const q = query.q?.trim()
+  const rank: string[] = []
+  const rankBindings: Knex.RawBinding[] = []
+  if (q) {
+    const text = searchTextSql(invoiceNumber)
+    where.push({ sql: `${text.sql} like ?`, bindings: [...text.bindings, `%${escapeLike(compact(q.replace(/^#/, "")))}%`] })
+    rank.push(`case when o.display_id::text = ? then 0 else 1 end`)
+    rankBindings.push(q.replace(/^#/, ""))
+  }
+  if (query.customer_id) {
+    where.push({ sql: `o.customer_id = ?`, bindings: [query.customer_id] })
+  }
+  if (query.currency) {
+    where.push({ sql: `lower(o.currency_code) = lower(?)`, bindings: [query.currency] })
+  }
+  if (query.amount) {
+    where.push({ sql: `${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric`, bindings: [query.amount, query.amount] })
+    rank.push(`case when ${OWED_SQL} = ?::numeric then 0 else 2 end`)
+    rankBindings.push(query.amount)
+  }
+  const limit = query.limit ?? 20
+  const { items } = await loadOpenOrdersWhere(container, {
+    owing: true,
+    where,
+    // searchOpenItems' rank: an outstanding equal to the amount weighs more than the exact order number
+    orderBy: { sql: [...(rank.length ? [rank.join(" + ")] : []), "o.created_at desc", "o.display_id desc"].join(", "), bindings: rankBindings },
+    limit,
+  })
+  return searchOpenItems(items, { ...query, limit })
+}
