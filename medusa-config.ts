@@ -7,6 +7,8 @@ import { testPluginOptions } from "./integration-tests/__fixtures__/plugin-optio
 loadEnv(process.env.NODE_ENV || "test", process.cwd())
 
 module.exports = defineConfig({
+  // no admin build here: tests and benchmarks that run `medusa start` on this config need the API only
+  admin: { disable: true },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     http: {

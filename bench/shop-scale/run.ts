@@ -12,7 +12,9 @@
  * Env: BENCH_PG_URL, BENCH_LEVELS (default "10000,30000,100000"), BENCH_PAYMENTS (10000).
  */
 import { ChildProcess, spawn } from "child_process"
+import fs from "fs"
 import os from "os"
+import path from "path"
 import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
 
 const DB = `medusa-finapi-bench-shop-${process.pid}`
@@ -45,14 +47,17 @@ type Level = {
   token: string
 }
 
+const SERVER_LOG = path.join(os.tmpdir(), `bench-shop-scale-server-${process.pid}.log`)
+
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [MEDUSA, "start", "--port", String(PORT)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" })
+  const log = fs.openSync(SERVER_LOG, "w")
+  return spawn(process.execPath, [MEDUSA, "start", "--port", String(PORT)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", log, log] })
 }
 
 async function waitForServer(server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) {
-      throw new Error(`the Medusa server exited with ${server.exitCode}`)
+      throw new Error(`the Medusa server exited with ${server.exitCode}:\n${fs.readFileSync(SERVER_LOG, "utf8").slice(-3000)}`)
     }
     if (await fetch(`http://localhost:${PORT}/health`).then((r) => r.ok, () => false)) {
       return

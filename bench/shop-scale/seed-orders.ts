@@ -91,7 +91,7 @@ function valueOf(column: Column, all: Column[], table: (typeof TABLES)[number]):
     // numbers and `raw_*.value` of the summary alike
     return `(select jsonb_object_agg(k, case
         when jsonb_typeof(v) = 'number' then to_jsonb(${scaled("(v::text)::numeric")})
-        when jsonb_typeof(v) = 'object' and v ? 'value' then jsonb_build_object('value', ${scaled("(v ->> 'value')::numeric")}::text, 'precision', 20)
+        when jsonb_typeof(v) = 'object' and v -> 'value' is not null then jsonb_build_object('value', ${scaled("(v ->> 'value')::numeric")}::text, 'precision', 20)
         else v end) from jsonb_each(t.totals) as e(k, v))`
   }
   const money = (name: string) => !/quantity/.test(name) && all.some((c) => c.name === `raw_${name}`)

@@ -51,7 +51,7 @@ const quantile = (values: number[], q: number) => [...values].sort((a, b) => a -
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 
 async function templates(container: ExecArgs["container"], pg: Knex): Promise<{ unpaid: TemplateOrder; paid: TemplateOrder }> {
-  const { rows } = await pg.raw(`select id, metadata ->> 'bench_template' as kind from "order" where metadata ? 'bench_template'`)
+  const { rows } = await pg.raw(`select id, metadata ->> 'bench_template' as kind from "order" where metadata ->> 'bench_template' is not null`)
   const found = Object.fromEntries(rows.map((r: { id: string; kind: string }) => [r.kind, { order_id: r.id, amount: "100" }]))
   if (found.unpaid && found.paid) {
     return found as { unpaid: TemplateOrder; paid: TemplateOrder }

@@ -71,10 +71,11 @@ export async function readOpenOrderRows(pg: Knex, filter: OpenOrderFilter = {}):
            ) end as sessions
       from "order" o
       join order_summary s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
-      left join lateral (
-        select sum(pa.amount) as assigned from payment_assignment pa
-         where pa.order_id = o.id and pa.status = 'confirmed' and pa.deleted_at is null
-      ) a on true
+      -- confirmed assignments are few next to the orders: summed once and hash-joined, not probed per order
+      left join (
+        select pa.order_id, sum(pa.amount) as assigned from payment_assignment pa
+         where pa.status = 'confirmed' and pa.deleted_at is null group by pa.order_id
+      ) a on a.order_id = o.id
       left join customer c on c.id = o.customer_id and c.deleted_at is null
       left join order_address b on b.id = o.billing_address_id and b.deleted_at is null
      where ${conditions.join("\n       and ")}

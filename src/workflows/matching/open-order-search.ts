@@ -54,7 +54,12 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   const rankBindings: Knex.RawBinding[] = []
   if (q) {
     const text = searchTextSql(invoiceNumber)
-    where.push({ sql: `${text.sql} like ?`, bindings: [...text.bindings, `%${escapeLike(compact(q.replace(/^#/, "")))}%`] })
+    // an order without a stored reference has one derived from its id (not computable in SQL): it
+    // passes here and searchOpenItems decides; every order placed at checkout has one stored
+    where.push({
+      sql: `${text.sql} like ? or o.metadata ->> 'payment_reference' is null`,
+      bindings: [...text.bindings, `%${escapeLike(compact(q.replace(/^#/, "")))}%`],
+    })
     rank.push(`case when o.display_id::text = ? then 0 else 1 end`)
     rankBindings.push(q.replace(/^#/, ""))
   }
@@ -73,9 +78,10 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   const { items } = await loadOpenOrdersWhere(container, {
     owing: true,
     where,
+    // with text, every hit (few) goes to searchOpenItems, which has the last word; without, its order is the same
     // searchOpenItems' rank: an outstanding equal to the amount weighs more than the exact order number
     orderBy: { sql: [...(rank.length ? [rank.join(" + ")] : []), "o.created_at desc", "o.display_id desc"].join(", "), bindings: rankBindings },
-    limit,
+    limit: q ? undefined : limit,
   })
   return searchOpenItems(items, { ...query, limit })
 }
