@@ -528,22 +528,7 @@ class BankReconciliationModuleService extends MedusaService({
           updated_at: now,
         })
     }
-    const created = (change.create ?? []).map((row) => ({
-      id: generateEntityId(undefined, "pasg"),
-      transaction_id: change.transaction_id,
-      order_id: row.order_id,
-      customer_id: row.customer_id ?? null,
-      amount: row.amount,
-      raw_amount: rawAmount(row.amount),
-      currency_code: row.currency_code,
-      source: row.source,
-      status: row.status,
-      confidence: row.confidence ?? null,
-      evidence: row.evidence ? JSON.stringify(row.evidence) : null,
-      confirmed_at: row.status === "confirmed" ? now : null,
-      confirmed_by: row.status === "confirmed" ? row.confirmed_by ?? null : null,
-      created_by: row.created_by ?? null,
-    }))
+    const created = assignmentRows(change, now)
     if (created.length) {
       await knex("payment_assignment").insert(created)
     }
@@ -551,6 +536,98 @@ class BankReconciliationModuleService extends MedusaService({
     await this.refreshTransactionStatuses_([change.transaction_id], sharedContext)
     const event_ids = await insertPaymentEvents(knex, assignmentEvents(change, created, previous))
     return { transaction_id: change.transaction_id, created_ids: created.map((row) => row.id), previous, event_ids }
+  }
+
+  /**
+   * applyAssignmentChanges for many payments at once (creating assignments and dropping open
+   * proposals, as auto-assign does), in one database transaction of set-based statements with the
+   * same locks (every payment row, then every order, each in a stable order) and the same limits.
+   * When any change would break a limit, or a payment is ignored, gone or changed meanwhile, nothing
+   * is written and null is returned: the caller then applies the changes one by one.
+   */
+  @InjectManager()
+  async applyAssignmentChangesInBulk(
+    changes: AssignmentChange[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AppliedAssignmentChange[] | null> {
+    try {
+      return await this.applyAssignmentChangesInBulk_(changes, sharedContext)
+    } catch (error) {
+      if (error instanceof BulkRefused) {
+        return null
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async applyAssignmentChangesInBulk_(
+    changes: AssignmentChange[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AppliedAssignmentChange[]> {
+    if (!changes.length || changes.some((c) => c.update?.length)) {
+      throw new BulkRefused()
+    }
+    const knex = lockingKnex(sharedContext)
+    await knex.raw("set local lock_timeout = '10s'")
+    const ids = [...new Set(changes.map((c) => c.transaction_id))].sort()
+    if (ids.length !== changes.length) {
+      throw new BulkRefused()
+    }
+    const locked: { id: string; status: string }[] = (
+      await knex.raw(`select id, status from bank_transaction where id = any(?) and deleted_at is null order by id for update`, [ids])
+    ).rows
+    if (locked.length !== ids.length || locked.some((row) => row.status === "ignored")) {
+      throw new BulkRefused()
+    }
+    const limits = Object.assign({}, ...changes.map((c) => c.order_limits ?? {})) as Record<string, { pending: string; label: string }>
+    const orderIds = [...new Set([...Object.keys(limits), ...changes.flatMap((c) => (c.create ?? []).map((row) => row.order_id))])].sort()
+    // one statement, locks taken in the array's (sorted) order
+    await knex.raw(`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(?::text[]) as u(k)`, [orderIds.map((id) => `finapi-order:${id}`)])
+    const removed = changes.flatMap((c) => (c.remove ?? []).map((id) => ({ id, transaction_id: c.transaction_id })))
+    const previous: (AssignmentSnapshot & { transaction_id: string })[] = removed.length
+      ? await knex("payment_assignment")
+          .select("id", "transaction_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .whereIn("id", removed.map((r) => r.id))
+      : []
+    if (removed.some((r) => !previous.some((p) => p.id === r.id && p.transaction_id === r.transaction_id && !p.deleted_at))) {
+      throw new BulkRefused()
+    }
+    const now = new Date()
+    if (removed.length) {
+      await knex("payment_assignment").whereIn("id", removed.map((r) => r.id)).update({ deleted_at: now, updated_at: now })
+    }
+    const created = changes.map((change) => assignmentRows(change, now))
+    if (created.flat().length) {
+      await knex("payment_assignment").insert(created.flat())
+    }
+    const overPaid = await knex.raw(
+      `select t.id from bank_transaction t
+         join (select transaction_id, sum(amount) as total from payment_assignment
+                where transaction_id = any(?) and status in ('confirmed', 'booking', 'booked') and deleted_at is null
+                group by transaction_id) a on a.transaction_id = t.id
+        where a.total > t.amount limit 1`,
+      [ids]
+    )
+    const limited = Object.keys(limits)
+    const orderTotals: { order_id: string; total: string }[] = limited.length
+      ? (
+          await knex.raw(
+            `select order_id, sum(amount)::text as total from payment_assignment
+              where order_id = any(?) and status in ('confirmed', 'booking') and deleted_at is null group by order_id`,
+            [limited]
+          )
+        ).rows
+      : []
+    if (overPaid.rows.length || orderTotals.some((row) => MathBN.gt(row.total, limits[row.order_id].pending))) {
+      throw new BulkRefused()
+    }
+    await this.refreshTransactionStatuses_(ids, sharedContext)
+    return changes.map((change, i) => ({
+      transaction_id: change.transaction_id,
+      created_ids: created[i].map((row) => row.id),
+      previous: previous.filter((p) => p.transaction_id === change.transaction_id).map(({ transaction_id: _, ...row }) => row),
+    }))
   }
 
   /** Undoes applyAssignmentChanges: drops what it created and puts the touched rows back. */
@@ -1015,6 +1092,29 @@ async function lockTransactionRow(knex: Knex, id: string): Promise<LockedTransac
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${id} was not found; reload the list.`)
   }
   return row as LockedTransaction
+}
+
+// Thrown inside the bulk transaction to roll it back; the caller falls back to one change at a time.
+class BulkRefused extends Error {}
+
+/** The payment_assignment rows a change creates. */
+function assignmentRows(change: AssignmentChange, now: Date) {
+  return (change.create ?? []).map((row) => ({
+    id: generateEntityId(undefined, "pasg"),
+    transaction_id: change.transaction_id,
+    order_id: row.order_id,
+    customer_id: row.customer_id ?? null,
+    amount: row.amount,
+    raw_amount: rawAmount(row.amount),
+    currency_code: row.currency_code,
+    source: row.source,
+    status: row.status,
+    confidence: row.confidence ?? null,
+    evidence: row.evidence ? JSON.stringify(row.evidence) : null,
+    confirmed_at: row.status === "confirmed" ? now : null,
+    confirmed_by: row.status === "confirmed" ? row.confirmed_by ?? null : null,
+    created_by: row.created_by ?? null,
+  }))
 }
 
 function rawAmount(amount: string): string {

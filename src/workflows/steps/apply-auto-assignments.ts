@@ -10,6 +10,9 @@ export const applyAutoAssignmentsStepId = "apply-auto-assignments"
 
 type Input = { plans: TransactionPlan[]; limits: Record<string, OrderLimit> }
 
+/** Changes written in one database transaction (auto-assign of 10 000 payments was 10 000 transactions). */
+const BULK = 200
+
 // Someone assigned, ignored or removed the payment (or the order's money) since it was loaded.
 function isConcurrentChange(error: unknown): boolean {
   return MedusaError.isMedusaError(error) && [MedusaError.Types.NOT_ALLOWED, MedusaError.Types.NOT_FOUND].includes((error as MedusaError).type)
@@ -26,7 +29,7 @@ function changeOf(plan: TransactionPlan, limits: Record<string, OrderLimit>): As
 }
 
 /**
- * Persists the plans transaction by transaction. An automatic assignment that no longer fits
+ * Persists the plans, BULK payments per database transaction. An automatic assignment that no longer fits
  * (an operator assigned the money meanwhile) is kept as a proposal instead, and a payment changed
  * meanwhile is left alone: it never over-assigns. Compensation reverts every transaction it changed.
  */
@@ -48,19 +51,29 @@ export const applyAutoAssignmentsStep = createStep(
         throw error
       }
     }
+    const oneByOne = async (plan: TransactionPlan) => {
+      if (await attempt(changeOf(plan, input.limits))) {
+        return
+      }
+      const asProposal = plan.create.map((row) => ({ ...row, status: "proposed" as const }))
+      if (plan.decision === "auto" && (await attempt({ transaction_id: plan.transaction_id, create: asProposal, remove: plan.remove }))) {
+        demoted.push(plan.transaction_id)
+      } else {
+        skipped.push(plan.transaction_id)
+      }
+    }
+    const changing = input.plans.filter((plan) => plan.create.length || plan.remove.length)
     try {
-      for (const plan of input.plans) {
-        if (!plan.create.length && !plan.remove.length) {
+      // a chunk in one database transaction; when one of its changes does not fit, one by one
+      for (let start = 0; start < changing.length; start += BULK) {
+        const chunk = changing.slice(start, start + BULK)
+        const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
+        if (bulk) {
+          applied.push(...bulk)
           continue
         }
-        if (await attempt(changeOf(plan, input.limits))) {
-          continue
-        }
-        const asProposal = plan.create.map((row) => ({ ...row, status: "proposed" as const }))
-        if (plan.decision === "auto" && (await attempt({ transaction_id: plan.transaction_id, create: asProposal, remove: plan.remove }))) {
-          demoted.push(plan.transaction_id)
-        } else {
-          skipped.push(plan.transaction_id)
+        for (const plan of chunk) {
+          await oneByOne(plan)
         }
       }
     } catch (error) {
