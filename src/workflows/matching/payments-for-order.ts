@@ -14,7 +14,7 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 /**
  * Ids of unassigned or proposed payments (not held back) in the item's currency that name its
  * payment reference, invoice number or order number, come from a known IBAN or from a payer with the
- * customer's name, or pay its outstanding amount or total. A superset of what the engine could match
+ * customer's name or a learned payer name, or pay its outstanding amount or total. A superset of what the engine could match
  * to it; the engine decides.
  */
 export async function findOpenPaymentsForItem(pg: Knex, item: OpenItemInput, limit = 500): Promise<string[]> {
@@ -33,7 +33,7 @@ export async function findOpenPaymentsForItem(pg: Knex, item: OpenItemInput, lim
     or.push(`upper(replace(t.counterpart_iban, ' ', '')) = any(?)`)
     bindings.push(item.knownIbans)
   }
-  const surname = [item.customerName?.split(/\s+/).at(-1), item.companyName].filter((v): v is string => !!v && v.length >= 3)
+  const surname = [item.customerName?.split(/\s+/).at(-1), item.companyName, ...(item.aliases ?? [])].filter((v): v is string => !!v && v.length >= 3)
   for (const name of surname) {
     or.push(`t.counterpart_name ilike ?`)
     bindings.push(`%${escapeLike(name)}%`)
