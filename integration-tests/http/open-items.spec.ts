@@ -85,7 +85,7 @@ medusaIntegrationTestRunner({
       const oldById = await loadOpenOrdersThroughGraph(container, ids)
       expect(byOrder(freshById.items)).toEqual(byOrder(oldById.items))
       expect(freshById.limits).toEqual(oldById.limits)
-      expect(freshById.limits[s.paid.id]).toEqual({ pending: "0.00", label: `${s.paid.display_id}` })
+      expect(freshById.limits[s.paid.id]).toEqual({ pending: "0.00", label: `INV-${s.paid.display_id}` })
       expect(freshById.limits[s.canceled.id]).toBeUndefined()
     })
 
@@ -110,9 +110,11 @@ medusaIntegrationTestRunner({
         const expected = searchOpenItems(old, query).map((i) => i.orderId)
         expect({ query, ids: res.data.open_orders.map((o: { order_id: string }) => o.order_id) }).toEqual({ query, ids: expected })
       }
-      // the paid order is found by nothing
-      expect((await get(`/open-orders/search?q=${s.paid.display_id}`)).data.open_orders).toEqual([])
-      expect((await get(`/open-orders/search?amount=30`)).data.open_orders).toEqual([])
+      // the paid order is found by nothing, not even by its own number or amount
+      const ids = async (query: string) => (await get(`/open-orders/search?${query}`)).data.open_orders.map((o: { order_id: string }) => o.order_id)
+      expect(await ids(`q=${s.paid.display_id}`)).not.toContain(s.paid.id)
+      expect(await ids(`q=INV-${s.paid.display_id}`)).toEqual([])
+      expect(await ids(`amount=30`)).toEqual([])
     })
   },
 })
