@@ -587,7 +587,7 @@ class BankReconciliationModuleService extends MedusaService({
     const removed = changes.flatMap((c) => (c.remove ?? []).map((id) => ({ id, transaction_id: c.transaction_id })))
     const previous: (AssignmentSnapshot & { transaction_id: string })[] = removed.length
       ? await knex("payment_assignment")
-          .select("id", "transaction_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .select("id", "transaction_id", "order_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
           .whereIn("id", removed.map((r) => r.id))
       : []
     if (removed.some((r) => !previous.some((p) => p.id === r.id && p.transaction_id === r.transaction_id && !p.deleted_at))) {
@@ -623,10 +623,16 @@ class BankReconciliationModuleService extends MedusaService({
       throw new BulkRefused()
     }
     await this.refreshTransactionStatuses_(ids, sharedContext)
+    const before = changes.map((change) => previous.filter((p) => p.transaction_id === change.transaction_id).map(({ transaction_id: _, ...row }) => row))
+    // the payments' history, as applyAssignmentChanges writes it; ids come back in the events' order
+    const events = changes.map((change, i) => assignmentEvents(change, created[i], before[i]))
+    const eventIds = await insertPaymentEvents(knex, events.flat())
+    let next = 0
     return changes.map((change, i) => ({
       transaction_id: change.transaction_id,
       created_ids: created[i].map((row) => row.id),
-      previous: previous.filter((p) => p.transaction_id === change.transaction_id).map(({ transaction_id: _, ...row }) => row),
+      previous: before[i],
+      event_ids: eventIds.slice(next, (next += events[i].length)),
     }))
   }
 
