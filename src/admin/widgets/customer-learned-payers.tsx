@@ -49,7 +49,7 @@ const LearnedRow = ({ customerId, row }: { customerId: string; row: LearnedPayer
   return (
     <div className="flex items-center justify-between gap-x-4" data-testid="finapi-learned-payer">
       <div className="flex min-w-0 flex-col">
-        <Text size="small" className="truncate font-mono">{row.kind === "iban" ? formatIban(row.value) : row.value}</Text>
+        <Text size="small" className={row.kind === "iban" ? "truncate font-mono" : "truncate"}>{row.kind === "iban" ? formatIban(row.value) : row.value}</Text>
         <Text size="xsmall" className="text-ui-fg-subtle">{row.created_at ? `${origin} · ${formatDate(row.created_at, i18n.language)}` : origin}</Text>
       </div>
       <Button size="small" variant="secondary" isLoading={forget.isPending} onClick={remove} aria-label={`${t("finapi.learnedPayers.remove")} ${row.value}`}>
