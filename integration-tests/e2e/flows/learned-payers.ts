@@ -96,4 +96,5 @@ async function evidenceAndLearning({ demo, page, shot }: FlowContext) {
   await page.getByTestId("finapi-evidence-reasons").first().waitFor({ timeout: 60_000 })
   await shot(page, "evidence-en")
   await page.keyboard.press("Escape")
+  await page.getByPlaceholder("Search payer, IBAN, purpose").fill("") // the list keeps its search for the next flows
 }
