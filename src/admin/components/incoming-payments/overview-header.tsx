@@ -21,7 +21,8 @@ export const OverviewHeader = () => {
   const share = data.auto_share_30d.total ? Math.round((data.auto_share_30d.auto / data.auto_share_30d.total) * 100) : null
   const nextConsent = data.consents.find((c) => c.consent_expires_at)
   return (
-    <Container className="grid grid-cols-[repeat(5,minmax(0,1fr))_minmax(0,1.6fr)] divide-x p-0" data-testid="finapi-overview">
+    // inline grid and fills: the host admin build only generates the Tailwind classes the dashboard itself uses
+    <Container className="divide-x p-0" style={{ display: "grid", gridTemplateColumns: "repeat(5, minmax(0, 1fr)) minmax(0, 1.6fr)" }} data-testid="finapi-overview">
       <Figure label={t("finapi.overview.open")} value={money(data.open, i18n.language)} note={t("finapi.overview.payments", { count: data.open.reduce((n, r) => n + r.count, 0) })} />
       <Figure
         label={t("finapi.overview.autoShare")}
@@ -73,8 +74,8 @@ const DayChart = ({ days }: { days: Overview["days"] }) => {
         return (
           <g key={d.day}>
             <title>{t("finapi.overview.dayTitle", { day: formatDate(d.day, i18n.language), incoming: d.incoming, matched: d.matched })}</title>
-            <rect x={i * width + 2} y={height - incoming} width={width - 4} height={incoming} className="fill-ui-border-strong" />
-            <rect x={i * width + 2} y={height - matched} width={width - 4} height={matched} className="fill-ui-tag-green-icon" />
+            <rect x={i * width + 2} y={height - incoming} width={width - 4} height={incoming} style={{ fill: "var(--border-strong)" }} />
+            <rect x={i * width + 2} y={height - matched} width={width - 4} height={matched} style={{ fill: "var(--tag-green-icon)" }} />
           </g>
         )
       })}
