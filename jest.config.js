@@ -23,7 +23,7 @@ module.exports = {
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/.data/"],
-  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  setupFilesAfterEnv: ["<rootDir>/integration-tests/setup.js"],
   testMatch: type ? groups[type] : Object.values(groups).flat(),
   testTimeout: 300_000,
 }

@@ -2,42 +2,47 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import * as models from "../../src/modules/bank-reconciliation/models"
 import BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
+import { testPluginOptions } from "../__fixtures__/plugin-options"
 import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 
 jest.setTimeout(300_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
-    it("runs the module's migrations: every table of the data model exists", async () => {
+    it("runs the module's migrations: every model of the module has its table", async () => {
+      const tables = Object.values(models).map((entity) => entity.parse().tableName).sort()
+      expect(tables.length).toBeGreaterThanOrEqual(12)
       const rows = await dbConnection.raw(
-        `select table_name from information_schema.tables where table_schema = 'public' and table_name in
-          ('bank_interface','bank_connection','bank_account','bank_transaction','payment_assignment','sync_run')`
+        `select table_name from information_schema.tables where table_schema = 'public' and table_name = any(?)`,
+        [tables]
       )
-      expect(rows.rows.map((r: { table_name: string }) => r.table_name).sort()).toEqual([
-        "bank_account",
-        "bank_connection",
-        "bank_interface",
-        "bank_transaction",
-        "payment_assignment",
-        "sync_run",
-      ])
+      expect(rows.rows.map((r: { table_name: string }) => r.table_name).sort()).toEqual(tables)
     })
 
-    it("gives an admin token that the admin API accepts, and refuses requests without one", async () => {
-      const { headers, user } = await createAdminUser(getContainer())
-      const me = await api.get("/admin/users/me", { headers })
-      expect(me.data.user.id).toBe(user.id)
-      const anonymous = await api.get("/admin/users/me").catch((e) => e.response)
+    it("parses the plugin's options with their defaults, and its admin routes need a login and show no secret", async () => {
+      const container = getContainer()
+      const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+      const options = await service.getOptions()
+      const given = testPluginOptions()
+      expect(options.invoiceNumber).toMatchObject(given.invoiceNumber!)
+      expect(options.prepayment.reminders.days).toEqual([3, 7])
+      expect(options.prepayment.autoCancel.afterDays).toBe(14)
+      // defaults the test options leave out
+      expect(options.matching.autoThreshold).toEqual(expect.any(Number))
+
+      const { headers } = await createAdminUser(container)
+      const anonymous = await api.get("/admin/bank-reconciliation/interfaces").catch((e) => e.response)
       expect(anonymous.status).toBe(401)
-    })
-
-    it("gives a customer token and publishable key that the store API accepts", async () => {
-      const { headers, customer } = await createStoreCustomer(getContainer())
-      const me = await api.get("/store/customers/me", { headers })
-      expect(me.data.customer.id).toBe(customer.id)
+      const listed = await api.get("/admin/bank-reconciliation/interfaces", { headers })
+      expect(listed.status).toBe(200)
+      const everything = JSON.stringify((await api.get("/admin/bank-reconciliation/overview", { headers })).data) + JSON.stringify(listed.data)
+      for (const secret of [given.finapi!.clientSecret, given.encryptionKey as string]) {
+        expect(everything).not.toContain(secret)
+      }
     })
 
     it("creates an unpaid order with a not_paid payment collection, reachable from an assignment", async () => {

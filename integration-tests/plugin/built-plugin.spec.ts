@@ -4,6 +4,7 @@ import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAdminUser } from "../__fixtures__/admin-user"
+import { createStoreCustomer } from "../__fixtures__/customer"
 
 jest.setTimeout(240_000)
 
@@ -33,8 +34,22 @@ medusaIntegrationTestRunner({
       expect(tables.rows.map((r: { table_name: string }) => r.table_name).sort()).toEqual(
         expect.arrayContaining(["bank_account", "bank_connection", "bank_interface", "bank_transaction", "payment_assignment", "sync_run"])
       )
+    })
+
+    it("serves the plugin's admin and store routes from the build", async () => {
+      const container = getContainer()
       const { headers } = await createAdminUser(container)
-      expect((await api.get("/admin/users/me", { headers })).status).toBe(200)
+      const interfaces = await api.get("/admin/bank-reconciliation/interfaces", { headers })
+      expect(interfaces.status).toBe(200)
+      expect(interfaces.data.interfaces).toEqual([])
+      const denied = await api.get("/admin/bank-reconciliation/interfaces").catch((e) => e.response)
+      expect(denied.status).toBe(401)
+
+      // the plugin's store route answers (its own "not found" for an order that does not exist)
+      const customer = await createStoreCustomer(container)
+      const missing = await api.get("/store/orders/order_missing/bank-transfer", { headers: customer.headers }).catch((e) => e.response)
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toBe("Order id not found: order_missing")
     })
   },
 })

@@ -48,6 +48,8 @@ export interface FinapiClientConfig {
   tokenRefreshMarginSeconds?: number
   /** Sent as `Accept-Language` (default `en`, so error messages are English). */
   language?: "de" | "en" | "cs" | "sk"
+  /** The clock token lifetimes are measured with, in epoch ms (default `Date.now`; tests inject one). */
+  now?: () => number
 }
 
 /** A finAPI user's login; the password is the one chosen when the user was created. */

@@ -34,7 +34,7 @@ export class FinapiClient {
       { ...config, accessBaseUrl: trimSlash(config.accessBaseUrl), webFormBaseUrl: trimSlash(config.webFormBaseUrl) },
       redactor
     )
-    this.ctx = { transport, redactor, tokens: new TokenStore(transport, config, redactor) }
+    this.ctx = { transport, redactor, tokens: new TokenStore(transport, config, redactor, config.now) }
   }
 
   /** Creates a finAPI user (client token); a taken id fails with kind `conflict`. */

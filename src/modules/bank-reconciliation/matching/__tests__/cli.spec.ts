@@ -11,6 +11,9 @@ function run(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderrLines: result.stderr.split("\n").filter(Boolean) }
 }
 
+// each case spawns the CLI (tsx compiles it first): seconds, not milliseconds
+jest.setTimeout(30_000)
+
 describe("matching CLI", () => {
   it("prints only the output JSON and exits 0 for a valid input", () => {
     const { status, stdout, stderrLines } = run(fixture("valid.json"))
