@@ -30,6 +30,14 @@ export type OpenOrderFilter = {
 // A summary stores each amount as a number and, exactly, as `raw_<name>.value`.
 const summaryAmount = (name: string) => `coalesce(s.totals -> 'raw_${name}' ->> 'value', s.totals ->> '${name}')::numeric`
 
+/**
+ * What the summary says is still to pay, null where the stored text is not a number (never an
+ * error). No `?` in it: knex reads that as a binding. Written exactly as the predicate of the plugin's partial index on `order_summary`
+ * (`IDX_finapi_order_summary_owing`, migration Migration20261129170000), so the owing orders are read
+ * from that index (a tenth of a shop's orders) instead of every summary; keep the two identical.
+ */
+export const SUMMARY_PENDING_SQL = `(case when coalesce(s.totals -> 'raw_pending_difference' ->> 'value', s.totals ->> 'pending_difference') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' then coalesce(s.totals -> 'raw_pending_difference' ->> 'value', s.totals ->> 'pending_difference')::numeric end)`
+
 /** SQL over the statement's aliases: what the order still owes after confirmed assignments, and its total. */
 export const OWED_SQL = `(${summaryAmount("pending_difference")} - coalesce(a.assigned, 0))`
 export const TOTAL_SQL = summaryAmount("current_order_total")
@@ -45,7 +53,8 @@ export async function readOpenOrderRows(pg: Knex, filter: OpenOrderFilter = {}):
     `o.is_draft_order = false`,
     `o.status <> 'canceled'`,
     ...(filter.orderIds ? [`o.id = any(?)`] : []),
-    ...(owing ? [`${OWED_SQL} > 0`] : []),
+    // confirmed assignments are positive, so an order that owes after them owes before them (the index's condition)
+    ...(owing ? [`${SUMMARY_PENDING_SQL} > 0`, `${OWED_SQL} > 0`] : []),
     ...(filter.where ?? []).map((w) => `(${w.sql})`),
   ]
   const bindings: Knex.RawBinding[] = [

@@ -14,8 +14,10 @@ import { OWED_SQL, TOTAL_SQL } from "./open-order-rows"
 
 type Sql = { sql: string; bindings: Knex.RawBinding[] }
 
-// searchOpenItems' `compact`: lower case, without white space and hyphens
-const compactSql = (expr: string) => `lower(regexp_replace(coalesce(${expr}, ''), '[[:space:]-]+', '', 'g'))`
+// JavaScript's `\s` (what searchOpenItems' `compact` drops) and the hyphen, for translate()
+const DROPPED = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-"
+// searchOpenItems' `compact`: lower case, without white space and hyphens (translate: a tenth of regexp_replace's cost)
+const compactSql = (expr: string) => `lower(translate(coalesce(${expr}, ''), '${DROPPED}', ''))`
 const compact = (value: string) => value.replace(/[\s-]+/g, "").toLowerCase()
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
