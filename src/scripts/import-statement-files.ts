@@ -41,6 +41,7 @@ export default async function importStatementFilesScript({ container, args }: Ex
     } else {
       const c = result.counts!
       const leftOut = Object.entries(result.left_out ?? {}).map(([reason, n]) => `${n} ${reason}`).join(", ")
+      result.warnings?.forEach((warning) => logger.warn(warning))
       logger.info(`${result.file_name}: read ${c.fetched}, new ${c.imported}, known ${c.known}, left out ${c.filtered}${leftOut ? ` (${leftOut})` : ""}, held ${c.held}`)
     }
   }

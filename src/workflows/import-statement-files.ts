@@ -10,6 +10,8 @@ export type StatementFileResult = {
   sync_run_id?: string
   counts?: { fetched: number; imported: number; known: number; filtered: number; held: number }
   left_out?: LeftOut
+  /** What the reader noticed in a file it imported (balances that do not add up, a batch read as one payment), naming the place. */
+  warnings?: string[]
   /** Why nothing of the file was imported: names the file and the place. */
   error?: string
 }
@@ -30,7 +32,13 @@ export async function importStatementFiles(
       const { result } = await importStatementFileWorkflow(container).run({
         input: { file_name: name, file, trigger: input.trigger, triggered_by: input.triggered_by, add_unknown_accounts: input.add_unknown_accounts },
       })
-      results.push({ file_name: name, sync_run_id: result.sync_run_id, counts: result.counts, left_out: result.left_out })
+      results.push({
+        file_name: name,
+        sync_run_id: result.sync_run_id,
+        counts: result.counts,
+        left_out: result.left_out,
+        ...(file.warnings.length ? { warnings: file.warnings.map((w) => `${name}: ${w}`) } : {}),
+      })
     } catch (error) {
       if (error instanceof StatementFileError) {
         results.push({ file_name: name, error: `${name}: ${error.message}` })

@@ -4,8 +4,13 @@ import { Statement, StatementEntry, StatementFile, StatementFileError, Statement
 
 type Node = Record<string, unknown>
 
-const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[34]\.001\.(?:02|04|08))$/
-const REPEATED = new Set(["Stmt", "Ntfctn", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "Bal", "CdtrRefInf"])
+const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05([234])\.001\.(\d{2}))$/
+const REPEATED = new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "Bal", "CdtrRefInf", "AddtlRmtInf"])
+const MESSAGES: Record<string, { message: string; tag: string }> = {
+  "2": { message: "BkToCstmrAcctRpt", tag: "Rpt" },
+  "3": { message: "BkToCstmrStmt", tag: "Stmt" },
+  "4": { message: "BkToCstmrDbtCdtNtfctn", tag: "Ntfctn" },
+}
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -19,39 +24,64 @@ const parser = new XMLParser({
 })
 
 /**
- * Reads an ISO 20022 camt.053 (statement) or camt.054 (notification) file of version .001.02, .04 or
- * .08. Batch entries are split into their transactions; nothing is filtered here. Throws
- * StatementFileError naming the place for anything it cannot read with certainty.
+ * Reads an ISO 20022 camt.053 (statement), camt.054 (notification) or camt.052 (account report) file,
+ * version .001.01 to .001.13, with or without a namespace prefix or a business message envelope
+ * around the Document. Batch entries are split into their transactions; nothing is filtered here.
+ * Throws StatementFileError naming the place for anything it cannot read with certainty; what it
+ * reads anyway but does not add up is reported in warnings.
  */
 export function readCamt(xml: string): StatementFile {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     throw new StatementFileError(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML (${valid.err.msg})`)
   }
-  const root = (parser.parse(xml) as Node).Document as Node | undefined
-  if (!root || typeof root !== "object") {
+  const root = findDocument(parser.parse(xml) as Node, 0)
+  if (!root) {
     throw new StatementFileError("", "no ISO 20022 <Document> element")
   }
   // the parser drops namespace declarations with the prefixes: read the Document's own from the text
-  const namespace = /<(?:[\w.-]+:)?Document\b[^>]*?\sxmlns(?::[\w.-]+)?=["']([^"']*)["']/.exec(xml)?.[1] ?? ""
-  const format = NAMESPACE.exec(namespace)?.[1] as StatementFormat | undefined
-  if (!format) {
+  // (any of its xmlns attributes: xmlns:xsi often comes first)
+  const tag = /<(?:[\w.-]+:)?Document\b[^>]*>/.exec(xml)?.[0] ?? ""
+  const namespaces = [...tag.matchAll(/\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']/g)].map((m) => m[1].trim())
+  const namespace = namespaces.find((n) => NAMESPACE.test(n)) ?? namespaces.find((n) => n.startsWith("urn:iso:std:iso:20022")) ?? namespaces[0] ?? ""
+  const match = NAMESPACE.exec(namespace)
+  if (!match) {
     throw new StatementFileError(
       "Document",
-      `namespace "${namespace}" is not supported; expected camt.053 or camt.054, version .001.02, .04 or .08`
+      `namespace "${namespace}" is not supported; expected camt.053 (statement), camt.054 (notification) or camt.052 (report)`
     )
   }
-  const isStatement = format.startsWith("camt.053")
-  const message = node(root, isStatement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn")
-  const tag = isStatement ? "Stmt" : "Ntfctn"
-  const statements = list(message?.[tag])
+  const format = match[1] as StatementFormat
+  const { message: messageTag, tag: statementTag } = MESSAGES[match[2]]
+  const message = node(root, messageTag)
+  const statements = list(message?.[statementTag])
   if (!message || !statements.length) {
-    throw new StatementFileError("Document", `no <${tag}> in the ${format} message`)
+    throw new StatementFileError("Document", `no <${statementTag}> in the ${format} message`)
   }
-  return { format, statements: statements.map((s, i) => readStatement(s, `${tag} ${i + 1}`)) }
+  const warnings: string[] = []
+  return { format, statements: statements.map((s, i) => readStatement(s, `${statementTag} ${i + 1}`, warnings)), warnings }
 }
 
-function readStatement(stmt: Node, place: string): Statement {
+/** The Document: the root, or inside a business message envelope (AppHdr beside it, DataPDU, …). */
+function findDocument(from: Node, depth: number): Node | null {
+  if (from.Document && typeof from.Document === "object") {
+    return (Array.isArray(from.Document) ? from.Document[0] : from.Document) as Node
+  }
+  if (depth >= 4) {
+    return null
+  }
+  for (const [key, value] of Object.entries(from)) {
+    if (!key.startsWith("@") && key !== "?xml" && value && typeof value === "object") {
+      const found = findDocument((Array.isArray(value) ? value[0] : value) as Node, depth + 1)
+      if (found) {
+        return found
+      }
+    }
+  }
+  return null
+}
+
+function readStatement(stmt: Node, place: string, warnings: string[]): Statement {
   const account = node(stmt, "Acct")
   const iban = text(account, "Id", "IBAN")
   const other = text(account, "Id", "Othr", "Id")
@@ -61,9 +91,9 @@ function readStatement(stmt: Node, place: string): Statement {
   const entries: StatementEntry[] = []
   const currency = text(account, "Ccy")?.toUpperCase() ?? null
   const ntries = list(stmt.Ntry)
-  ntries.forEach((ntry, i) => entries.push(...readEntry(ntry, `${place}, Ntry ${i + 1}`, currency)))
-  const statementCurrency = currency ?? entries[0]?.currency ?? "EUR"
-  checkBalances(stmt, ntries, statementCurrency, place)
+  ntries.forEach((ntry, i) => entries.push(...readEntry(ntry, `${place}, Ntry ${i + 1}`, currency, warnings)))
+  const statementCurrency = currency ?? entries[0]?.currency ?? currencyOf(list(stmt.Bal)[0]?.Amt) ?? "EUR"
+  checkBalances(stmt, ntries, statementCurrency, place, warnings)
   return {
     iban: iban ? iban.replace(/\s+/g, "").toUpperCase() : null,
     account_label: iban ?? other!,
@@ -74,36 +104,49 @@ function readStatement(stmt: Node, place: string): Statement {
   }
 }
 
-function readEntry(ntry: Node, place: string, accountCurrency: string | null): StatementEntry[] {
+function readEntry(ntry: Node, place: string, accountCurrency: string | null, warnings: string[]): StatementEntry[] {
   const entryAmount = amountOf(ntry.Amt, `${place}, Amt`, accountCurrency)
   const direction = directionOf(text(ntry, "CdtDbtInd"), `${place}, CdtDbtInd`)
-  // .02/.04: <Sts>BOOK</Sts>; .08: <Sts><Cd>BOOK</Cd></Sts>
-  const status = (typeof ntry.Sts === "object" ? text(ntry, "Sts", "Cd") : text(ntry, "Sts")) ?? ""
-  const reversal = text(ntry, "RvslInd") === "true"
-  const bookingDate = dateOf(node(ntry, "BookgDt"))
+  const status = statusOf(ntry)
+  const reversal = booleanOf(text(ntry, "RvslInd"))
+  // a booked entry without a booking date (some camt.054) is booked on its value date
+  const bookingDate = dateOf(node(ntry, "BookgDt")) ?? dateOf(node(ntry, "ValDt"))
   if (!bookingDate && status === "BOOK") {
-    throw new StatementFileError(`${place}, BookgDt`, "a booked entry has no booking date")
+    throw new StatementFileError(`${place}, BookgDt`, "a booked entry has neither a booking date nor a value date")
   }
   const shared = {
     status,
     reversal,
-    booking_date: bookingDate ?? dateOf(node(ntry, "ValDt")) ?? "",
+    booking_date: bookingDate ?? "",
     value_date: dateOf(node(ntry, "ValDt")),
     bank_reference: text(ntry, "AcctSvcrRef") ?? text(ntry, "NtryRef"),
     transaction_code: bankTransactionCode(node(ntry, "BkTxCd")),
   }
   const details = list(ntry.NtryDtls).flatMap((d) => list(d.TxDtls))
+  const whole = (): StatementEntry => ({ ...emptyParties(), ...shared, ...entryAmount, direction, remittance_text: text(ntry, "AddtlNtryInf"), place })
   if (!details.length) {
-    return [{ ...emptyParties(), ...shared, ...entryAmount, direction, remittance_text: text(ntry, "AddtlNtryInf"), place }]
+    return [whole()]
+  }
+  if (details.length === 1) {
+    // one transaction: the entry's amount is what was booked (a transaction's own amount may be the
+    // instructed one, in another currency or before charges)
+    const tx = details[0]
+    return [
+      {
+        ...shared,
+        ...entryAmount,
+        ...parties(tx),
+        direction,
+        remittance_text: parties(tx).remittance_text ?? text(ntry, "AddtlNtryInf"),
+        bank_reference: text(tx, "Refs", "AcctSvcrRef") ?? shared.bank_reference,
+        transaction_code: bankTransactionCode(node(tx, "BkTxCd")) ?? shared.transaction_code,
+        place,
+      },
+    ]
   }
   const entries = details.map((tx, i) => {
-    const txPlace = details.length > 1 ? `${place}, TxDtls ${i + 1}` : place
-    // .04/.08 carry the transaction's amount in <Amt>, .02 in <AmtDtls><TxAmt>; a single transaction may carry none
-    const txAmountNode = tx.Amt ?? node(tx, "AmtDtls", "TxAmt")?.Amt
-    if (!txAmountNode && details.length > 1) {
-      throw new StatementFileError(txPlace, "a transaction of a batch entry has no amount")
-    }
-    const amount = txAmountNode ? amountOf(txAmountNode, `${txPlace}, Amt`, accountCurrency) : entryAmount
+    const txPlace = `${place}, TxDtls ${i + 1}`
+    const amount = transactionAmount(tx, entryAmount.currency, txPlace)
     const txDirection = text(tx, "CdtDbtInd") ? directionOf(text(tx, "CdtDbtInd"), `${txPlace}, CdtDbtInd`) : direction
     return {
       ...shared,
@@ -115,13 +158,28 @@ function readEntry(ntry: Node, place: string, accountCurrency: string | null): S
       place: txPlace,
     }
   })
-  if (details.length > 1) {
-    const sum = entries.reduce((total, e) => total + signed(e), 0n)
-    if (sum !== signed({ ...entryAmount, direction })) {
-      throw new StatementFileError(place, `the batch's transactions add up to ${unitsToAmount(sum)}, the entry says ${entryAmount.amount}`)
-    }
+  const missing = entries.findIndex((e) => e.amount === null)
+  const sum = entries.reduce((total, e) => total + (e.amount === null ? 0n : signed(e as { amount: string; direction: "credit" | "debit" })), 0n)
+  if (missing >= 0 || sum !== signed({ ...entryAmount, direction })) {
+    // the bank booked the entry: imported as one payment of its amount rather than split wrongly
+    warnings.push(
+      missing >= 0
+        ? `${place}, TxDtls ${missing + 1}: a transaction of the batch has no amount in ${entryAmount.currency}; the entry is read as one payment of ${entryAmount.amount}`
+        : `${place}: the batch's transactions add up to ${unitsToAmount(sum)}, the entry says ${entryAmount.amount}; the entry is read as one payment`
+    )
+    return [whole()]
   }
-  return entries
+  return entries as StatementEntry[]
+}
+
+/**
+ * A batch transaction's amount in the entry's currency: <Amt> (.04 and later), <AmtDtls><TxAmt> (.02),
+ * or the counter value; null when it has none in that currency.
+ */
+function transactionAmount(tx: Node, currency: string, place: string): { amount: string | null; currency: string } {
+  const candidates = [tx.Amt, node(tx, "AmtDtls", "TxAmt")?.Amt, node(tx, "AmtDtls", "CntrValAmt")?.Amt].filter(Boolean)
+  const inCurrency = candidates.find((c) => currencyOf(c) === currency)
+  return inCurrency ? amountOf(inCurrency, `${place}, Amt`, currency) : { amount: null, currency }
 }
 
 function parties(tx: Node): Omit<StatementEntry, "amount" | "currency" | "direction" | "status" | "reversal" | "booking_date" | "value_date" | "bank_reference" | "transaction_code" | "place"> {
@@ -130,16 +188,21 @@ function parties(tx: Node): Omit<StatementEntry, "amount" | "currency" | "direct
   const debtor = node(related, "Dbtr", "Pty") ?? node(related, "Dbtr")
   const ultimate = node(related, "UltmtDbtr", "Pty") ?? node(related, "UltmtDbtr")
   const remittance = node(tx, "RmtInf")
-  const ustrd = list<string>(remittance?.Ustrd as never).map(String)
-  const creditorRef = list(remittance?.Strd)
+  const ustrd = list<unknown>(remittance?.Ustrd)
+    .map((u) => (u && typeof u === "object" ? (u as Node)["#text"] : u))
+    .filter((u) => u !== undefined && u !== null && u !== "")
+    .map(String)
+  const structured = list(remittance?.Strd)
+  const creditorRef = structured
     .flatMap((s) => list(s.CdtrRefInf))
     .map((c) => text(c, "Ref"))
     .find(Boolean)
+  const additional = structured.flatMap((s) => list<unknown>(s.AddtlRmtInf)).filter((a) => typeof a === "string" && a) as string[]
   const iban = text(related, "DbtrAcct", "Id", "IBAN")
   return {
     end_to_end_reference: text(tx, "Refs", "EndToEndId"),
     creditor_reference: creditorRef ?? null,
-    remittance_text: ustrd.length ? ustrd.join(" ") : text(tx, "AddtlTxInf"),
+    remittance_text: ustrd.length ? ustrd.join(" ") : additional.length ? additional.join(" ") : text(tx, "AddtlTxInf"),
     debtor_name: text(debtor, "Nm"),
     debtor_iban: iban ? iban.replace(/\s+/g, "").toUpperCase() : null,
     debtor_bic: text(tx, "RltdAgts", "DbtrAgt", "FinInstnId", "BIC") ?? text(tx, "RltdAgts", "DbtrAgt", "FinInstnId", "BICFI"),
@@ -163,12 +226,16 @@ function emptyParties(): ReturnType<typeof parties> {
   }
 }
 
-/** Opening booked balance + booked entries must give the closing booked balance: a cut-off file does not. */
-function checkBalances(stmt: Node, ntries: Node[], currency: string, place: string): void {
+/**
+ * Opening booked balance + booked entries should give the closing booked balance: when they do not
+ * (entries left out by the bank's export filter, an edited file) the entries are read anyway and the
+ * difference is reported as a warning. Balances in another currency than the statement's are not used.
+ */
+function checkBalances(stmt: Node, ntries: Node[], currency: string, place: string, warnings: string[]): void {
   const balances = new Map<string, bigint>()
   for (const bal of list(stmt.Bal)) {
     const code = text(bal, "Tp", "CdOrPrtry", "Cd")
-    if (code && !balances.has(code)) {
+    if (code && !balances.has(code) && currencyOf(bal.Amt) === currency) {
       const amount = amountOf(bal.Amt, `${place}, Bal ${code}`, currency)
       balances.set(code, text(bal, "CdtDbtInd") === "DBIT" ? -amountUnits(amount.amount) : amountUnits(amount.amount))
     }
@@ -180,17 +247,30 @@ function checkBalances(stmt: Node, ntries: Node[], currency: string, place: stri
   }
   let booked = opening
   for (const ntry of ntries) {
-    const status = typeof ntry.Sts === "object" ? text(ntry, "Sts", "Cd") : text(ntry, "Sts")
-    if (status === "BOOK") {
+    if (statusOf(ntry) === "BOOK") {
       booked += signed({ amount: statementAmount(text(ntry, "Amt") ?? "", place), direction: directionOf(text(ntry, "CdtDbtInd"), place) })
     }
   }
   if (booked !== closing) {
-    throw new StatementFileError(
-      `${place}, Bal`,
-      `opening balance and booked entries give ${unitsToAmount(booked)}, the closing balance is ${unitsToAmount(closing)}: the file is incomplete`
+    warnings.push(
+      `${place}, Bal: opening balance and booked entries give ${unitsToAmount(booked)}, the closing balance is ${unitsToAmount(closing)}: entries may be missing`
     )
   }
+}
+
+/** .02/.04: <Sts>BOOK</Sts>; .08 and later: <Sts><Cd>BOOK</Cd></Sts> (or <Prtry>). */
+function statusOf(ntry: Node): string {
+  return ((typeof ntry.Sts === "object" && ntry.Sts ? (text(ntry, "Sts", "Cd") ?? text(ntry, "Sts", "Prtry")) : text(ntry, "Sts")) ?? "").toUpperCase()
+}
+
+/** xs:boolean: "true" or "1". */
+function booleanOf(value: string | null): boolean {
+  return value === "true" || value === "1"
+}
+
+function currencyOf(value: unknown): string | null {
+  const currency = typeof value === "object" && value ? String((value as Node)["@Ccy"] ?? "").toUpperCase() : ""
+  return /^[A-Z]{3}$/.test(currency) ? currency : null
 }
 
 function signed(e: { amount: string; direction: "credit" | "debit" }): bigint {

@@ -4,7 +4,8 @@
  * digits: ?00 booking text, ?10 primanota, ?20–?29 and ?60–?63 purpose lines, ?30 BIC/BLZ,
  * ?31 IBAN/account, ?32–?33 name, ?34 text key addition. SEPA payments put keyword-introduced parts
  * into the purpose lines: EREF+ end-to-end reference, KREF+ customer reference, MREF+ mandate,
- * CRED+ creditor id, DEBT+ originator id, SVWZ+ remittance text, ABWA+/ABWE+ ultimate debtor/creditor.
+ * CRED+ creditor id, DEBT+ originator id, SVWZ+ remittance text, ABWA+/ABWE+ ultimate debtor/creditor,
+ * PURP+ purpose code.
  */
 export interface Mt940Details {
   transaction_code: string | null
@@ -22,7 +23,8 @@ export interface Mt940Details {
 }
 
 const PURPOSE_FIELDS = new Set(["20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "60", "61", "62", "63"])
-const KEYWORDS = ["EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC"]
+// PURP+ (purpose code, "PURP+RINP"), BREF+/RREF+ (bank and return references) are keywords too: not remittance text
+const KEYWORDS = ["EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC", "PURP", "BREF", "RREF"]
 const KEYWORD_AT_START = new RegExp(`^(${KEYWORDS.join("|")})\\+`)
 // a keyword counts at a line's start, or after a space inside a line: "RECHNUNGSNR+1" is none
 const KEYWORD = new RegExp(`(?<=^|[\\s\u0000])(${KEYWORDS.join("|")})\\+`)

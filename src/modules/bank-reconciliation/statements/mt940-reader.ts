@@ -1,5 +1,5 @@
 import { amountUnits, statementAmount, unitsToAmount } from "./decimal-amount"
-import { germanIban } from "./german-iban"
+import { germanIban, validIban } from "./german-iban"
 import { readMt940Details } from "./mt940-purpose"
 import { Statement, StatementEntry, StatementFile, StatementFileError } from "./types"
 
@@ -7,15 +7,20 @@ type Field = { tag: string; value: string; line: number }
 type Balance = { units: bigint; currency: string; date: string }
 
 // :61: 6!n[4!n]2a[1!a]15d1!a3!c16x[//16x] — value date, booking date, mark (C, D, RC, RD), funds code,
-// amount with a decimal comma, transaction type, customer reference, bank reference
-const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,12},\d{0,2})([NSF][A-Z0-9]{3})([^/]*?)(?:\/\/(.*))?$/
-const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,12},\d{0,2})$/
+// amount with a decimal comma, transaction type, customer reference, bank reference. Banks pad: a space
+// after the amount (Deutsche Bank, Commerzbank), a type code of two letters and a space (ING "NOV ").
+const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d*) ?([NSF][A-Z0-9]{2}[A-Z0-9 ])([^/]*?)(?:\/\/(.*))?$/
+const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d*)$/
+// fields that are one line: a non-field line after them is no continuation (headers and trailers of
+// the next message, "-XXX" or "-}{5:…}" trailers, a bank's "940" or "ABNANL2A" lines)
+const SINGLE_LINE = new Set(["60F", "60M", "62F", "62M", "64", "65"])
 
 /**
  * Reads a SWIFT MT940 statement file as German banks export it (DK format; several statements, one
  * per account and day, each from :20: to :62F:). The account is :25: (BLZ/account number, turned into
- * the German IBAN, or an IBAN); the :86: details are read by readMt940Details. Every statement's
- * opening balance plus its entries must give its closing balance, so a cut-off file is refused.
+ * the German IBAN, or an IBAN); the :86: details are read by readMt940Details. A statement without
+ * its closing balance (a cut-off file) is refused; one whose opening balance plus entries does not
+ * give its closing balance is read, with a warning.
  */
 export function readMt940(content: string): StatementFile {
   const groups: Field[][] = []
@@ -30,31 +35,39 @@ export function readMt940(content: string): StatementFile {
   if (!groups.length) {
     throw new StatementFileError("line 1", "no MT940 statement (:20:) in the file")
   }
-  return { format: "mt940", statements: groups.map((group, i) => readStatement(group, i + 1)) }
+  const warnings: string[] = []
+  return { format: "mt940", statements: groups.map((group, i) => readStatement(group, i + 1, warnings)), warnings }
 }
 
 /** The file's fields with their first line; a field's continuation lines are joined to it. */
 function tokenize(content: string): Field[] {
   const fields: Field[] = []
   const lines = content.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)
+  // after a statement's end marker, until the next field, lines belong to no field
+  let between = true
   lines.forEach((line, i) => {
     const start = /^:(\d{2}[A-Z]?):(.*)$/.exec(line)
     if (start) {
       fields.push({ tag: start[1], value: start[2], line: i + 1 })
-    } else if (line === "-" || line.trim() === "" || /^\{[1-5]:/.test(line) || line === "-}") {
-      // statement end marker, blank lines and SWIFT block headers carry nothing
-    } else if (fields.length) {
+      between = false
+    } else if (line.trim() === "" || /^\{[1-5]:/.test(line)) {
+      // blank lines and SWIFT block headers carry nothing
+    } else if (line.trim() === "-" || line.startsWith("-}")) {
+      // the end marker of a statement, alone or with the SWIFT trailer and the next message's header
+      between = true
+    } else if (between || !fields.length || SINGLE_LINE.has(fields[fields.length - 1].tag)) {
+      // a bank's header lines before the first or between two statements ("940", "ABNANL2A", ":940:")
+      between = true
+    } else {
       const last = fields[fields.length - 1]
       // :86: lines are cut at 65 characters without regard for words; :61:'s second line is its details
       last.value += last.tag === "61" ? `\n${line}` : line
-    } else {
-      throw new StatementFileError(`line ${i + 1}`, "not an MT940 field")
     }
   })
   return fields
 }
 
-function readStatement(fields: Field[], index: number): Statement {
+function readStatement(fields: Field[], index: number, warnings: string[]): Statement {
   const place = `statement ${index} (line ${fields[0].line})`
   const one = (tag: RegExp, name: string) => {
     const found = fields.find((f) => tag.test(f.tag))
@@ -78,9 +91,9 @@ function readStatement(fields: Field[], index: number): Statement {
   })
   const total = entries.reduce((sum, e) => sum + (e.direction === "debit" ? -1n : 1n) * amountUnits(e.amount), opening.units)
   if (total !== closing.units) {
-    throw new StatementFileError(
-      place,
-      `opening balance and entries give ${unitsToAmount(total)}, the closing balance is ${unitsToAmount(closing.units)}: the file is incomplete`
+    // read anyway: each entry stands on its own line; the operator is told
+    warnings.push(
+      `${place}: opening balance and entries give ${unitsToAmount(total)}, the closing balance is ${unitsToAmount(closing.units)}: entries may be missing`
     )
   }
   return {
@@ -104,7 +117,7 @@ function readEntry(field: Field, details: Field | null, opening: Balance): State
   const value = dateOf(valueDate, place)
   const d = readMt940Details(details?.value ?? "")
   return {
-    amount: statementAmount(amount.replace(",", "."), place),
+    amount: statementAmount(decimalComma(amount), place),
     currency: opening.currency,
     // RD, a reversed debit, is money coming back; RC, a reversed credit, is money going out again
     direction: mark === "C" || mark === "RD" ? "credit" : "debit",
@@ -117,7 +130,7 @@ function readEntry(field: Field, details: Field | null, opening: Balance): State
     creditor_reference: /(?:^|\s)(RF\d{2}[A-Z0-9]{1,21})(?=\s|$)/.exec(d.remittance_text ?? "")?.[1] ?? null,
     remittance_text: d.remittance_text,
     debtor_name: d.counterpart_name,
-    debtor_iban: d.counterpart_account && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(d.counterpart_account) ? d.counterpart_account : null,
+    debtor_iban: ibanShaped(d.counterpart_account),
     debtor_bic: d.counterpart_bic && /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(d.counterpart_bic) ? d.counterpart_bic : null,
     ultimate_debtor: d.ultimate_debtor,
     mandate_reference: d.mandate_reference,
@@ -133,18 +146,42 @@ function balanceOf(field: Field): Balance {
   if (!match) {
     throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`)
   }
-  const units = amountUnits(statementAmount(match[4].replace(",", "."), `line ${field.line}`))
+  const units = amountUnits(statementAmount(decimalComma(match[4]), `line ${field.line}`))
   return { units: match[1] === "D" ? -units : units, currency: match[3], date: dateOf(match[2], `line ${field.line}`) }
 }
 
+/** MT940 amounts have a decimal comma and may end with it: "0," is 0, "1027,5" is 1027.50. */
+function decimalComma(amount: string): string {
+  return amount.replace(",", ".").replace(/\.$/, "")
+}
+
+/**
+ * The account's IBAN: ":25:" holds an IBAN (sometimes with the currency after it), "BLZ/account"
+ * (German banks, turned into the IBAN) or "BIC/IBAN" (Luxembourg, Austria).
+ */
 function ibanOf(account: string): string | null {
   const compact = account.replace(/\s+/g, "").toUpperCase()
-  if (/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact)) {
-    return compact
+  for (const part of [compact, ...compact.split("/")]) {
+    for (const candidate of [part, part.replace(/[A-Z]{3}$/, "")]) {
+      if (validIban(candidate)) {
+        return candidate
+      }
+    }
   }
   // "BLZ/account", sometimes with the currency after the account number
   const blzAccount = /^(\d{8})\/(\d{1,10})(?:[A-Z]{3})?$/.exec(compact)
-  return blzAccount ? germanIban(blzAccount[1], blzAccount[2]) : null
+  if (blzAccount) {
+    return germanIban(blzAccount[1], blzAccount[2])
+  }
+  // "BIC/IBAN" whose check digits the bank did not keep (test accounts): the IBAN as written
+  const bicIban = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\/([A-Z]{2}\d{2}[A-Z0-9]{10,30})$/.exec(compact)
+  return ibanShaped(bicIban?.[1] ?? compact)
+}
+
+/** What has the shape of an IBAN (the bank wrote it; its check digits are the bank's business). */
+function ibanShaped(value: string | null): string | null {
+  const compact = (value ?? "").replace(/\s+/g, "").toUpperCase()
+  return /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact) ? compact : null
 }
 
 function dateOf(yymmdd: string, place: string): string {

@@ -8,27 +8,56 @@ export const MAX_STATEMENT_FILE_BYTES = 100 * 1024 * 1024
 
 /**
  * Reads a statement file of any supported format, told apart by its content (not its name): XML is
- * CAMT, a file starting with an MT940 field (or a SWIFT block header) is MT940. CAMT is UTF-8 unless
- * its declaration says ISO-8859-1; German MT940 exports are ISO-8859-1 unless they are valid UTF-8.
+ * CAMT; a file with an MT940 field (:20:) near its start, after a SWIFT block header or a bank's own
+ * header lines, is MT940. Text is decoded by its byte order mark (UTF-8, UTF-16), else CAMT by its XML
+ * declaration (UTF-8 when it declares none) and MT940 as UTF-8 when it is valid UTF-8, else as
+ * Windows-1252 (the superset of ISO-8859-1 that German banks' exports use).
  */
 export function readStatementFile(bytes: Buffer): StatementFile {
   if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
     throw new StatementFileError("", `the file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`)
   }
-  const head = bytes.subarray(0, 200).toString("latin1").replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "").trimStart()
-  if (head.startsWith("<")) {
-    const latin1 = /^<\?xml[^>]*encoding=["'](ISO-8859-1|latin1|windows-1252)["']/i.test(head)
-    return readCamt(latin1 ? bytes.toString("latin1") : utf8(bytes))
+  const bom = byteOrderMark(bytes)
+  const head = (bom ? decode(bytes.subarray(0, 4096), bom) : bytes.subarray(0, 4096).toString("latin1")).replace(/^\uFEFF/, "")
+  const start = head.trimStart()
+  if (start.startsWith("<")) {
+    const declared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(start)?.[1]
+    return readCamt(bom ? decode(bytes, bom) : declared && !/^utf-?8$/i.test(declared) ? decode(bytes, declared) : utf8(bytes))
   }
-  if (/^(:20:|\{1:|:\d{2}[A-Z]?:)/.test(head) || /^\r?\n?-?\r?\n?:20:/.test(head)) {
-    return readMt940(isUtf8(bytes) ? bytes.toString("utf8") : bytes.toString("latin1"))
+  // some banks put header lines before the first field ("ABNANL2A", "940", ":940:", "0000 01INGB…")
+  if (/^(:20:|\{1:|:\d{2}[A-Z]?:)/.test(start) || /(^|[\r\n]):20:/.test(head.slice(0, 1024))) {
+    return readMt940(bom ? decode(bytes, bom) : isUtf8(bytes) ? bytes.toString("utf8") : decode(bytes, "windows-1252"))
   }
   throw new StatementFileError("line 1", "neither CAMT (XML) nor MT940")
+}
+
+function byteOrderMark(bytes: Buffer): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8"
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le"
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be"
+  return null
+}
+
+// Windows-1252's characters at 0x80–0x9F (€, „, “, ”, –, …); Node decodes "windows-1252" as ISO-8859-1
+const CP1252 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178"
+
+function decode(bytes: Buffer, encoding: string): string {
+  if (/^(windows-1252|cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(encoding)) {
+    return bytes.toString("latin1").replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80])
+  }
+  let decoder: TextDecoder
+  try {
+    // WHATWG labels: "ISO-8859-1" and "latin1" decode as Windows-1252, which is what the banks mean
+    decoder = new TextDecoder(encoding.toLowerCase() === "utf-16" ? "utf-16le" : encoding)
+  } catch {
+    throw new StatementFileError("line 1", `the encoding "${encoding}" the file declares is not supported`)
+  }
+  return decoder.decode(bytes).replace(/^\uFEFF/, "")
 }
 
 function utf8(bytes: Buffer): string {
   if (!isUtf8(bytes)) {
     throw new StatementFileError("", "the XML file is not valid UTF-8 and declares no other encoding")
   }
-  return bytes.toString("utf8")
+  return bytes.toString("utf8").replace(/^\uFEFF/, "")
 }

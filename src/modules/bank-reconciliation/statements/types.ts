@@ -1,12 +1,9 @@
-/** The statement formats the plugin reads. */
-export type StatementFormat =
-  | "camt.053.001.02"
-  | "camt.053.001.04"
-  | "camt.053.001.08"
-  | "camt.054.001.02"
-  | "camt.054.001.04"
-  | "camt.054.001.08"
-  | "mt940"
+/**
+ * The statement formats the plugin reads: camt.052 (account report), camt.053 (statement) and camt.054
+ * (notification) of any version .001.01 to .001.13 (the elements read have kept their place since
+ * .02; .08 added the party wrappers), and MT940.
+ */
+export type StatementFormat = `camt.05${"2" | "3" | "4"}.001.${string}` | "mt940"
 
 /** One transaction of a statement, as the bank reported it (a batch entry yields one per transaction). */
 export interface StatementEntry {
@@ -55,6 +52,11 @@ export interface Statement {
 export interface StatementFile {
   format: StatementFormat
   statements: Statement[]
+  /**
+   * What the reader noticed but read anyway, naming the place: balances that do not add up, a batch
+   * whose transactions do not add up to its entry (imported as one payment).
+   */
+  warnings: string[]
 }
 
 /** A file that cannot be read: names the place so an operator can look at it. */

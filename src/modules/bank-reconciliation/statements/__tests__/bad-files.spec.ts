@@ -3,6 +3,7 @@ import { StatementFileError } from "../types"
 import { statementFixtureBytes } from "./statement-file"
 
 const text = (name: string) => statementFixtureBytes(name).toString("utf8")
+const read = (content: string) => readStatementFile(Buffer.from(content, "utf8"))
 const errorOf = (content: string | Buffer): StatementFileError => {
   try {
     readStatementFile(Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"))
@@ -22,9 +23,9 @@ describe("statement files that cannot be read", () => {
   it("refuses an XML file of another namespace", () => {
     const pain = text("camt053-v02-sparkasse.xml").replace("camt.053.001.02", "pain.001.001.03")
     expect(errorOf(pain).message).toBe(
-      'Document: namespace "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" is not supported; expected camt.053 or camt.054, version .001.02, .04 or .08'
+      'Document: namespace "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" is not supported; expected camt.053 (statement), camt.054 (notification) or camt.052 (report)'
     )
-    expect(errorOf(text("camt053-v02-sparkasse.xml").replace("camt.053.001.02", "camt.053.001.06")).reason).toMatch(/namespace .*camt\.053\.001\.06.* is not supported/)
+    expect(errorOf(text("camt053-v02-sparkasse.xml").replace("camt.053.001.02", "camt.056.001.01")).reason).toMatch(/namespace .*camt\.056\.001\.01.* is not supported/)
   })
 
   it("refuses a truncated CAMT file with the line where it breaks off", () => {
@@ -33,22 +34,31 @@ describe("statement files that cannot be read", () => {
     expect(errorOf(cut).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
   })
 
-  it("refuses a CAMT file whose balances do not add up (entries missing)", () => {
+  it("reads a CAMT file whose balances do not add up (entries missing), with a warning naming the statement", () => {
     const full = text("camt053-v02-sparkasse.xml")
     const withoutFee = full.replace(/<Ntry>\s*<Amt Ccy="EUR">25\.00<\/Amt>[\s\S]*?<\/Ntry>/, "")
-    expect(errorOf(withoutFee).message).toBe(
-      "Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: the file is incomplete"
-    )
+    const file = read(withoutFee)
+    expect(file.warnings).toEqual(["Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: entries may be missing"])
+    expect(file.statements[0].entries.length).toBe(read(full).statements[0].entries.length - 1)
+    expect(read(full).warnings).toEqual([])
   })
 
-  it("refuses an amount in another currency than the account's, naming the entry", () => {
-    const usd = text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="USD">150.00</Amt>')
-    expect(errorOf(usd).message).toBe("Stmt 1, Ntry 2, TxDtls 2, Amt: the amount is in USD, the account in EUR")
+  it("refuses an entry amount in another currency than the account's, naming the entry", () => {
+    const usd = text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">300.00</Amt>', '<Amt Ccy="USD">300.00</Amt>')
+    expect(errorOf(usd).message).toBe("Stmt 1, Ntry 2, Amt: the amount is in USD, the account in EUR")
   })
 
-  it("refuses a batch whose transactions do not add up to the entry", () => {
-    const wrong = text("camt053-v02-sparkasse.xml").replace('<TxAmt><Amt Ccy="EUR">50.00</Amt>', '<TxAmt><Amt Ccy="EUR">5.00</Amt>')
-    expect(errorOf(wrong).message).toBe("Stmt 1, Ntry 2: the batch's transactions add up to 255.00, the entry says 300.00")
+  it("reads a batch it cannot split (a transaction without an amount in the entry's currency, or not adding up) as one payment of the entry's amount, with a warning", () => {
+    const usd = read(text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="USD">150.00</Amt>'))
+    expect(usd.warnings).toEqual([
+      "Stmt 1, Ntry 2, TxDtls 2: a transaction of the batch has no amount in EUR; the entry is read as one payment of 300.00",
+    ])
+    const wrong = read(text("camt053-v02-sparkasse.xml").replace('<TxAmt><Amt Ccy="EUR">50.00</Amt>', '<TxAmt><Amt Ccy="EUR">5.00</Amt>'))
+    expect(wrong.warnings).toEqual(["Stmt 1, Ntry 2: the batch's transactions add up to 255.00, the entry says 300.00; the entry is read as one payment"])
+    for (const file of [usd, wrong]) {
+      const batch = file.statements[0].entries.filter((e) => e.place.startsWith("Stmt 1, Ntry 2"))
+      expect(batch).toEqual([expect.objectContaining({ amount: "300.00", direction: "credit", place: "Stmt 1, Ntry 2", debtor_name: null })])
+    }
   })
 
   it("refuses an amount that is no decimal", () => {
@@ -63,11 +73,12 @@ describe("statement files that cannot be read", () => {
     )
   })
 
-  it("refuses an MT940 statement whose entries do not give its closing balance", () => {
-    const wrong = text("mt940-deutsche-bank.sta").replace(":61:2611231123C119,00", ":61:2611231123C109,00")
-    expect(errorOf(wrong).message).toBe(
-      "statement 1 (line 2): opening balance and entries give -141.00, the closing balance is -131.00: the file is incomplete"
-    )
+  it("reads an MT940 statement whose entries do not give its closing balance, with a warning", () => {
+    const wrong = read(text("mt940-deutsche-bank.sta").replace(":61:2611231123C119,00", ":61:2611231123C109,00"))
+    expect(wrong.warnings).toEqual([
+      "statement 1 (line 2): opening balance and entries give -141.00, the closing balance is -131.00: entries may be missing",
+    ])
+    expect(wrong.statements[0].entries.find((e) => e.direction === "credit")?.amount).toBe("109.00")
   })
 
   it("refuses a broken MT940 statement line, naming its line", () => {

@@ -1,0 +1,245 @@
+import { readStatementFile } from "../read-statement-file"
+import { incomingEntries, LeftOut } from "../statement-payments"
+import { StatementFile } from "../types"
+
+/**
+ * Layouts seen in banks' real exports that the readers once refused or misread. Every file here is
+ * written for this test (names, IBANs and amounts are made up; IBANs have right check digits).
+ */
+
+const read = (content: string | Buffer) => readStatementFile(Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"))
+const incoming = (file: StatementFile) => {
+  const leftOut: LeftOut = {}
+  return { credits: incomingEntries(file.statements.flatMap((s) => s.entries), leftOut), leftOut }
+}
+const lines = (...l: string[]) => l.join("\r\n") + "\r\n"
+
+// DE89370400440532013000 and DE02120300000000202051 are the usual documentation IBANs
+const CREDIT_86 = ":86:166?00GUTSCHR. UEBERWEISUNG?109310?20EREF+ORDER-2001?21SVWZ+Bestellung 2001?30COBADEFFXXX?31DE02120300000000202051?32Anna Beispiel"
+
+describe("MT940 layouts of real banks", () => {
+  it('reads balances and amounts that end with the decimal comma ("EUR0,", "12,")', () => {
+    const file = read(lines(":20:STARTUMS", ":25:37040044/0532013000", ":28C:1/1", ":60F:C261130EUR0,", ":61:2611301130C12,N166NONREF", CREDIT_86, ":62F:C261130EUR12,", "-"))
+    expect(file.warnings).toEqual([])
+    expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name, c.debtor_iban, c.end_to_end_reference, c.remittance_text])).toEqual([
+      ["12.00", "Anna Beispiel", "DE02120300000000202051", "ORDER-2001", "Bestellung 2001"],
+    ])
+    expect(file.statements[0].iban).toBe("DE89370400440532013000")
+  })
+
+  it("reads a statement line with a space after the amount and a two-letter type code padded with a space", () => {
+    const file = read(
+      lines(
+        ":20:DEUTDEFF",
+        ":25:DE89370400440532013000",
+        ":28C:00001/1",
+        ":60F:C261130EUR100,00",
+        ":61:2611301130C50,00 NTRFNONREF//2611300001",
+        CREDIT_86,
+        ":61:261130C7,50NGT NONREF",
+        ":86:Bestellung 2002 danke",
+        ":62F:C261130EUR157,50",
+        "-"
+      )
+    )
+    expect(incoming(file).credits.map((c) => [c.amount, c.transaction_code, c.bank_reference, c.remittance_text])).toEqual([
+      ["50.00", "166", "2611300001", "Bestellung 2001"],
+      ["7.50", "NGT ", null, "Bestellung 2002 danke"],
+    ])
+  })
+
+  it("skips a bank's header lines before and between statements and SWIFT trailers joined to the next header", () => {
+    const statement = (id: string, open: string, amount: string, close: string) => [
+      `:20:${id}`,
+      ":25:DE89370400440532013000",
+      ":28C:1",
+      `:60F:C261130EUR${open}`,
+      `:61:2611301130C${amount}NTRFNONREF`,
+      CREDIT_86,
+      `:62F:C261130EUR${close}`,
+    ]
+    const file = read(
+      lines(
+        "BANKDEFF",
+        "940",
+        ":940:",
+        ...statement("A", "0,00", "1,00", "1,00"),
+        "-XXX",
+        "BANKDEFF",
+        "940",
+        ...statement("B", "1,00", "2,00", "3,00"),
+        "-}{5:{CHK:000000000000}}{1:F01BANKDEFFXXXX0000000000}{2:I940BANKDEFFXXXXN}{4:",
+        ...statement("C", "3,00", "4,00", "7,00"),
+        "-}"
+      )
+    )
+    expect(file.warnings).toEqual([])
+    expect(file.statements.map((s) => s.statement_id)).toEqual(["1", "1", "1"])
+    expect(incoming(file).credits.map((c) => c.amount)).toEqual(["1.00", "2.00", "4.00"])
+  })
+
+  it("keeps a :86: continuation line that starts with a dash, or with a colon that is no field", () => {
+    const file = read(
+      lines(
+        ":20:STARTUMS",
+        ":25:DE89370400440532013000",
+        ":60F:C261130EUR0,00",
+        ":61:2611301130C10,00N166NONREF",
+        ":86:166?00GUTSCHRIFT?20SVWZ+Vertr",
+        "-Nr. 99?21",
+        ":KD:NR:12 Bestellung 2003?32Anna Beispiel",
+        ":62F:C261130EUR10,00",
+        "-"
+      )
+    )
+    expect(incoming(file).credits[0].remittance_text).toBe("Vertr-Nr. 99 :KD:NR:12 Bestellung 2003")
+  })
+
+  it("reads a statement whose entries do not give its closing balance, and says so", () => {
+    const file = read(lines(":20:X", ":25:DE89370400440532013000", ":60F:C261130EUR0,00", ":61:2611301130C10,00N166NONREF", CREDIT_86, ":62F:C261130EUR12,00", "-"))
+    expect(file.warnings).toEqual(["statement 1 (line 1): opening balance and entries give 10.00, the closing balance is 12.00: entries may be missing"])
+    expect(incoming(file).credits.map((c) => c.amount)).toEqual(["10.00"])
+  })
+
+  it("finds the IBAN in :25: written as BIC/IBAN or followed by the currency", () => {
+    const withAccount = (account: string) =>
+      read(lines(":20:X", `:25:${account}`, ":60F:C261130EUR0,00", ":62F:C261130EUR0,00", "-")).statements[0].iban
+    expect(withAccount("COBADEFFXXX/DE89370400440532013000")).toBe("DE89370400440532013000")
+    expect(withAccount("DE89370400440532013000EUR")).toBe("DE89370400440532013000")
+    expect(withAccount("DE89 3704 0044 0532 0130 00")).toBe("DE89370400440532013000")
+    expect(withAccount("37040044/532013000EUR")).toBe("DE89370400440532013000")
+  })
+
+  it("takes PURP+ as a keyword, not as remittance text", () => {
+    const file = read(
+      lines(
+        ":20:X",
+        ":25:DE89370400440532013000",
+        ":60F:C261130EUR0,00",
+        ":61:261130C50,00NSTO",
+        ":86:152?00DAUERAUFTRAG?10931?20PURP+RINP Dauerauftrag/Rate",
+        "?21SVWZ+Miete Dezember?32Anna Beispiel",
+        ":62F:C261130EUR50,00",
+        "-"
+      )
+    )
+    expect(incoming(file).credits[0]).toMatchObject({ amount: "50.00", remittance_text: "Miete Dezember", debtor_name: "Anna Beispiel", booking_date: "2026-11-30" })
+  })
+
+  it("decodes Windows-1252 (€ and umlauts), UTF-16 with byte order mark, UTF-8 with BOM, and CR-only line ends", () => {
+    const text = [":20:X", ":25:DE89370400440532013000", ":60F:C261130EUR0,00", ":61:2611301130C5,00N166NONREF", ":86:166?20SVWZ+Müller zahlt 5 € für 2004?32Jörg Weiß", ":62F:C261130EUR5,00", "-", ""]
+    const expected = ["Müller zahlt 5 € für 2004", "Jörg Weiß"]
+    const forms = [
+      Buffer.from(text.join("\r\n").replace("€", "\u0080"), "latin1"), // € at 0x80 as Windows-1252 writes it
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.join("\r\n"), "utf16le")]),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.join("\n"), "utf8")]),
+      Buffer.from(text.join("\r"), "utf8"),
+    ]
+    for (const bytes of forms) {
+      const credit = incoming(read(bytes)).credits[0]
+      expect([credit.remittance_text, credit.debtor_name]).toEqual(expected)
+    }
+  })
+})
+
+const camt = (options: { namespace?: string; documentTag?: string; wrap?: (doc: string) => string; declaration?: string; body: string }) => {
+  const namespace = options.namespace ?? "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"
+  const document =
+    options.documentTag ??
+    `<Document xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${namespace} camt.053.001.02.xsd" xmlns="${namespace}">`
+  const doc = `${document}${options.body}</Document>`
+  return `${options.declaration ?? '<?xml version="1.0" encoding="UTF-8"?>'}\n${options.wrap ? options.wrap(doc) : doc}\n`
+}
+const bal = (code: string, amount: string, ccy = "EUR") =>
+  `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>`
+const tx = (inner: string) => `<TxDtls>${inner}</TxDtls>`
+const parties = (name: string, iban: string) => `<RltdPties><Dbtr><Nm>${name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${iban}</IBAN></Id></DbtrAcct></RltdPties>`
+const ntry = (amount: string, details: string, extra = "<BookgDt><Dt>2026-11-30</Dt></BookgDt>") =>
+  `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>${extra}<ValDt><Dt>2026-12-01</Dt></ValDt><NtryDtls>${details}</NtryDtls></Ntry>`
+const statement = (entries: string, balances = "", message = "BkToCstmrStmt", tag = "Stmt") =>
+  `<${message}><GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-11-30T20:00:00</CreDtTm></GrpHdr><${tag}><Id>S1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>${balances}${entries}</${tag}></${message}>`
+const oneCredit = statement(ntry("25.00", tx(`<Refs><EndToEndId>ORDER-3001</EndToEndId></Refs>${parties("Anna Beispiel", "DE02120300000000202051")}<RmtInf><Ustrd>Bestellung 3001</Ustrd></RmtInf>`)))
+
+describe("CAMT layouts of real banks", () => {
+  it("finds the camt namespace when xmlns:xsi is declared before it (the common order)", () => {
+    const file = read(camt({ body: oneCredit }))
+    expect(file.format).toBe("camt.053.001.02")
+    expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name, c.debtor_iban, c.end_to_end_reference, c.remittance_text])).toEqual([
+      ["25.00", "Anna Beispiel", "DE02120300000000202051", "ORDER-3001", "Bestellung 3001"],
+    ])
+  })
+
+  it("reads every camt.053 version and camt.052 account reports, a namespace prefix and single quotes", () => {
+    for (const version of ["01", "03", "05", "06", "07", "09", "10", "11", "12", "13"]) {
+      const file = read(camt({ namespace: `urn:iso:std:iso:20022:tech:xsd:camt.053.001.${version}`, body: oneCredit }))
+      expect([file.format, incoming(file).credits.length]).toEqual([`camt.053.001.${version}`, 1])
+    }
+    const report = read(camt({ namespace: "urn:iso:std:iso:20022:tech:xsd:camt.052.001.08", body: statement(ntry("25.00", tx(parties("Anna Beispiel", "DE02120300000000202051"))), "", "BkToCstmrAcctRpt", "Rpt") }))
+    expect([report.format, report.statements[0].place, incoming(report).credits.length]).toEqual(["camt.052.001.08", "Rpt 1", 1])
+    const prefixed = camt({ documentTag: "<ns2:Document xmlns:ns2='urn:iso:std:iso:20022:tech:xsd:camt.053.001.02'>", body: oneCredit.replace(/<(\/?)(\w)/g, "<$1ns2:$2") }).replace(
+      "</Document>",
+      "</ns2:Document>"
+    )
+    expect(incoming(read(prefixed)).credits.map((c) => c.debtor_name)).toEqual(["Anna Beispiel"])
+  })
+
+  it("finds the Document inside a business message envelope", () => {
+    const file = read(
+      camt({
+        wrap: (doc) =>
+          `<Envelope xmlns="urn:swift:xsd:envelope"><AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02"><MsgDefIdr>camt.053.001.08</MsgDefIdr></AppHdr>${doc}</Envelope>`,
+        namespace: "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08",
+        body: oneCredit,
+      })
+    )
+    expect([file.format, incoming(file).credits.length]).toEqual(["camt.053.001.08", 1])
+  })
+
+  it("decodes the encoding the XML declaration names (Windows-1252 €, ISO-8859-15) and UTF-16 with a byte order mark", () => {
+    const body = oneCredit.replace("Anna Beispiel", "Jörg Weiß €")
+    const cp1252 = Buffer.from(camt({ declaration: '<?xml version="1.0" encoding="windows-1252"?>', body }).replace("€", "\u0080"), "latin1")
+    const latin9 = Buffer.from(camt({ declaration: '<?xml version="1.0" encoding="ISO-8859-15"?>', body }).replace("€", "\u00a4"), "latin1")
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(camt({ declaration: '<?xml version="1.0" encoding="UTF-16"?>', body }), "utf16le")])
+    for (const bytes of [cp1252, latin9, utf16]) {
+      expect(incoming(read(bytes)).credits[0].debtor_name).toBe("Jörg Weiß €")
+    }
+    expect(() => read(Buffer.from(camt({ declaration: '<?xml version="1.0" encoding="x-unknown-42"?>', body }), "latin1"))).toThrow(
+      'line 1: the encoding "x-unknown-42" the file declares is not supported'
+    )
+  })
+
+  it("leaves balances in other currencies aside and reads a statement whose balances do not add up, with a warning", () => {
+    const file = read(camt({ body: statement(ntry("25.00", tx(parties("Anna Beispiel", "DE02120300000000202051"))), bal("OPBD", "10.00") + bal("CLBD", "99.00", "SEK") + bal("CLBD", "40.00")) }))
+    expect(file.warnings).toEqual(["Stmt 1, Bal: opening balance and booked entries give 35.00, the closing balance is 40.00: entries may be missing"])
+    expect(incoming(file).credits.map((c) => c.amount)).toEqual(["25.00"])
+  })
+
+  it("takes a single transaction's booked amount from the entry when its own amount is the instructed one in another currency", () => {
+    const file = read(camt({ body: statement(ntry("91.40", tx(`<Amt Ccy="USD">100.00</Amt><AmtDtls><InstdAmt><Amt Ccy="USD">100.00</Amt></InstdAmt></AmtDtls>${parties("Acme Inc", "DE02120300000000202051")}`))) }))
+    expect(incoming(file).credits.map((c) => [c.amount, c.currency, c.debtor_name])).toEqual([["91.40", "EUR", "Acme Inc"]])
+  })
+
+  it("splits a batch by the amounts in the entry's currency (counter values of foreign transactions)", () => {
+    const foreign = (usd: string, eur: string, name: string) =>
+      tx(`<Amt Ccy="USD">${usd}</Amt><AmtDtls><CntrValAmt><Amt Ccy="EUR">${eur}</Amt></CntrValAmt></AmtDtls>${parties(name, "DE02120300000000202051")}`)
+    const file = read(camt({ body: statement(ntry("30.00", foreign("11.00", "10.00", "A") + foreign("22.00", "20.00", "B"))) }))
+    expect(file.warnings).toEqual([])
+    expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name])).toEqual([
+      ["10.00", "A"],
+      ["20.00", "B"],
+    ])
+  })
+
+  it("reads a batch without transaction amounts as one payment of the entry, with a warning", () => {
+    const file = read(camt({ body: statement(ntry("30.00", tx(parties("A", "DE02120300000000202051")) + tx(parties("B", "DE02120300000000202051")))) }))
+    expect(file.warnings).toEqual(["Stmt 1, Ntry 1, TxDtls 1: a transaction of the batch has no amount in EUR; the entry is read as one payment of 30.00"])
+    expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name, c.place])).toEqual([["30.00", null, "Stmt 1, Ntry 1"]])
+  })
+
+  it("books an entry without a booking date on its value date; reads RvslInd 1 as a reversal; takes AddtlRmtInf when there is no Ustrd", () => {
+    const noBookingDate = read(camt({ body: statement(ntry("5.00", tx("<RmtInf><Strd><AddtlRmtInf>Bestellung 3002</AddtlRmtInf></Strd></RmtInf>"), "")) }))
+    expect(incoming(noBookingDate).credits.map((c) => [c.booking_date, c.value_date, c.remittance_text])).toEqual([["2026-12-01", "2026-12-01", "Bestellung 3002"]])
+    const reversal = read(camt({ body: statement(ntry("5.00", tx(""), "<RvslInd>1</RvslInd><BookgDt><Dt>2026-11-30</Dt></BookgDt>")) }))
+    expect(incoming(reversal).leftOut).toEqual({ reversal: 1 })
+  })
+})
