@@ -35,7 +35,7 @@ const LINE_LENGTH = 27
 export function readMt940Details(value: string): Mt940Details {
   const structured = /^(\d{3})(\D)(\d{2})/.exec(value)
   if (!structured) {
-    return { ...emptyDetails(), remittance_text: clean(value) }
+    return swiftCodes(value) ?? { ...emptyDetails(), remittance_text: clean(value) }
   }
   const [, code, separator] = structured
   const fields = new Map<string, string[]>()
@@ -63,6 +63,43 @@ export function readMt940Details(value: string): Mt940Details {
     counterpart_bic: clean(fields.get("30")?.join("") ?? null),
     counterpart_account: clean(fields.get("31")?.join("") ?? null),
     counterpart_name: clean(name),
+  }
+}
+
+// the codes of the SWIFT-style :86: ("/EREF/…/CNTP/IBAN/BIC/NAME/CITY/REMI/USTD//text/") of Dutch and
+// international banks (ING, ABN AMRO, Rabobank, …)
+const SWIFT_CODE = /\/(EREF|PREF|MARF|CSID|CNTP|REMI|ORDP|BENM|ULTC|ULTD|ULTB|PURP|RTRN|IREF|ISDT|NAME|ADDR|ID|TRCD|BUSP|EXCH|CHGS|OCMT|SVCL|ACCW|BENB|ORDB)\//
+
+/** Reads a SWIFT-style coded :86: into the same details; null when the text is not one. */
+function swiftCodes(value: string): Mt940Details | null {
+  const text = value.trim()
+  if (!text.startsWith("/") || !/\/(EREF|CNTP|REMI|ORDP|BENM|NAME)\//.test(text)) {
+    return null
+  }
+  const pieces = text.split(SWIFT_CODE)
+  const codes = new Map<string, string>()
+  for (let i = 1; i < pieces.length; i += 2) {
+    if (!codes.has(pieces[i])) {
+      codes.set(pieces[i], pieces[i + 1] ?? "")
+    }
+  }
+  const strip = (v: string | undefined) => clean((v ?? "").replace(/^\/+|\/+$/g, ""))
+  // CNTP: account/BIC/name/city
+  const [account, bic, name] = (codes.get("CNTP") ?? "").split("/")
+  const remittance = codes.get("REMI") ?? ""
+  // REMI: USTD//free text/ or STRD/CUR/reference/
+  const ustd = /^\/?USTD\/\/?(.*)$/.exec(remittance)?.[1]
+  const strd = /^\/?STRD\/[A-Z]*\/(.*)$/.exec(remittance)?.[1]
+  return {
+    ...emptyDetails(),
+    remittance_text: strip(ustd ?? strd ?? remittance) ?? null,
+    end_to_end_reference: strip(codes.get("EREF")),
+    mandate_reference: strip(codes.get("MARF")),
+    creditor_id: strip(codes.get("CSID")),
+    ultimate_debtor: strip(codes.get("ULTD")?.replace(/^\/?NAME\//, "")),
+    counterpart_account: strip(account),
+    counterpart_bic: strip(bic),
+    counterpart_name: strip(name) ?? strip(codes.get("NAME")),
   }
 }
 

@@ -8,8 +8,9 @@ type Balance = { units: bigint; currency: string; date: string }
 
 // :61: 6!n[4!n]2a[1!a]15d1!a3!c16x[//16x] — value date, booking date, mark (C, D, RC, RD), funds code,
 // amount with a decimal comma, transaction type, customer reference, bank reference. Banks pad: a space
-// after the amount (Deutsche Bank, Commerzbank), a type code of two letters and a space (ING "NOV ").
-const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d*) ?([NSF][A-Z0-9]{2}[A-Z0-9 ])([^/]*?)(?:\/\/(.*))?$/
+// after the amount (Deutsche Bank, Commerzbank), a type code of two letters and a space (ING "NOV "),
+// a whole amount without its comma (Knab "C500NTRF").
+const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15}(?:,\d*)?) ?([NSF][A-Z0-9]{2}[A-Z0-9 ])([^/]*?)(?:\/\/(.*))?$/
 const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d*)$/
 // fields that are one line: a non-field line after them is no continuation (headers and trailers of
 // the next message, "-XXX" or "-}{5:…}" trailers, a bank's "940" or "ABNANL2A" lines)
@@ -60,8 +61,10 @@ function tokenize(content: string): Field[] {
       between = true
     } else {
       const last = fields[fields.length - 1]
-      // :86: lines are cut at 65 characters without regard for words; :61:'s second line is its details
-      last.value += last.tag === "61" ? `\n${line}` : line
+      // :61:'s second line is its details. The German structured :86: is cut at 65 characters without
+      // regard for words: joined as it is. A free-text :86: line shorter than that ended at a word.
+      const freeText = last.tag === "86" && !/^\d{3}(?:$|\D\d{2})/.test(last.value) && lines[i - 1].length < 65
+      last.value += last.tag === "61" ? `\n${line}` : freeText ? ` ${line}` : line
     }
   })
   return fields

@@ -126,6 +126,29 @@ describe("MT940 layouts of real banks", () => {
     expect(incoming(file).credits[0]).toMatchObject({ amount: "50.00", remittance_text: "Miete Dezember", debtor_name: "Anna Beispiel", booking_date: "2026-11-30" })
   })
 
+  it("reads a whole amount without its comma and joins free-text :86: lines at word ends", () => {
+    const file = read(
+      lines(
+        "{1:F01BANKNL2AXXXX0000000000}{2:I940BANKNL2AXXXXN}{4:",
+        ":20:B1",
+        ":25:123456789",
+        ":60F:C261130EUR0,",
+        ":61:2611301130C500NTRF30-11-2026 10:05//B4G29",
+        ":86:BESTELLING 2005",
+        "BEDANKT VOOR DE LEVERING",
+        ":61:2611301130C1,NTRFNONREF",
+        ":86:/EREF/ORDER-2006//CNTP/NL91ABNA0417164300/ABNANL2A/J. JANSEN/AMSTER",
+        "DAM//REMI/USTD//BESTELLING 2006/",
+        ":62F:C261130EUR501,",
+        "-}"
+      )
+    )
+    expect(incoming(file).credits.map((c) => [c.amount, c.remittance_text, c.debtor_name, c.debtor_iban, c.debtor_bic, c.end_to_end_reference])).toEqual([
+      ["500.00", "BESTELLING 2005 BEDANKT VOOR DE LEVERING", null, null, null, null],
+      ["1.00", "BESTELLING 2006", "J. JANSEN", "NL91ABNA0417164300", "ABNANL2A", "ORDER-2006"],
+    ])
+  })
+
   it("decodes Windows-1252 (€ and umlauts), UTF-16 with byte order mark, UTF-8 with BOM, and CR-only line ends", () => {
     const text = [":20:X", ":25:DE89370400440532013000", ":60F:C261130EUR0,00", ":61:2611301130C5,00N166NONREF", ":86:166?20SVWZ+Müller zahlt 5 € für 2004?32Jörg Weiß", ":62F:C261130EUR5,00", "-", ""]
     const expected = ["Müller zahlt 5 € für 2004", "Jörg Weiß"]
