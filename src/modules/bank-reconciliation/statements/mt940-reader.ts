@@ -61,10 +61,13 @@ function tokenize(content: string): Field[] {
       between = true
     } else {
       const last = fields[fields.length - 1]
-      // :61:'s second line is its details. The German structured :86: is cut at 65 characters without
-      // regard for words: joined as it is. A free-text :86: line shorter than that ended at a word.
-      const freeText = last.tag === "86" && !/^\d{3}(?:$|\D\d{2})/.test(last.value) && lines[i - 1].length < 65
-      last.value += last.tag === "61" ? `\n${line}` : freeText ? ` ${line}` : line
+      // :61:'s second line is its details. :86: lines hold 65 characters and a full line is cut without
+      // regard for words: joined as it is; a shorter line ended at a word (free text, and names and
+      // purposes of banks that wrap at words). A line that opens a subfield ("?21…") is joined as it
+      // is: the subfields' own 27-character rule decides there.
+      // (banks count the 65 with or without the ":86:" of the first line: a first line of 65 with it is full)
+      const atWord = last.tag === "86" && lines[i - 1].length < 65 && !/^[^\w\s]\d{2}/.test(line) && !/^\d{3}$/.test(last.value)
+      last.value += last.tag === "61" ? `\n${line}` : atWord ? ` ${line}` : line
     }
   })
   return fields

@@ -13,6 +13,8 @@ const incoming = (file: StatementFile) => {
   return { credits: incomingEntries(file.statements.flatMap((s) => s.entries), leftOut), leftOut }
 }
 const lines = (...l: string[]) => l.join("\r\n") + "\r\n"
+/** A :86: value in full lines of 65 characters, as a bank cuts it. */
+const wrap86 = (value: string) => [`:86:${value.slice(0, 65)}`, ...(value.slice(65).match(/.{1,65}/g) ?? [])]
 
 // DE89370400440532013000 and DE02120300000000202051 are the usual documentation IBANs
 const CREDIT_86 = ":86:166?00GUTSCHR. UEBERWEISUNG?109310?20EREF+ORDER-2001?21SVWZ+Bestellung 2001?30COBADEFFXXX?31DE02120300000000202051?32Anna Beispiel"
@@ -85,14 +87,15 @@ describe("MT940 layouts of real banks", () => {
         ":25:DE89370400440532013000",
         ":60F:C261130EUR0,00",
         ":61:2611301130C10,00N166NONREF",
-        ":86:166?00GUTSCHRIFT?20SVWZ+Vertr",
-        "-Nr. 99?21",
-        ":KD:NR:12 Bestellung 2003?32Anna Beispiel",
+        // a full first line (65 after ":86:") continued by a line starting with "-", then one starting with ":KD:"
+        ":86:166?00GUTSCHRIFT?1093100000?20SVWZ+Kunde 4711 Vertrag 15?21Vertr",
+        "-Nr. 99?22Bestellung 2003 und Lieferung nach Koeln-Ehrenfeld am",
+        ":KD:NR:12 ?32Anna Beispiel",
         ":62F:C261130EUR10,00",
         "-"
       )
     )
-    expect(incoming(file).credits[0].remittance_text).toBe("Vertr-Nr. 99 :KD:NR:12 Bestellung 2003")
+    expect(incoming(file).credits[0].remittance_text).toBe("Kunde 4711 Vertrag 15 Vertr-Nr. 99 Bestellung 2003 und Lieferung nach Koeln-Ehrenfeld am :KD:NR:12")
   })
 
   it("reads a statement whose entries do not give its closing balance, and says so", () => {
@@ -124,6 +127,26 @@ describe("MT940 layouts of real banks", () => {
       )
     )
     expect(incoming(file).credits[0]).toMatchObject({ amount: "50.00", remittance_text: "Miete Dezember", debtor_name: "Anna Beispiel", booking_date: "2026-11-30" })
+  })
+
+  it("joins a structured :86: line a bank wrapped at a word with a space, a full 65-character line and a subfield on its own line without", () => {
+    const file = read(
+      lines(
+        ":20:X",
+        ":25:DE89370400440532013000",
+        ":60F:C261130EUR0,00",
+        ":61:2611301130C10,00NTRFNONREF",
+        // 65 characters after ":86:", then the rest of the subfields, wrapped before "und"
+        ...wrap86("166?00GUTSCHRIFT?100399?20EREF+ORDER-2007?21SVWZ+Bestellung 2007 vom 30.11.?30COBADEFFXXX?31DE02120300000000202051?32Anna Beispiel-Sonnenschei?33n"),
+        "und Partner",
+        "?34997",
+        ":62F:C261130EUR10,00",
+        "-"
+      )
+    )
+    expect(incoming(file).credits.map((c) => [c.remittance_text, c.debtor_name, c.debtor_iban])).toEqual([
+      ["Bestellung 2007 vom 30.11.", "Anna Beispiel-Sonnenschein und Partner", "DE02120300000000202051"],
+    ])
   })
 
   it("reads a whole amount without its comma and joins free-text :86: lines at word ends", () => {
