@@ -9,8 +9,10 @@ import { bookAssignments, PAYMENT_BOOKED_EVENT } from "../../src/workflows/book-
 import { cancelUnpaidOrderWorkflow } from "../../src/workflows/cancel-unpaid-order"
 import { runPrepaymentDeadlines } from "../../src/workflows/run-prepayment-deadlines"
 import { sendAdminFeedNoticesWorkflow } from "../../src/workflows/send-admin-feed-notices"
+import { createAdminUser } from "../__fixtures__/admin-user"
 import { createShopAccountWithPayments } from "../__fixtures__/bank-transactions"
 import { createStoreCustomer } from "../__fixtures__/customer"
+import { createUnpaidOrder } from "../__fixtures__/order"
 import { createStockedStorefront } from "../__fixtures__/stocked-storefront"
 import { placeOrder, startCheckout } from "../__fixtures__/store-checkout"
 
@@ -49,6 +51,13 @@ medusaIntegrationTestRunner({
         data: [order],
       } = await query.graph({ entity: "order", fields: ["id", "status", "email", "created_at", "metadata", "items.id"], filters: { id } })
       return order as unknown as { id: string; status: string; email: string; created_at: string; metadata: Record<string, string>; items: { id: string }[] }
+    }
+
+    /** What the order widget reads: GET …/orders/:id/prepayment and …/bank-payments. */
+    async function widget(orderId: string) {
+      const { headers: admin } = await createAdminUser(container, `admin-${Math.random().toString(36).slice(2)}@shop.test`)
+      const get = async (path: string) => (await api.get(`/admin/bank-reconciliation/orders/${orderId}/${path}`, { headers: admin })).data
+      return { ...(await get("prepayment")).prepayment, outstanding: (await get("bank-payments")).bank_payments.outstanding }
     }
 
     async function reservedQuantity(lineItemIds: string[]) {
@@ -90,6 +99,11 @@ medusaIntegrationTestRunner({
       })
       expect(await reservedQuantity(items)).toBe(2)
 
+      const deadline = new Date(new Date(order.created_at).getTime() + 14 * DAY).toISOString()
+      expect(await widget(order.id)).toMatchObject({ deadline, cancelled: null, outstanding: "119.00" })
+      // an unpaid order on the system provider has no deadline: the job never cancels it
+      const manual = await createUnpaidOrder(container, { region_id: shop.region.id })
+      expect((await widget(manual.order.id)).deadline).toBeNull()
       expect((await runPrepaymentDeadlines(container, order.at(13.9))).cancelled).toEqual([])
       expect((await runPrepaymentDeadlines(container, order.at(14))).cancelled.map((c) => c.order_id)).toEqual([order.id])
       expect((await loadOrder(order.id)).status).toBe("canceled")
@@ -98,6 +112,8 @@ medusaIntegrationTestRunner({
       expect(cancelNotices).toHaveLength(1)
       expect(cancelNotices[0]).toMatchObject({ to: "erika@example.com", data: { reason: "not_paid_by_deadline" } })
       expect((await runPrepaymentDeadlines(container, order.at(20))).cancelled).toEqual([])
+      // the widget: no deadline any more, why it was cancelled, nothing owed (no payment to assign)
+      expect(await widget(order.id)).toMatchObject({ deadline: null, cancelled: { reason: "not_paid_by_deadline", deadline }, outstanding: "0.00" })
 
       const recorded = await service().listOrderNotices({ order_id: order.id }, { order: { happened_at: "ASC" } })
       expect(recorded.map((n) => [n.key, !!n.notification_id])).toEqual([
@@ -126,6 +142,9 @@ medusaIntegrationTestRunner({
         expect(await runPrepaymentDeadlines(container, paid.at(days))).toEqual({ reminded: [], cancelled: [], skipped: [] })
       }
       expect((await loadOrder(paid.id)).status).toBe("pending")
+      // paid: no deadline on the widget (the job would not cancel it), while the one with a payment assigned still has one
+      expect((await widget(paid.id)).deadline).toBeNull()
+      expect((await widget(assigned.id)).deadline).toEqual(expect.any(String))
       expect((await loadOrder(assigned.id)).status).toBe("pending")
       // the cancel itself re-checks under the order's lock
       const { errors } = await cancelUnpaidOrderWorkflow(container).run({ input: { order_id: assigned.id, deadline: null }, throwOnError: false })

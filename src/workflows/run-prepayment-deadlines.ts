@@ -1,9 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { prepaymentRunNotice } from "../modules/bank-reconciliation/admin-feed-notices"
 import { orderNoticeKey } from "../modules/bank-reconciliation/order-notice-kinds"
 import { cancelUnpaidOrderWorkflow } from "./cancel-unpaid-order"
 import { deliverOrderNoticeWorkflow } from "./deliver-order-notice"
+import { sendAdminFeedNoticesWorkflow } from "./send-admin-feed-notices"
 import { sendOrderNoticeWorkflow } from "./send-order-notice"
 import { planPrepaymentDeadlinesStep } from "./steps/plan-prepayment-deadlines"
 
@@ -64,5 +66,16 @@ export async function runPrepaymentDeadlines(container: MedusaContainer, now: Da
         .catch((error) => logger.warn(`finapi: the cancel notice of order ${action.order_id} was not sent: ${error.message}`))
     }
   }
+  return result
+}
+
+/**
+ * One run of the hourly job `finapi-prepayment-deadlines` at `now`: runPrepaymentDeadlines, then the
+ * admin-feed notices (what this run did, consents expiring, payments waiting for a decision).
+ */
+export async function runPrepaymentDeadlinesJob(container: MedusaContainer, now: Date = new Date()): Promise<PrepaymentDeadlinesResult> {
+  const result = await runPrepaymentDeadlines(container, now)
+  const ran = prepaymentRunNotice(result, now)
+  await sendAdminFeedNoticesWorkflow(container).run({ input: { now: now.toISOString(), notices: ran ? [ran] : [] } })
   return result
 }

@@ -9,7 +9,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [order],
-  } = await query.graph({ entity: "order", fields: ["id", "display_id", "currency_code", "metadata", "summary.*", "payment_collections.payment_sessions.*"], filters: { id: req.params.id } })
+  } = await query.graph({ entity: "order", fields: ["id", "display_id", "status", "currency_code", "metadata", "summary.*", "payment_collections.payment_sessions.*"], filters: { id: req.params.id } })
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found; reload the page.`)
   }
@@ -28,7 +28,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       payment_reference: paymentReferenceForOrder(order as any).reference,
       total: toDecimal((order.summary as any)?.current_order_total),
       paid_by_bank_transfer: totalsByCurrency(booked)[order.currency_code] ?? "0.00",
-      outstanding: pendingOf(order as any),
+      // a cancelled order owes nothing and takes no payment (a late one is held for the operator)
+      outstanding: order.status === "canceled" ? "0.00" : pendingOf(order as any),
       assignments: assignments.map((a) => ({
         id: a.id,
         status: a.status,

@@ -3,14 +3,18 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { BANK_RECONCILIATION_MODULE } from "../../../../../../modules/bank-reconciliation"
 import { paymentDeadline } from "../../../../../../modules/bank-reconciliation/prepayment-schedule"
 import type BankReconciliationModuleService from "../../../../../../modules/bank-reconciliation/service"
+import { isBankTransferProvider } from "../../../../../../providers/bank-transfer/session-data"
+
+type OrderRow = { id: string; status: string; created_at: string; payment_collections?: { status: string; payment_sessions?: { provider_id: string }[] }[] }
 
 /** For the order widget: the payment deadline, the reminders and notifications recorded, why it was cancelled, and late payments for it. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const service = req.scope.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const {
-    data: [order],
-  } = await query.graph({ entity: "order", fields: ["id", "status", "created_at"], filters: { id: req.params.id } })
+    data: [found],
+  } = await query.graph({ entity: "order", fields: ["id", "status", "created_at", "payment_collections.status", "payment_collections.payment_sessions.provider_id"], filters: { id: req.params.id } })
+  const order = found as unknown as OrderRow | undefined
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found; reload the page.`)
   }
@@ -20,11 +24,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { held_order_id: order.id, held_reason: ["cancelled_order", "refunded"] },
     { select: ["id", "amount", "currency_code", "booking_date", "counterpart_name", "held_reason", "status"] }
   )
+  // a deadline only where the job would cancel: unpaid orders placed with the bank-transfer provider
+  const collections = (order.payment_collections ?? []).filter(Boolean)
+  const awaitsTransfer =
+    collections.length > 0 &&
+    collections.every((c) => c.status === "awaiting" || c.status === "not_paid") &&
+    collections.some((c) => (c.payment_sessions ?? []).some((s) => isBankTransferProvider(s?.provider_id)))
   const cancel = notices.find((notice) => notice.kind === "cancelled_for_non_payment")
   res.json({
     prepayment: {
       order_id: order.id,
-      deadline: order.status === "pending" ? (paymentDeadline(new Date(order.created_at as string), prepayment)?.toISOString() ?? null) : null,
+      deadline: order.status === "pending" && awaitsTransfer ? (paymentDeadline(new Date(order.created_at), prepayment)?.toISOString() ?? null) : null,
       reminder_days: prepayment.reminders.days,
       notices: notices.map((notice) => ({
         id: notice.id,
