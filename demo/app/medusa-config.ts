@@ -65,11 +65,40 @@ module.exports = defineConfig({
         encryptionKey: DEMO_ENCRYPTION_KEY,
         invoiceNumber: { source: "display_id", format: "INV-{display_id}" },
         sync: { schedule: "0 * * * *" },
+        // The prepayment loop for bank-transfer orders: reminders on days 3 and 7, cancel after 14 days.
+        // The local notification provider below only logs the customer e-mails; a shop names the
+        // templates of its e-mail provider here.
+        prepayment: {
+          reminders: { days: [3, 7] },
+          autoCancel: { afterDays: 14 },
+          notifications: {
+            templates: {
+              payment_received: "order-payment-received",
+              partial_payment_received: "order-partial-payment-received",
+              payment_reminder: "order-payment-reminder",
+              cancelled_for_non_payment: "order-cancelled-for-non-payment",
+              surplus_refunded: "order-surplus-refunded",
+            },
+          },
+        },
       },
     },
   ],
   modules: [
     ...redisModules,
+    {
+      // customer e-mails (logged to the console) and the admin's notification feed
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["email", "feed"] },
+          },
+        ],
+      },
+    },
     {
       // The plugin's "bank transfer / prepayment" payment method (pp_bank-transfer_bank-transfer),
       // offered on the demo region next to the system provider. Customers are told to pay to the

@@ -5,6 +5,7 @@ import { seedCatalogue } from "../seed/seed-catalogue"
 import { seedCustomers } from "../seed/seed-customers"
 import { findSeededAt, markSeeded } from "../seed/seed-marker"
 import { seedOrders } from "../seed/seed-orders"
+import { seedPrepaymentOrders } from "../seed/seed-prepayment-orders"
 import { offerBankTransfer, seedStore } from "../seed/seed-store"
 
 /**
@@ -40,12 +41,20 @@ export default async function seedDemoStore({ container }: ExecArgs) {
     customerIdByKey,
     variantIdBySku,
   })
+  const prepayment = await seedPrepaymentOrders(container, {
+    regionId: region.id,
+    salesChannelId: salesChannel.id,
+    customerIdByKey,
+    variantIdBySku,
+  })
   await markSeeded(container)
 
   logger.info(
     `Demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
       `${customerIdByKey.size} customers, ${variantIdBySku.size} variants, ` +
       `${orders.length} unpaid orders (#${orders[0].display_id}–#${orders[orders.length - 1].display_id}), ` +
+      `${prepayment.placed.length} bank-transfer orders (#${prepayment.placed.map((o) => o.display_id).join(", #")}) ` +
+      `with ${prepayment.reminded} reminders sent and #${prepayment.cancelled.join(", #")} cancelled by the prepayment job, ` +
       `publishable key ${publishableKey.token}`
   )
 }

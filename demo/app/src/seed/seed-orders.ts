@@ -101,7 +101,7 @@ function placedAt(demoOrder: DemoOrder, now: number) {
 }
 
 // Workflows always stamp "now"; the order list looks real only with history.
-async function backdate(container: MedusaContainer, orderId: string, at: Date) {
+export async function backdate(container: MedusaContainer, orderId: string, at: Date) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   await knex("order").where({ id: orderId }).update({ created_at: at, updated_at: at })
   const links = await knex("order_payment_collection")
