@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser"
 import { amountUnits, statementAmount, unitsToAmount } from "./decimal-amount"
+import { validIban } from "./german-iban"
 import { Statement, StatementEntry, StatementFile, StatementFileError, StatementFormat } from "./types"
 
 type Node = Record<string, unknown>
@@ -59,7 +60,10 @@ export function readCamt(xml: string): StatementFile {
     throw new StatementFileError("Document", `no <${statementTag}> in the ${format} message`)
   }
   const warnings: string[] = []
-  return { format, statements: statements.map((s, i) => readStatement(s, `${statementTag} ${i + 1}`, warnings)), warnings }
+  // a statement (053) and a notification (054) hold booked entries: an entry without <Sts> is booked;
+  // a report (052) also holds pending ones
+  const context = { warnings, defaultStatus: statementTag === "Rpt" ? "" : "BOOK", messageDate: dateTimeOf(text(message, "GrpHdr", "CreDtTm")) }
+  return { format, statements: statements.map((s, i) => readStatement(s, `${statementTag} ${i + 1}`, context)), warnings }
 }
 
 /** The Document: the root, or inside a business message envelope (AppHdr beside it, DataPDU, …). */
@@ -81,21 +85,31 @@ function findDocument(from: Node, depth: number): Node | null {
   return null
 }
 
-function readStatement(stmt: Node, place: string, warnings: string[]): Statement {
+type Context = { warnings: string[]; defaultStatus: string; messageDate: string | null }
+
+function readStatement(stmt: Node, place: string, context: Context): Statement {
   const account = node(stmt, "Acct")
-  const iban = text(account, "Id", "IBAN")
   const other = text(account, "Id", "Othr", "Id")
+  // some banks put the IBAN into <Othr><Id>
+  const iban = text(account, "Id", "IBAN") ?? (other && validIban(compactIban(other)) ? other : null)
   if (!iban && !other) {
     throw new StatementFileError(`${place}, Acct`, "the account has neither an IBAN nor another id")
   }
   const entries: StatementEntry[] = []
   const currency = text(account, "Ccy")?.toUpperCase() ?? null
   const ntries = list(stmt.Ntry)
-  ntries.forEach((ntry, i) => entries.push(...readEntry(ntry, `${place}, Ntry ${i + 1}`, currency, warnings)))
+  // the statement's own date, for entries that carry none (booked entries without BookgDt and ValDt)
+  const statementDate =
+    dateTimeOf(text(stmt, "FrToDt", "ToDtTm")) ??
+    dateOf(node(list(stmt.Bal).find((b) => text(b, "Tp", "CdOrPrtry", "Cd") === "CLBD")?.Dt)) ??
+    dateTimeOf(text(stmt, "CreDtTm")) ??
+    context.messageDate
+  const entryContext = { ...context, statementDate }
+  ntries.forEach((ntry, i) => entries.push(...readEntry(ntry, `${place}, Ntry ${i + 1}`, currency, entryContext)))
   const statementCurrency = currency ?? entries[0]?.currency ?? currencyOf(list(stmt.Bal)[0]?.Amt) ?? "EUR"
-  checkBalances(stmt, ntries, statementCurrency, place, warnings)
+  checkBalances(stmt, ntries, statementCurrency, place, context)
   return {
-    iban: iban ? iban.replace(/\s+/g, "").toUpperCase() : null,
+    iban: iban ? compactIban(iban) : null,
     account_label: iban ?? other!,
     currency: statementCurrency,
     statement_id: text(stmt, "Id"),
@@ -104,13 +118,20 @@ function readStatement(stmt: Node, place: string, warnings: string[]): Statement
   }
 }
 
-function readEntry(ntry: Node, place: string, accountCurrency: string | null, warnings: string[]): StatementEntry[] {
+function readEntry(
+  ntry: Node,
+  place: string,
+  accountCurrency: string | null,
+  context: Context & { statementDate: string | null }
+): StatementEntry[] {
+  const { warnings } = context
   const entryAmount = amountOf(ntry.Amt, `${place}, Amt`, accountCurrency)
   const direction = directionOf(text(ntry, "CdtDbtInd"), `${place}, CdtDbtInd`)
-  const status = statusOf(ntry)
+  const status = statusOf(ntry, context.defaultStatus)
   const reversal = booleanOf(text(ntry, "RvslInd"))
-  // a booked entry without a booking date (some camt.054) is booked on its value date
-  const bookingDate = dateOf(node(ntry, "BookgDt")) ?? dateOf(node(ntry, "ValDt"))
+  // a booked entry without a booking date (some camt.054) is booked on its value date, one without
+  // either on the statement's date
+  const bookingDate = dateOf(node(ntry, "BookgDt")) ?? dateOf(node(ntry, "ValDt")) ?? (status === "BOOK" ? context.statementDate : null)
   if (!bookingDate && status === "BOOK") {
     throw new StatementFileError(`${place}, BookgDt`, "a booked entry has neither a booking date nor a value date")
   }
@@ -198,13 +219,14 @@ function parties(tx: Node): Omit<StatementEntry, "amount" | "currency" | "direct
     .map((c) => text(c, "Ref"))
     .find(Boolean)
   const additional = structured.flatMap((s) => list<unknown>(s.AddtlRmtInf)).filter((a) => typeof a === "string" && a) as string[]
-  const iban = text(related, "DbtrAcct", "Id", "IBAN")
+  const otherAccount = text(related, "DbtrAcct", "Id", "Othr", "Id")
+  const iban = text(related, "DbtrAcct", "Id", "IBAN") ?? (otherAccount && validIban(compactIban(otherAccount)) ? otherAccount : null)
   return {
     end_to_end_reference: text(tx, "Refs", "EndToEndId"),
     creditor_reference: creditorRef ?? null,
     remittance_text: ustrd.length ? ustrd.join(" ") : additional.length ? additional.join(" ") : text(tx, "AddtlTxInf"),
     debtor_name: text(debtor, "Nm"),
-    debtor_iban: iban ? iban.replace(/\s+/g, "").toUpperCase() : null,
+    debtor_iban: iban ? compactIban(iban) : null,
     debtor_bic: text(tx, "RltdAgts", "DbtrAgt", "FinInstnId", "BIC") ?? text(tx, "RltdAgts", "DbtrAgt", "FinInstnId", "BICFI"),
     ultimate_debtor: text(ultimate, "Nm"),
     mandate_reference: text(tx, "Refs", "MndtId"),
@@ -231,7 +253,7 @@ function emptyParties(): ReturnType<typeof parties> {
  * (entries left out by the bank's export filter, an edited file) the entries are read anyway and the
  * difference is reported as a warning. Balances in another currency than the statement's are not used.
  */
-function checkBalances(stmt: Node, ntries: Node[], currency: string, place: string, warnings: string[]): void {
+function checkBalances(stmt: Node, ntries: Node[], currency: string, place: string, context: Context): void {
   const balances = new Map<string, bigint>()
   for (const bal of list(stmt.Bal)) {
     const code = text(bal, "Tp", "CdOrPrtry", "Cd")
@@ -247,20 +269,30 @@ function checkBalances(stmt: Node, ntries: Node[], currency: string, place: stri
   }
   let booked = opening
   for (const ntry of ntries) {
-    if (statusOf(ntry) === "BOOK") {
+    if (statusOf(ntry, context.defaultStatus) === "BOOK") {
       booked += signed({ amount: statementAmount(text(ntry, "Amt") ?? "", place), direction: directionOf(text(ntry, "CdtDbtInd"), place) })
     }
   }
   if (booked !== closing) {
-    warnings.push(
+    context.warnings.push(
       `${place}, Bal: opening balance and booked entries give ${unitsToAmount(booked)}, the closing balance is ${unitsToAmount(closing)}: entries may be missing`
     )
   }
 }
 
-/** .02/.04: <Sts>BOOK</Sts>; .08 and later: <Sts><Cd>BOOK</Cd></Sts> (or <Prtry>). */
-function statusOf(ntry: Node): string {
-  return ((typeof ntry.Sts === "object" && ntry.Sts ? (text(ntry, "Sts", "Cd") ?? text(ntry, "Sts", "Prtry")) : text(ntry, "Sts")) ?? "").toUpperCase()
+/** .02/.04: <Sts>BOOK</Sts>; .08 and later: <Sts><Cd>BOOK</Cd></Sts> (or <Prtry>); none: the message's default. */
+function statusOf(ntry: Node, defaultStatus: string): string {
+  const status = typeof ntry.Sts === "object" && ntry.Sts ? (text(ntry, "Sts", "Cd") ?? text(ntry, "Sts", "Prtry")) : text(ntry, "Sts")
+  return (status ?? defaultStatus).toUpperCase()
+}
+
+/** The date of an ISO date-time as the bank wrote it (its own local date, not converted to UTC). */
+function dateTimeOf(value: string | null): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null
+}
+
+function compactIban(value: string): string {
+  return value.replace(/\s+/g, "").toUpperCase()
 }
 
 /** xs:boolean: "true" or "1". */

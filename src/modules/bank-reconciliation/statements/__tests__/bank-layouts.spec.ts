@@ -282,6 +282,17 @@ describe("CAMT layouts of real banks", () => {
     expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name, c.place])).toEqual([["30.00", null, "Stmt 1, Ntry 1"]])
   })
 
+  it("reads a statement without <Sts>, booking and value dates (booked on the statement's date) and with the IBAN in <Othr><Id>", () => {
+    const body = `<BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-11-30T19:47:17.828+02:00</CreDtTm></GrpHdr><Stmt><Id>S1</Id><Acct><Id><Othr><Id>DE89370400440532013000</Id></Othr></Id><Ccy>EUR</Ccy></Acct>${bal("OPBD", "1.00")}${bal("CLBD", "26.00")}<Ntry><Amt Ccy="EUR">25.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><AcctSvcrRef>REF-1</AcctSvcrRef><NtryDtls><TxDtls><Amt Ccy="EUR">25.00</Amt><RltdPties><DbtrAcct><Id><Othr><Id>DE02120300000000202051</Id></Othr></Id></DbtrAcct></RltdPties></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt>`
+    const file = read(camt({ namespace: "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", body }))
+    expect(file.warnings).toEqual([])
+    expect(file.statements[0].iban).toBe("DE89370400440532013000")
+    expect(incoming(file).credits.map((c) => [c.amount, c.status, c.booking_date, c.debtor_iban, c.bank_reference])).toEqual([["25.00", "BOOK", "2026-11-30", "DE02120300000000202051", "REF-1"]])
+    // a report (camt.052) also holds pending entries: one without <Sts> is not taken as booked
+    const report = read(camt({ namespace: "urn:iso:std:iso:20022:tech:xsd:camt.052.001.08", body: body.replace(/BkToCstmrStmt/g, "BkToCstmrAcctRpt").replace(/Stmt>/g, "Rpt>") }))
+    expect(incoming(report).leftOut).toEqual({ not_booked: 1 })
+  })
+
   it("books an entry without a booking date on its value date; reads RvslInd 1 as a reversal; takes AddtlRmtInf when there is no Ustrd", () => {
     const noBookingDate = read(camt({ body: statement(ntry("5.00", tx("<RmtInf><Strd><AddtlRmtInf>Bestellung 3002</AddtlRmtInf></Strd></RmtInf>"), "")) }))
     expect(incoming(noBookingDate).credits.map((c) => [c.booking_date, c.value_date, c.remittance_text])).toEqual([["2026-12-01", "2026-12-01", "Bestellung 3002"]])
