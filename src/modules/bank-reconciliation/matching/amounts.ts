@@ -7,6 +7,32 @@ const DECIMAL = /^(\d{1,9})(?:\.(\d{1,2}))?$/
 
 /** Parses a decimal string with at most 2 decimals to integer cents; null when malformed. */
 export function parseCents(value: string): number | null {
+  // Fast path for the usual shape ("119.00", "7"): one pass over the characters, no match object.
+  const length = value.length
+  let whole = 0
+  let i = 0
+  for (; i < length && i < 9; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 48 || code > 57) {
+      break
+    }
+    whole = whole * 10 + (code - 48)
+  }
+  if (i > 0 && (i === length || (value.charCodeAt(i) === 46 && length - i >= 2 && length - i <= 3))) {
+    let fraction = 0
+    let valid = true
+    for (let k = i + 1; k < i + 3; k++) {
+      const code = k < length ? value.charCodeAt(k) : 48
+      if (code < 48 || code > 57) {
+        valid = false
+        break
+      }
+      fraction = fraction * 10 + (code - 48)
+    }
+    if (valid) {
+      return whole * 100 + fraction
+    }
+  }
   const match = DECIMAL.exec(value)
   if (!match) {
     return null

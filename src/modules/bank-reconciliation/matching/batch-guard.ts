@@ -8,7 +8,7 @@ import type { MatchOptions, MatchResult } from "./types"
  * payers for one order), none of them is safe to book unattended: all of them become
  * `suggest`, whatever their order in the input, so the operator sees the conflict.
  */
-export function guardBatchConflicts(results: MatchResult[], outstanding: Map<string, number>, options: MatchOptions): MatchResult[] {
+export function guardBatchConflicts(results: MatchResult[], outstanding: { get(orderId: string): number | undefined }, options: MatchOptions): MatchResult[] {
   if (!options.batchConflictGuard) {
     return results
   }

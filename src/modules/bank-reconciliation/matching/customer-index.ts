@@ -4,63 +4,170 @@ import type { OpenItemInput } from "./types"
 
 /** Normalises an IBAN for comparison (no spaces, upper case). */
 export function normalizeIban(iban: string | null | undefined): string {
-  return (iban ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "")
+  if (!iban) {
+    return ""
+  }
+  return isCompactUpper(iban) ? iban : iban.toUpperCase().replace(/[^A-Z0-9]/g, "")
 }
 
-/** Adds an item's customer: its items, known IBANs and name words (single and in pairs). */
-export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, nameCache: Map<string, NormalisedName>): void {
+/** True when `text` is only A–Z and 0–9 (already normalised: no copy needed). */
+export function isCompactUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) {
+      return false
+    }
+  }
+  return true
+}
+
+/** Adds an item's customer: its items, known IBANs and names (words and pairs are indexed per spelling, see NameIndex). */
+export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number): void {
   let customer = index.customers.get(item.customerKey)
   if (!customer) {
     const label = input.companyName || input.customerName || input.customerId || input.orderId
-    customer = { key: item.customerKey, items: [], ibans: [], names: [], label }
+    customer = { key: item.customerKey, items: [], cents: [], currency: item.currency, ibans: [], names: [], label }
     index.customers.set(item.customerKey, customer)
+  } else if (customer.currency !== item.currency) {
+    customer.currency = null
   }
   customer.items.push(position)
-  for (const raw of input.knownIbans ?? []) {
-    const iban = normalizeIban(raw)
-    if (iban && !customer.ibans.includes(iban)) {
-      customer.ibans.push(iban)
-      index.byIban.add(iban, customer.key)
+  customer.cents.push(item.outstandingCents)
+  const ibans = input.knownIbans
+  if (ibans) {
+    for (let i = 0; i < ibans.length; i++) {
+      const iban = normalizeIban(ibans[i])
+      if (iban && !customer.ibans.includes(iban)) {
+        customer.ibans.push(iban)
+        index.byIban.add(iban, customer.key)
+      }
     }
   }
   // Names the operator taught (payer names of earlier manual assignments) count like the customer's own.
-  for (const name of [input.customerName, input.companyName, ...(input.aliases ?? [])]) {
-    if (name) {
-      addName(index, customer, cachedTokens(name, nameCache))
+  if (input.customerName) {
+    index.names.add(customer, input.customerName)
+  }
+  if (input.companyName) {
+    index.names.add(customer, input.companyName)
+  }
+  const aliases = input.aliases
+  if (aliases) {
+    for (let i = 0; i < aliases.length; i++) {
+      if (aliases[i]) {
+        index.names.add(customer, aliases[i])
+      }
     }
   }
 }
 
-export type NormalisedName = { tokens: string[]; pairs: string[] }
+/** One spelling of a name, normalised once, and the customers who have it. */
+type Spelling = { tokens: string[]; customers: Customer[] }
 
-/** Names repeat across a customer's orders and between namesakes: normalise each spelling once. */
-function cachedTokens(name: string, cache: Map<string, NormalisedName>): NormalisedName {
-  let normalised = cache.get(name)
-  if (!normalised) {
-    const tokens = nameTokens(name)
-    normalised = { tokens, pairs: namePairs(tokens) }
-    cache.set(name, normalised)
+const NONE: readonly Customer[] = Object.freeze([])
+
+/**
+ * Name word → customers and name-word pair → customers. Names repeat across a customer's orders
+ * and between namesakes, so each spelling is normalised once and remembers its customers; the
+ * word and pair lists are built from the spellings (thousands, not one per order) when first
+ * asked, and each list of customers is put together on first use. A customer appears once per
+ * list however many of their names share the word.
+ */
+export class NameIndex {
+  private readonly spellings = new Map<string, Spelling>()
+  private byToken: Map<string, Spelling | Spelling[]> | null = null
+  private byPair: Map<string, Spelling | Spelling[]> | null = null
+  private readonly tokenCustomers = new Map<string, readonly Customer[]>()
+  private readonly pairCustomers = new Map<string, readonly Customer[]>()
+
+  /** Adds a name of `customer`; the same spelling twice for one customer counts once. */
+  add(customer: Customer, name: string): void {
+    let spelling = this.spellings.get(name)
+    if (!spelling) {
+      spelling = { tokens: nameTokens(name), customers: [] }
+      this.spellings.set(name, spelling)
+    }
+    if (!spelling.tokens.length || customer.names.includes(spelling.tokens)) {
+      return // one array per spelling, so identity is equality here
+    }
+    customer.names.push(spelling.tokens)
+    spelling.customers.push(customer)
+    this.byToken = null
+    this.byPair = null
   }
-  return normalised
+
+  /** Customers with `token` in one of their names. */
+  customersWithToken(token: string): readonly Customer[] {
+    let found = this.tokenCustomers.get(token)
+    if (!found) {
+      found = customersOf((this.byToken ??= this.buildTokens()).get(token))
+      this.tokenCustomers.set(token, found)
+    }
+    return found
+  }
+
+  /** Customers with both words of `pair` ("a b", a < b) in one name. */
+  customersWithPair(pair: string): readonly Customer[] {
+    let found = this.pairCustomers.get(pair)
+    if (!found) {
+      found = customersOf((this.byPair ??= this.buildPairs()).get(pair))
+      this.pairCustomers.set(pair, found)
+    }
+    return found
+  }
+
+  private buildTokens(): Map<string, Spelling | Spelling[]> {
+    this.tokenCustomers.clear()
+    const map = new Map<string, Spelling | Spelling[]>()
+    for (const spelling of this.spellings.values()) {
+      if (spelling.customers.length) {
+        for (const token of spelling.tokens) {
+          post(map, token, spelling)
+        }
+      }
+    }
+    return map
+  }
+
+  private buildPairs(): Map<string, Spelling | Spelling[]> {
+    this.pairCustomers.clear()
+    const map = new Map<string, Spelling | Spelling[]>()
+    for (const spelling of this.spellings.values()) {
+      if (spelling.customers.length) {
+        for (const pair of namePairs(spelling.tokens)) {
+          post(map, pair, spelling)
+        }
+      }
+    }
+    return map
+  }
 }
 
-function addName(index: OpenItemIndex, customer: Customer, { tokens, pairs }: NormalisedName): void {
-  if (!tokens.length || customer.names.includes(tokens)) {
-    return // the cache hands out one array per spelling, so identity is equality here
+function post(map: Map<string, Spelling | Spelling[]>, key: string, spelling: Spelling): void {
+  const current = map.get(key)
+  if (current === undefined) {
+    map.set(key, spelling)
+  } else if (Array.isArray(current)) {
+    current.push(spelling)
+  } else {
+    map.set(key, [current, spelling])
   }
-  // Words and pairs a second spelling shares with an earlier one are already indexed for this customer.
-  for (const token of tokens) {
-    if (!customer.names.some((name) => name.includes(token))) {
-      index.byNameToken.add(token, customer.key)
+}
+
+/** The customers of one or more spellings, each once. */
+function customersOf(found: Spelling | Spelling[] | undefined): readonly Customer[] {
+  if (found === undefined) {
+    return NONE
+  }
+  if (!Array.isArray(found)) {
+    return found.customers
+  }
+  const all = new Set<Customer>()
+  for (const spelling of found) {
+    for (const key of spelling.customers) {
+      all.add(key)
     }
   }
-  for (const pair of pairs) {
-    const [a, b] = pair.split(" ")
-    if (!customer.names.some((name) => name.includes(a) && name.includes(b))) {
-      index.byNamePair.add(pair, customer.key)
-    }
-  }
-  customer.names.push(tokens)
+  return [...all]
 }
 
 /** Every unordered pair of distinct name words, as "a b" with a < b (bounded: first 6 words). */

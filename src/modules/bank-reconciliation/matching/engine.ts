@@ -26,8 +26,24 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   const index = buildOpenItemIndex(openItems)
   const scanContext = buildScanContext(options, index)
   const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options))
-  const outstanding = new Map(index.items.map((item) => [item.orderId, item.outstandingCents]))
-  return { results: guardBatchConflicts(results, outstanding, options) }
+  return { results: guardBatchConflicts(results, { get: (orderId) => outstandingOf(index, orderId) }, options) }
+}
+
+/** What the order still owes, found by binary search (index.items is sorted by orderId); undefined when not open. */
+function outstandingOf(index: OpenItemIndex, orderId: string): number | undefined {
+  const items = index.items
+  let low = 0
+  let high = items.length // first position whose orderId is greater than orderId
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (items[middle].orderId <= orderId) {
+      low = middle + 1
+    } else {
+      high = middle
+    }
+  }
+  // With a repeated orderId the last one counts, as a Map built in item order would have it.
+  return low > 0 && items[low - 1].orderId === orderId ? items[low - 1].outstandingCents : undefined
 }
 
 function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanContext {

@@ -4,7 +4,13 @@ const RF_SHAPE = /^RF\d{2}[A-Z0-9]{1,21}$/
 
 /** Upper-cases and removes everything but letters and digits (spaces, hyphens, dots...). */
 export function compactReference(value: string): string {
-  return value.toUpperCase().replace(/[^A-Z0-9]/g, "")
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) {
+      return value.toUpperCase().replace(/[^A-Z0-9]/g, "")
+    }
+  }
+  return value // already compact: no copy
 }
 
 /** Folds one character (0-9, A-Z read as 10..35) into a running mod 97, digit by digit. */

@@ -1,6 +1,6 @@
 import { parseCents } from "./amounts"
 import { compactReference, isValidCompactRf } from "./iso11649"
-import { indexCustomer, type NormalisedName } from "./customer-index"
+import { indexCustomer, NameIndex } from "./customer-index"
 import { PostingMap } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
@@ -13,13 +13,17 @@ export type IndexedItem = {
   invoiceNumber: string | null
   paymentReference: string | null
   createdAt: string | null
-  /** How many open items of the same customer owe exactly this amount (this one included). */
+  /** How many open items of the same customer owe exactly this amount (this one included); 0 until asked (sameAmountCount). */
   sameAmountCount: number
 }
 
 export type Customer = {
   key: string
   items: number[]
+  /** What each of `items` owes (same order), so amounts are compared without visiting every item. */
+  cents: number[]
+  /** The currency of all the customer's items; null when they are in more than one. */
+  currency: string | null
   ibans: string[]
   names: string[][]
   /** The name as the shop wrote it, for reasons. */
@@ -37,10 +41,8 @@ export type OpenItemIndex = {
   byIban: PostingMap<string>
   /** currency → cents → items owing exactly that. */
   byAmount: Map<string, PostingMap<number, number>>
-  /** Name word → customers whose name has it. */
-  byNameToken: PostingMap<string>
-  /** Two name words (sorted, space-separated) → customers whose name has both. */
-  byNamePair: PostingMap<string>
+  /** Name word → customers whose name has it; two name words (sorted, space-separated) → customers whose name has both. */
+  names: NameIndex
   /** Length range of compact payment references and invoice numbers, to bound scanning. */
   referenceLength: { min: number; max: number }
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
@@ -72,17 +74,16 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   const index: OpenItemIndex = {
     items: [], customers: new Map(), byPaymentReference: new PostingMap(), byInvoiceCompact: new PostingMap(),
     byInvoiceDigits: new PostingMap(), byDisplayId: new PostingMap(), byIban: new PostingMap(),
-    byAmount: new Map(), byNameToken: new PostingMap(), byNamePair: new PostingMap(), invoicePrefixes: new Set(),
+    byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(),
     referenceLength: { min: Infinity, max: 0 },
   }
-  const nameCache = new Map<string, NormalisedName>()
+  const inputs: OpenItemInput[] = []
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
     if (outstandingCents <= 0) {
       continue // nothing left to pay: never a candidate
     }
-    const position = index.items.length
-    const item: IndexedItem = {
+    index.items.push({
       orderId: input.orderId,
       // An order without customer is its own customer; the NUL prefix keeps it apart from real ids.
       customerKey: input.customerId || `\u0000${input.orderId}`,
@@ -92,19 +93,25 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
       invoiceNumber: input.invoiceNumber || null,
       paymentReference: input.paymentReference || null,
       createdAt: input.createdAt ?? null,
-      sameAmountCount: 1,
-    }
-    index.items.push(item)
-    indexReferences(index, item, position)
-    indexCustomer(index, item, input, position, nameCache)
+      sameAmountCount: 0,
+    })
+    inputs.push(input)
+  }
+  for (let position = 0; position < index.items.length; position++) {
+    indexReferences(index, index.items[position], position)
+  }
+  for (let position = 0; position < index.items.length; position++) {
+    indexCustomer(index, index.items[position], inputs[position], position)
+  }
+  for (let position = 0; position < index.items.length; position++) {
+    const item = index.items[position]
     let amounts = index.byAmount.get(item.currency)
     if (!amounts) {
       amounts = new PostingMap()
       index.byAmount.set(item.currency, amounts)
     }
-    amounts.add(outstandingCents, position)
+    amounts.add(item.outstandingCents, position)
   }
-  index.customers.forEach((customer) => countSameAmounts(customer, index.items))
   return index
 }
 
@@ -142,12 +149,18 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
   }
 }
 
-function countSameAmounts(customer: Customer, items: IndexedItem[]): void {
-  if (customer.items.length < 2) {
-    return
+/** How many open items of the item's customer owe exactly what it owes (itself included); counted on first use. */
+export function sameAmountCount(index: OpenItemIndex, position: number): number {
+  const item = index.items[position]
+  if (item.sameAmountCount === 0) {
+    const others = index.customers.get(item.customerKey)!.items
+    let count = 0
+    for (const other of others) {
+      if (index.items[other].outstandingCents === item.outstandingCents && index.items[other].currency === item.currency) {
+        count++
+      }
+    }
+    item.sameAmountCount = count
   }
-  for (const position of customer.items) {
-    const item = items[position]
-    item.sameAmountCount = customer.items.filter((other) => items[other].outstandingCents === item.outstandingCents && items[other].currency === item.currency).length
-  }
+  return item.sameAmountCount
 }

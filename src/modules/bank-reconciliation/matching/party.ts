@@ -1,6 +1,6 @@
 import { compareNames, isNameWord, nameInWords, payerName, type NameMatch, type PayerName } from "./names"
 import { namePairs, normalizeIban } from "./customer-index"
-import type { OpenItemIndex } from "./open-item-index"
+import type { Customer, OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
 
 /** Who may have paid: customers by IBAN, by payer name and by a name written in the purpose. */
@@ -8,6 +8,8 @@ export type PartyEvidence = {
   ibanCustomers: string[]
   byName: Map<string, NameMatch>
   nameInPurpose: Set<string>
+  /** The customers of `byName` and `nameInPurpose` by key (saves looking them up in the whole index). */
+  customers: Map<string, Customer>
 }
 
 /** Collects the customers the payer can be; bounded by options.nameCandidateLimit per name. */
@@ -21,23 +23,26 @@ export function findParty(
   const iban = normalizeIban(counterpartIban)
   const ibanCustomers = iban ? [...index.byIban.get(iban)] : []
   const byName = new Map<string, NameMatch>()
+  const customers = new Map<string, Customer>()
   for (const raw of [counterpartName, scan.ultimateDebtor]) {
     if (!raw) {
       continue
     }
     const payer = payerName(raw)
-    for (const key of nameCandidates(payer, index, nameCandidateLimit)) {
-      const customer = index.customers.get(key)
-      for (const names of customer?.names ?? []) {
+    for (const customer of nameCandidates(payer, index, nameCandidateLimit)) {
+      for (const names of customer.names) {
         const match = compareNames(payer, names)
-        const known = byName.get(key)
-        if (match.level !== "none" && (!known || match.score > known.score)) {
-          byName.set(key, match)
+        if (match.level !== "none") {
+          const known = byName.get(customer.key)
+          if (!known || match.score > known.score) {
+            byName.set(customer.key, match)
+            customers.set(customer.key, customer)
+          }
         }
       }
     }
   }
-  return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit) }
+  return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit, customers), customers }
 }
 
 /** Past this many customers a single shared word (a common surname) proposes nobody. */
@@ -48,38 +53,68 @@ const SINGLE_WORD_LIMIT = 10
  * sharing the most first; with one word in common only when few customers have it. Never more
  * than `limit`, so common names do not fan out to thousands of candidates.
  */
-function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): string[] {
+function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): readonly Customer[] {
   const tokens = payer.tokens
-  const shared = new Map<string, number>()
+  let only: readonly Customer[] | null = null // the one pair's customers, when a single pair counts
+  let shared: Map<Customer, number> | null = null
   for (const pair of namePairs(tokens)) {
     // A pair shared by very many customers ("hans peter") cannot narrow anything down; skipping
     // it keeps the work per payment bounded however large the order book grows.
-    if (index.byNamePair.count(pair) <= limit) {
-      for (const key of index.byNamePair.get(pair)) {
-        shared.set(key, (shared.get(key) ?? 0) + 1)
+    const customers = index.names.customersWithPair(pair)
+    if (customers.length > limit || !customers.length) {
+      continue
+    }
+    if (!only && !shared) {
+      only = customers
+      continue
+    }
+    if (!shared) {
+      shared = new Map<Customer, number>()
+      for (const customer of only!) {
+        shared.set(customer, 1)
       }
+      only = null
+    }
+    for (const customer of customers) {
+      shared.set(customer, (shared.get(customer) ?? 0) + 1)
     }
   }
-  if (shared.size) {
-    const most = Math.max(...shared.values())
-    const best = [...shared.entries()].filter(([, count]) => count === most).map(([key]) => key)
+  if (only) {
+    return only // each shares this one pair: all are the best
+  }
+  if (shared) {
+    let most = 0
+    for (const count of shared.values()) {
+      most = Math.max(most, count)
+    }
+    const best: Customer[] = []
+    for (const [customer, count] of shared) {
+      if (count === most) {
+        best.push(customer)
+      }
+    }
     return best.length <= limit ? best : []
   }
-  const few = tokens.filter((word) => index.byNameToken.count(word) <= Math.min(limit, SINGLE_WORD_LIMIT))
-  return [...new Set(few.flatMap((word) => index.byNameToken.get(word)))]
+  const few = tokens.filter((word) => index.names.customersWithToken(word).length <= Math.min(limit, SINGLE_WORD_LIMIT))
+  return [...new Set(few.flatMap((word) => index.names.customersWithToken(word)))]
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
-function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): Set<string> {
+function customersNamedIn(words: string[], index: OpenItemIndex, limit: number, byKey: Map<string, Customer>): Set<string> {
   const found = new Set<string>()
+  if (!words.length) {
+    return found
+  }
   const present = new Set(words.filter(isNameWord))
   for (const word of present) {
-    if (index.byNameToken.count(word) > limit) {
+    const customers = index.names.customersWithToken(word)
+    if (customers.length > limit) {
       continue
     }
-    for (const key of index.byNameToken.get(word)) {
-      if (!found.has(key) && index.customers.get(key)?.names.some((names) => nameInWords(names, present))) {
-        found.add(key)
+    for (const customer of customers) {
+      if (!found.has(customer.key) && customer.names.some((names) => nameInWords(names, present))) {
+        found.add(customer.key)
+        byKey.set(customer.key, customer)
       }
     }
   }

@@ -1,4 +1,4 @@
-import { countOwing, itemsOwing, type OpenItemIndex } from "./open-item-index"
+import { countOwing, itemsOwing, type Customer, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { ReferenceHits } from "./references"
 import { findExactSubsets } from "./subset-sum"
@@ -32,18 +32,25 @@ export function buildProposals(
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
   const feeCents = Math.round(Number(options.bankFeeTolerance) * 100)
   const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
+  const itemsOf = new Map<string, { items: number[]; cents: number[] | null }>()
   for (const key of customers) {
-    const items = customerItems(index, key, currency)
+    const customer = party.customers.get(key) ?? index.customers.get(key)
+    if (!customer) {
+      continue
+    }
+    const items = customerItems(index, customer, currency)
+    const cents = items === customer.items ? customer.cents : null
     // A payer name alone (namesakes!) is only worth proposing where the amount nearly fits
     // (up to the Skonto/tolerance shortfall); a known payer with very many orders, where it fits.
     const everything = strong.has(key) && items.length <= MAX_ITEMS_PER_PARTY
     const shortAllowed = strong.has(key) ? 0 : shortPercent
-    for (const position of items) {
-      const owed = index.items[position].outstandingCents
+    itemsOf.set(key, { items, cents })
+    for (let i = 0; i < items.length; i++) {
+      const owed = cents ? cents[i] : index.items[items[i]].outstandingCents
       const near = amountCents <= owed + roundingCents &&
         ((owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100 || owed - amountCents <= feeCents)
       if (everything || near) {
-        singles.add(position)
+        singles.add(items[i])
       }
     }
   }
@@ -60,20 +67,28 @@ export function buildProposals(
     proposals.push(referencedSet)
   }
   for (const customer of customers) {
-    proposals.push(...subsetProposals(amountCents, customer, index, currency, options))
+    const own = itemsOf.get(customer)
+    const subsets = own ? subsetProposals(amountCents, own.items, own.cents, index, options) : NO_PROPOSALS
+    for (const subset of subsets) {
+      proposals.push(subset)
+    }
   }
   return proposals
 }
 
-/** A customer's open items in the payment's currency, in index order. */
-function customerItems(index: OpenItemIndex, customerKey: string, currency: string): number[] {
-  const items: number[] = []
-  for (const position of index.customers.get(customerKey)?.items ?? []) {
-    if (index.items[position].currency === currency) {
-      items.push(position)
-    }
+const NO_PROPOSALS: Proposal[] = Object.freeze([]) as unknown as Proposal[]
+
+const NO_ITEMS: number[] = Object.freeze([]) as unknown as number[]
+
+/** A customer's open items in the payment's currency, in index order (callers only read the list). */
+function customerItems(index: OpenItemIndex, customer: Customer, currency: string): number[] {
+  if (customer.currency === currency) {
+    return customer.items // all in the payment's currency (the usual case): no copy
   }
-  return items
+  if (customer.currency !== null) {
+    return NO_ITEMS
+  }
+  return customer.items.filter((position) => index.items[position].currency === currency)
 }
 
 /** Several orders named in one transfer ("RE 1001, 1002, 1003"): fill them in order, never beyond. */
@@ -107,19 +122,26 @@ function referencedSetProposal(
 /** Exact sums of one customer's open orders, unless one order alone already equals the amount. */
 function subsetProposals(
   amountCents: number,
-  customerKey: string,
+  items: number[],
+  cents: number[] | null,
   index: OpenItemIndex,
-  currency: string,
   options: MatchOptions
 ): Proposal[] {
-  const items = customerItems(index, customerKey, currency)
   if (items.length < 2 || items.length > options.maxSubsetItems || options.maxSubsetSize < 2) {
-    return []
+    return NO_PROPOSALS
+  }
+  let total = 0
+  for (let i = 0; i < items.length; i++) {
+    const owed = cents ? cents[i] : index.items[items[i]].outstandingCents
+    if (owed === amountCents) {
+      return NO_PROPOSALS // a single exact order wins over any combination (as Odoo does)
+    }
+    total += owed
+  }
+  if (total < amountCents) {
+    return NO_PROPOSALS // all of them together are not enough: no combination can be exact
   }
   const values = items.map((position) => index.items[position].outstandingCents)
-  if (values.includes(amountCents)) {
-    return [] // a single exact order wins over any combination (as Odoo does)
-  }
   return findExactSubsets(values, amountCents, options.maxSubsetSize, 5).map((subset) => ({
     positions: subset.map((i) => items[i]),
     amounts: subset.map((i) => values[i]),

@@ -44,6 +44,16 @@ const UMLAUTS: Record<string, string> = { Ä: "AE", Ö: "OE", Ü: "UE", ä: "ae"
 
 /** Transliterates German umlauts and ß, then strips other diacritics (é → e). */
 export function transliterate(text: string): string {
+  let ascii = true
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) {
+      ascii = false
+      break
+    }
+  }
+  if (ascii) {
+    return text // nothing to transliterate or strip
+  }
   return text
     .replace(/[ÄÖÜäöüß]/g, (char) => UMLAUTS[char])
     .normalize("NFD")

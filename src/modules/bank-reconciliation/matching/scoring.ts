@@ -1,5 +1,5 @@
 import { daysBetween, looksTransposed, relateAmount, type AmountRelation } from "./amounts"
-import type { OpenItemIndex } from "./open-item-index"
+import { sameAmountCount, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { Proposal } from "./proposals"
 import { WEIGHTS, type ReferenceHits } from "./references"
@@ -81,11 +81,11 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
   const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
     proposal.positions.every((position, i) => index.items[position].outstandingCents === proposal.amounts[i])
-  const base = { ...proposal, key: keyOf(proposal, index), relation, customerKey }
   const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customerKey, facts, index, options)
   if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
-      return { ...base, confidence: 0, confidenceWithoutParty: 0, eligible: false }
+      // Never ranked (decide drops confidence 0), so its key is not needed.
+      return scored(proposal, "", relation, customerKey, 0, 0, false)
     }
     residual *= 1 - AMOUNT_ONLY_WEIGHT
   } else if (relation) {
@@ -101,7 +101,15 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   if (!referenced && !party.iban && party.name === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
     confidence = Math.min(confidence, WEAK_NAME_CAP)
   }
-  return { ...base, confidence, confidenceWithoutParty: Math.min(confidence, (1 - residual) * fit), eligible }
+  const key = confidence > 0 ? keyOf(proposal, index) : ""
+  return scored(proposal, key, relation, customerKey, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
+}
+
+function scored(
+  proposal: Proposal, key: string, relation: AmountRelation | null, customerKey: string | null,
+  confidence: number, confidenceWithoutParty: number, eligible: boolean
+): ScoredProposal {
+  return { positions: proposal.positions, amounts: proposal.amounts, kind: proposal.kind, key, relation, customerKey, confidence, confidenceWithoutParty, eligible }
 }
 
 /**
@@ -182,10 +190,13 @@ function relate(position: number, facts: TransactionFacts, index: OpenItemIndex,
 }
 
 function sameAmountOrders(position: number, index: OpenItemIndex): number {
-  return index.items[position].sameAmountCount
+  return sameAmountCount(index, position)
 }
 
 function keyOf(proposal: Proposal, index: OpenItemIndex): string {
+  if (proposal.positions.length === 1) {
+    return `${index.items[proposal.positions[0]].orderId}=${proposal.amounts[0]}`
+  }
   return proposal.positions.map((position, i) => `${index.items[position].orderId}=${proposal.amounts[i]}`).join("|")
 }
 
