@@ -36,7 +36,7 @@ export function readCamt(xml: string): StatementFile {
   if (valid !== true) {
     throw new StatementFileError(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML (${valid.err.msg})`)
   }
-  const root = findDocument(parser.parse(xml) as Node, 0)
+  const root = findDocument(parse(xml), 0)
   if (!root) {
     throw new StatementFileError("", "no ISO 20022 <Document> element")
   }
@@ -64,6 +64,15 @@ export function readCamt(xml: string): StatementFile {
   // a report (052) also holds pending ones
   const context = { warnings, defaultStatus: statementTag === "Rpt" ? "" : "BOOK", messageDate: dateTimeOf(text(message, "GrpHdr", "CreDtTm")) }
   return { format, statements: statements.map((s, i) => readStatement(s, `${statementTag} ${i + 1}`, context)), warnings }
+}
+
+/** The parsed XML; the parser refuses some input its validator let through (an unclosed "<?…"). */
+function parse(xml: string): Node {
+  try {
+    return parser.parse(xml) as Node
+  } catch (error) {
+    throw new StatementFileError("", `not well-formed XML (${(error as Error).message})`)
+  }
 }
 
 /** The Document: the root, or inside a business message envelope (AppHdr beside it, DataPDU, …). */

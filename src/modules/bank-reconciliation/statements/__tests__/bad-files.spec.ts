@@ -34,6 +34,11 @@ describe("statement files that cannot be read", () => {
     expect(errorOf(cut).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
   })
 
+  it("refuses XML its validator passes but its parser does not (an unclosed processing instruction after the root)", () => {
+    const error = errorOf(text("camt053-v04-deutsche-bank.xml") + "\n<?x")
+    expect(error.message).toBe("not well-formed XML (Pi Tag is not closed.)")
+  })
+
   it("reads a CAMT file whose balances do not add up (entries missing), with a warning naming the statement", () => {
     const full = text("camt053-v02-sparkasse.xml")
     const withoutFee = full.replace(/<Ntry>\s*<Amt Ccy="EUR">25\.00<\/Amt>[\s\S]*?<\/Ntry>/, "")
