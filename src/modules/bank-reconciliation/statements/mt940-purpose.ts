@@ -32,7 +32,9 @@ const LINE_START = "\u0000"
 const LINE_LENGTH = 27
 
 /** Reads one :86: value (its lines already joined without the line breaks). */
-export function readMt940Details(value: string): Mt940Details {
+export function readMt940Details(raw: string): Mt940Details {
+  // some banks put a space before the GVC (":86: 020?00…")
+  const value = raw.replace(/^\s+/, "")
   const structured = /^(\d{3})(\D)(\d{2})/.exec(value)
   if (!structured) {
     return swiftCodes(value) ?? { ...emptyDetails(), remittance_text: clean(value) }
@@ -50,7 +52,8 @@ export function readMt940Details(value: string): Mt940Details {
     }
   }
   const parts = purposeParts(purpose)
-  const name = [...(fields.get("32") ?? []), ...(fields.get("33") ?? [])].join("")
+  // ?32 and ?33 hold 27 characters each: a full ?32 continues in ?33 mid-word, a shorter one ended at a word
+  const name = joinLines([...(fields.get("32") ?? []), ...(fields.get("33") ?? [])])
   return {
     transaction_code: code,
     booking_text: clean(fields.get("00")?.join("") ?? null),

@@ -191,8 +191,13 @@ function ibanShaped(value: string | null): string | null {
 }
 
 function dateOf(yymmdd: string, place: string): string {
-  const [yy, mm, dd] = [yymmdd.slice(0, 2), yymmdd.slice(2, 4), yymmdd.slice(4, 6)]
-  const iso = `20${yy}-${mm}-${dd}`
+  const [yy, mm] = [yymmdd.slice(0, 2), yymmdd.slice(2, 4)]
+  // German banks date interest and fees on the 30th of every month, February included ("160230"):
+  // a day past the month's end is its last day
+  const lastDay = new Date(Date.UTC(2000 + Number(yy), Number(mm), 0)).getUTCDate()
+  const day = Number(yymmdd.slice(4, 6))
+  const dd = day > lastDay && day <= 31 && Number(mm) >= 1 && Number(mm) <= 12 ? String(lastDay) : yymmdd.slice(4, 6)
+  const iso = `20${yy}-${mm}-${dd.padStart(2, "0")}`
   const date = new Date(`${iso}T00:00:00Z`)
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
     throw new StatementFileError(place, `"${yymmdd}" is not a date`)

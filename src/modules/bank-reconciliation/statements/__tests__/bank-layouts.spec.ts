@@ -137,7 +137,7 @@ describe("MT940 layouts of real banks", () => {
         ":60F:C261130EUR0,00",
         ":61:2611301130C10,00NTRFNONREF",
         // 65 characters after ":86:", then the rest of the subfields, wrapped before "und"
-        ...wrap86("166?00GUTSCHRIFT?100399?20EREF+ORDER-2007?21SVWZ+Bestellung 2007 vom 30.11.?30COBADEFFXXX?31DE02120300000000202051?32Anna Beispiel-Sonnenschei?33n"),
+        ...wrap86("166?00GUTSCHRIFT?100399?20EREF+ORDER-2007?21SVWZ+Bestellung 2007 vom 30.11.?30COBADEFFXXX?31DE02120300000000202051?32Anna-Lena Beispiel-Sonnensc?33hein"),
         "und Partner",
         "?34997",
         ":62F:C261130EUR10,00",
@@ -145,8 +145,27 @@ describe("MT940 layouts of real banks", () => {
       )
     )
     expect(incoming(file).credits.map((c) => [c.remittance_text, c.debtor_name, c.debtor_iban])).toEqual([
-      ["Bestellung 2007 vom 30.11.", "Anna Beispiel-Sonnenschein und Partner", "DE02120300000000202051"],
+      ["Bestellung 2007 vom 30.11.", "Anna-Lena Beispiel-Sonnenschein und Partner", "DE02120300000000202051"],
     ])
+  })
+
+  it("dates interest on February 30th as the month's last day, reads a GVC after a space, joins a full ?32 of 27 characters to ?33 without a space", () => {
+    const file = read(
+      lines(
+        ":20:STARTUMSE",
+        ":25:DE89370400440532013000",
+        ":60F:C280229EUR0,00",
+        ":61:2802300301CR6,00N166NONREF",
+        ":86: 166?00GUTSCHRIFT?20SVWZ+Zinsen?32Daniel Beispiel und Partner?33in",
+        ":62F:C280301EUR6,00",
+        "-"
+      )
+    )
+    expect(incoming(file).credits.map((c) => [c.value_date, c.booking_date, c.transaction_code, c.remittance_text, c.debtor_name])).toEqual([
+      ["2028-02-29", "2028-03-01", "166", "Zinsen", "Daniel Beispiel und Partnerin"],
+    ])
+    expect(read(lines(":20:X", ":25:DE89370400440532013000", ":60F:C270230EUR0,00", ":62F:C271131EUR0,00", "-")).statements).toHaveLength(1)
+    expect(() => read(lines(":20:X", ":25:DE89370400440532013000", ":60F:C271332EUR0,00", ":62F:C271130EUR0,00", "-"))).toThrow('line 3: "271332" is not a date')
   })
 
   it("reads a whole amount without its comma and joins free-text :86: lines at word ends", () => {
