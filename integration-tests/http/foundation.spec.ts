@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, defaultCurrencies } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
+import { currencyDigits } from "../../src/lib/money"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import * as models from "../../src/modules/bank-reconciliation/models"
 import BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
@@ -42,6 +43,12 @@ medusaIntegrationTestRunner({
       const everything = JSON.stringify((await api.get("/admin/bank-reconciliation/overview", { headers })).data) + JSON.stringify(listed.data)
       for (const secret of [given.finapi!.clientSecret, given.encryptionKey as string]) {
         expect(everything).not.toContain(secret)
+      }
+    })
+
+    it("knows every currency's minor digits as Medusa does", () => {
+      for (const [code, currency] of Object.entries(defaultCurrencies)) {
+        expect([code, currencyDigits(code)]).toEqual([code, currency.decimal_digits])
       }
     })
 

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { currencyDecimals, decimalPlaces } from "../../modules/bank-reconciliation/currency-decimals"
+import { currencyDigits, decimalPlaces } from "../../lib/money"
 
 // Shared building blocks of every plugin validator, so each route refuses the same bad text, dates
 // and amounts with the same message (the control-character guard in storable-input.ts runs first).
@@ -19,7 +19,7 @@ export const positiveAmount = decimalAmount.refine((value) => Number(value) > 0,
 
 /** Refines an object so `amountField` has no more decimals than its `currencyField`'s currency allows. */
 export function amountFitsCurrency(amount: string | undefined, currency: string | undefined): boolean {
-  return !amount || !currency || decimalPlaces(amount) <= currencyDecimals(currency)
+  return !amount || !currency || decimalPlaces(amount) <= currencyDigits(currency)
 }
 
 /** One line of text (names, labels, searches): trimmed, never empty. */

@@ -3,7 +3,7 @@
  * changes nothing, a changed result replaces the stale proposals, and an order an operator rejected
  * for a payment is never proposed for it again. Pure.
  */
-import { MathBN } from "@medusajs/framework/utils"
+import { decimal } from "../../lib/money"
 import type { Alternative, Decision, MatchResult, Reason } from "./matching"
 
 /** An assignment already stored for a transaction (only what the plan needs). */
@@ -37,7 +37,7 @@ type Context = {
   existingOf: (transactionId: string) => ExistingAssignment[]
 }
 
-const key = (orderId: string, amount: string) => `${orderId}:${MathBN.convert(amount).toFixed(2)}`
+const key = (orderId: string, amount: string) => `${orderId}:${decimal(amount).toFixed(2)}`
 
 function sameAllocations(a: { order_id: string; amount: string }[], b: { orderId: string; amount: string }[]): boolean {
   const left = a.map((x) => key(x.order_id, x.amount)).sort()
@@ -66,7 +66,7 @@ export function planTransaction(result: MatchResult, context: Context): Transact
   plan.create = allocations.map((allocation) => ({
     order_id: allocation.orderId,
     customer_id: context.customerOf(allocation.orderId),
-    amount: MathBN.convert(allocation.amount).toFixed(2),
+    amount: decimal(allocation.amount).toFixed(2),
     currency_code: context.currencyOf(result.transactionId),
     source: "auto",
     status: decision === "auto" ? "confirmed" : "proposed",

@@ -3,10 +3,8 @@
  * the order owes) and what surplus stays on the bank transaction. Pure: the book workflow loads the
  * rows under a lock and calls planBooking.
  */
-import { MathBN } from "@medusajs/framework/utils"
+import { currencyDigits, decimal, minOf, sumOf, type Decimal, type MoneyInput as Money } from "../../lib/money"
 import { DEFAULT_CAPTURABLE_PROVIDERS } from "./plugin-options"
-
-type Money = number | string | { value?: string | number } | null | undefined
 
 export const BANK_TRANSFER_PROVIDER_PREFIX = "pp_bank-transfer"
 export const SYSTEM_PROVIDER_ID = "pp_system_default"
@@ -79,18 +77,18 @@ export function planBooking(
     return { refused: `The payment is in ${assigned.currency_code.toUpperCase()} but order ${label} in ${currency}; remove this assignment.` }
   }
   const owed = exactOf(pendingOf(order))
-  if (MathBN.lte(owed, 0)) {
+  if (decimal(owed).lte(0)) {
     return { refused: `Order ${label} owes nothing any more; remove this assignment, the payment stays open for another order or a refund.` }
   }
   const digits = currencyDigits(currency)
-  const unit = MathBN.convert(1).shiftedBy(-digits)
+  const unit = decimal(1).shiftedBy(-digits)
   const wanted = exactOf(assigned.amount)
-  const bookable = MathBN.min(wanted, owed)
-  if (MathBN.lt(roundTo(bookable, digits), unit)) {
+  const bookable = minOf(wanted, owed)
+  if (roundTo(bookable, digits).lt(unit)) {
     return { refused: `The amount is less than ${unit.toFixed(digits)} ${currency}, the smallest amount order ${label} can be paid with; remove this assignment.` }
   }
   const collections = order.payment_collections ?? []
-  const live = collections.flatMap((c) => (c.payments ?? []).filter((p) => !p.canceled_at && MathBN.gt(capturableOf(p), 0)).map((p) => ({ collection: c, payment: p })))
+  const live = collections.flatMap((c) => (c.payments ?? []).filter((p) => !p.canceled_at && decimal(capturableOf(p)).gt(0)).map((p) => ({ collection: c, payment: p })))
   const capturable = live.find(({ payment }) => isCapturableProvider(payment.provider_id, capturableProviders))
   if (capturable) {
     return plan("capture_authorized", capturable.collection.id, wanted, owed, capturableOf(capturable.payment), digits, { payment_id: capturable.payment.id })
@@ -111,12 +109,12 @@ export function planBooking(
   if (unpaid) {
     const total = exactOf(unpaid.amount)
     const systemSession = {
-      amount: exact(MathBN.convert(total), digits),
+      amount: exact(decimal(total), digits),
       currency_code: unpaid.currency_code ?? order.currency_code,
       replaces: (unpaid.payment_sessions ?? []).map((s) => s.id),
     }
     const planned = plan("system_session", unpaid.id, wanted, owed, total, digits, { system_session: systemSession })
-    return MathBN.eq(planned.amount, total) ? { ...planned, mode: "mark_paid" } : planned
+    return decimal(planned.amount).eq(total) ? { ...planned, mode: "mark_paid" } : planned
   }
   return { refused: `Order ${label} has no payment that can take this money; create a payment collection for it in Medusa, then book again.` }
 }
@@ -142,17 +140,17 @@ function providerLabel(providerId: string): string {
  */
 export function bookingAmounts(wanted: Money, owed: Money, room: Money, digits: number, captured?: Money) {
   const exactWanted = exactOf(wanted)
-  const bookable = MathBN.min(exactWanted, exactOf(owed))
-  const amount = captured == null ? MathBN.min(roundTo(bookable, digits), exactOf(room)) : MathBN.convert(exactOf(captured))
-  const unit = MathBN.convert(1).shiftedBy(-digits)
-  const over = MathBN.sub(exactWanted, amount)
+  const bookable = minOf(exactWanted, exactOf(owed))
+  const amount = captured == null ? minOf(roundTo(bookable, digits), exactOf(room)) : decimal(exactOf(captured))
+  const unit = decimal(1).shiftedBy(-digits)
+  const over = decimal(exactWanted).minus(amount)
   // less than one unit apart: the whole assignment is this capture (nothing a bank could pay back)
-  const booked = MathBN.lt(over.abs(), unit) ? MathBN.convert(exactWanted) : amount
+  const booked = over.abs().lt(unit) ? decimal(exactWanted) : amount
   return {
     amount: amount.toFixed(digits),
     booked_amount: exact(booked, digits),
-    rounding: exact(MathBN.sub(booked, amount), digits),
-    surplus: exact(MathBN.sub(exactWanted, booked), digits),
+    rounding: exact(booked.minus(amount), digits),
+    surplus: exact(decimal(exactWanted).minus(booked), digits),
   }
 }
 
@@ -175,30 +173,17 @@ function plan(
   }
 }
 
-/** Decimal places of a currency's smallest unit (EUR 2, JPY 0), per the platform's ISO 4217 data. */
-export function currencyDigits(currencyCode: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}
-
-function roundTo(value: ReturnType<typeof MathBN.convert>, digits: number) {
-  return MathBN.convert(value.toFixed(digits))
+function roundTo(value: Decimal, digits: number): Decimal {
+  return decimal(value.toFixed(digits))
 }
 
 /** An exact decimal string with at least the currency's places: "31.005", "31.00". */
-function exact(value: ReturnType<typeof MathBN.convert>, digits: number): string {
+function exact(value: Decimal, digits: number): string {
   return value.toFixed(Math.max(digits, value.decimalPlaces() ?? 0))
 }
 
 function exactOf(value: Money): string {
-  if (value == null) {
-    return "0"
-  }
-  const raw = typeof value === "object" ? value.value ?? 0 : value
-  return MathBN.convert(raw).toFixed()
+  return decimal(value).toFixed()
 }
 
 function pendingOf(order: BookingOrder): Money {
@@ -207,6 +192,5 @@ function pendingOf(order: BookingOrder): Money {
 }
 
 function capturableOf(payment: NonNullable<BookingCollection["payments"]>[number]): string {
-  const captured = (payment.captures ?? []).reduce((sum, c) => MathBN.add(sum, exactOf(c.amount)), MathBN.convert(0))
-  return MathBN.sub(exactOf(payment.amount), captured).toFixed()
+  return decimal(payment.amount).minus(sumOf((payment.captures ?? []).map((c) => c.amount))).toFixed()
 }

@@ -1,5 +1,5 @@
 /** The operator's search over open items for manual assignment: by number, name, reference or amount. Pure. */
-import { MathBN } from "@medusajs/framework/utils"
+import { decimal } from "../../lib/money"
 import type { OpenItemInput } from "./matching"
 
 export type OpenItemQuery = { q?: string; customer_id?: string; amount?: string; currency?: string; limit?: number }
@@ -20,7 +20,7 @@ function matchesText(item: OpenItemInput, q: string): boolean {
 }
 
 function sameAmount(a: string | null | undefined, b: string): boolean {
-  return !!a && MathBN.eq(a, b)
+  return !!a && decimal(a).eq(b)
 }
 
 /**

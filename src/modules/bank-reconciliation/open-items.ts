@@ -2,15 +2,12 @@
  * Open items for the matching engine: orders that still owe money, shaped the way the engine reads
  * them (contracts/matching.md). Pure: the auto-assign workflow loads the rows and calls these.
  */
-import type { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
+import { decimal, maxOf, type MoneyInput as Money } from "../../lib/money"
 import { paymentReferenceForOrder, type OrderForPaymentReference } from "../../providers/bank-transfer/order-payment-reference"
 import type { OpenItemInput } from "./matching"
 import type { PluginOptions } from "./plugin-options"
 
 export type InvoiceNumberOptions = PluginOptions["invoiceNumber"]
-
-type Money = number | string | { value?: string | number } | null | undefined
 
 /** The order fields open items are built from (a query.graph row over `order` fits). */
 export type OrderForOpenItem = OrderForPaymentReference & {
@@ -45,16 +42,14 @@ export function invoiceNumberOf(order: Pick<OrderForOpenItem, "display_id" | "cu
 
 /** A decimal string with two places, exact (no float on the way). */
 export function toDecimal(value: Money): string {
-  // MathBN reads numbers, decimal strings, raw `{ value }` objects and Medusa's BigNumber (a computed
-  // `total` from query.graph is one; reading `.value` of it gave 0)
-  return MathBN.convert(value as BigNumberInput).toFixed(2)
+  return decimal(value).toFixed(2)
 }
 
 /** What the order still owes per Medusa's summary (never below zero). */
 export function pendingOf(order: Pick<OrderForOpenItem, "summary">): string {
   const summary = order.summary ?? {}
   const pending = summary.raw_pending_difference ?? summary.pending_difference
-  return toDecimal(MathBN.max(toDecimal(pending), 0).toFixed(2))
+  return maxOf(toDecimal(pending), 0).toFixed(2)
 }
 
 /** The customer's IBANs, normalised (upper case, no spaces) and without repeats, per customer id. */
@@ -102,8 +97,8 @@ export function toOpenItem(
   if (order.status === "canceled") {
     return null
   }
-  const outstanding = MathBN.sub(pendingOf(order), context.assigned ?? "0")
-  if (MathBN.lte(outstanding, 0)) {
+  const outstanding = decimal(pendingOf(order)).minus(decimal(context.assigned))
+  if (outstanding.lte(0)) {
     return null
   }
   const customer = order.customer ?? null

@@ -1,4 +1,11 @@
-import { ORDER_NOTICE_KINDS } from "./models/order-notice"
+/** What the prepayment loop tells a customer (the `order_notice.kind` values). */
+export const ORDER_NOTICE_KINDS = [
+  "payment_received",
+  "partial_payment_received",
+  "payment_reminder",
+  "cancelled_for_non_payment",
+  "surplus_refunded",
+] as const
 
 export type OrderNoticeKind = (typeof ORDER_NOTICE_KINDS)[number]
 

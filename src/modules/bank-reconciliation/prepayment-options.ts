@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { ORDER_NOTICE_KINDS } from "./models/order-notice"
+import { ORDER_NOTICE_KINDS } from "./order-notice-kinds"
 
 const days = z.number().int().min(1).max(365)
 

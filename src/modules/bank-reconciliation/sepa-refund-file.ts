@@ -1,5 +1,6 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import * as SEPA from "sepa"
+import { decimal, sumOf } from "../../lib/money"
 import { isValidBic, isValidIban } from "../../providers/bank-transfer/iban"
 
 /**
@@ -49,7 +50,7 @@ function assertLine(line: RefundFileLine, index: number) {
   if (!toSepaText(line.creditor_name, 70)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: the payment has no payer name; a transfer needs one.`)
   }
-  if (!TWO_DECIMALS.test(line.amount) || MathBN.lte(line.amount, 0)) {
+  if (!TWO_DECIMALS.test(line.amount) || decimal(line.amount).lte(0)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: ${line.amount} is not an amount a transfer can carry.`)
   }
 }
@@ -64,7 +65,7 @@ export function buildRefundFile(input: RefundFileInput): { xml: string; total: s
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `bank_account_id: the account's IBAN ${input.debtor.iban} is not valid.`)
   }
   input.lines.forEach(assertLine)
-  const total = input.lines.reduce((sum, line) => MathBN.add(sum, line.amount), MathBN.convert(0)).toFixed(2)
+  const total = sumOf(input.lines.map((line) => line.amount)).toFixed(2)
 
   const doc = new SEPA.Document(REFUND_FILE_FORMAT)
   doc.grpHdr.id = input.message_id

@@ -1,4 +1,4 @@
-import { MathBN } from "@medusajs/framework/utils"
+import { decimal } from "../../lib/money"
 
 /** What a GiroCode / EPC QR code (EPC069-12, version 002) needs; amount in EUR as a decimal string. */
 export type EpcQrInput = {
@@ -17,8 +17,8 @@ function amountElement(amount: string | null): string {
   if (amount === null) {
     return ""
   }
-  const value = MathBN.convert(amount)
-  if (MathBN.lt(value, MIN_AMOUNT) || MathBN.gt(value, MAX_AMOUNT) || !value.decimalPlaces(2).eq(value)) {
+  const value = decimal(amount)
+  if (value.lt(MIN_AMOUNT) || value.gt(MAX_AMOUNT) || !value.decimalPlaces(2).eq(value)) {
     return ""
   }
   return `EUR${value.toFixed(2)}`

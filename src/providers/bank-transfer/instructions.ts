@@ -1,6 +1,4 @@
-import type { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
-import { toDecimalString } from "./decimal-amount"
+import { amountString, decimal, type MoneyInput } from "../../lib/money"
 import { buildEpcQrPayload } from "./epc-qr-payload"
 import { renderEpcQrPngDataUrl } from "./epc-qr-png"
 import { renderEpcQrSvg } from "./epc-qr-svg"
@@ -31,12 +29,12 @@ export type BankTransferInstructions = {
 export async function buildBankTransferInstructions(input: {
   session: { id: string; provider_id: string }
   data: BankTransferSessionData
-  amount: BigNumberInput
+  amount: MoneyInput
   currency_code: string
 }): Promise<BankTransferInstructions> {
   const { session, data } = input
-  const amount = toDecimalString(input.amount, input.currency_code)
-  const payable = input.currency_code.toLowerCase() === "eur" && MathBN.gt(amount, 0)
+  const amount = amountString(input.amount, input.currency_code)
+  const payable = input.currency_code.toLowerCase() === "eur" && decimal(amount).gt(0)
   const epcQrPayload = payable
     ? buildEpcQrPayload({
         bic: data.bic,

@@ -1,7 +1,6 @@
-import type { BigNumberInput, OrderDetailDTO } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
+import type { OrderDetailDTO } from "@medusajs/framework/types"
+import { amountString, decimal, maxOf, type MoneyInput } from "../../lib/money"
 import { formatPaymentReference } from "../../modules/bank-reconciliation/payment-reference"
-import { toDecimalString } from "./decimal-amount"
 import { BankTransferInstructions, buildBankTransferInstructions } from "./instructions"
 import { paymentReferenceForOrder } from "./order-payment-reference"
 import { pickBankTransferSession, readBankTransferSessionData } from "./session-data"
@@ -33,9 +32,9 @@ export async function describeOrderBankTransfer(
   }
   const { reference } = paymentReferenceForOrder(order)
   const currency = order.currency_code
-  const summary = (order.summary ?? {}) as Record<string, BigNumberInput | null | undefined>
+  const summary = (order.summary ?? {}) as Record<string, MoneyInput>
   const amount = (key: string) => summary[`raw_${key}`] ?? summary[key] ?? 0
-  const outstanding = MathBN.max(amount("pending_difference"), 0)
+  const outstanding = maxOf(amount("pending_difference"), 0)
   return {
     bank_transfer: await buildBankTransferInstructions({
       session,
@@ -48,9 +47,9 @@ export async function describeOrderBankTransfer(
       display_id: order.display_id,
       payment_status: order.payment_status,
       currency_code: currency,
-      total: toDecimalString(order.total, currency),
-      paid_amount: toDecimalString(MathBN.sub(amount("paid_total"), amount("refunded_total")), currency),
-      outstanding_amount: toDecimalString(outstanding, currency),
+      total: amountString(order.total as MoneyInput, currency),
+      paid_amount: amountString(decimal(amount("paid_total")).minus(decimal(amount("refunded_total"))), currency),
+      outstanding_amount: amountString(outstanding, currency),
     },
   }
 }

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { describeOrderBankTransfer } from "../../providers/bank-transfer/order-bank-transfer"
 import { ORDER_BANK_TRANSFER_FIELDS } from "../../api/store/query-config"
-import { toDecimalString } from "../../providers/bank-transfer/decimal-amount"
+import { amountString, decimal, type MoneyInput } from "../../lib/money"
 
 export const loadOrderNoticeDataStepId = "load-order-notice-data"
 
@@ -24,10 +24,10 @@ export const loadOrderNoticeDataStep = createStep(loadOrderNoticeDataStepId, asy
         display_id: order.display_id,
         email: order.email,
         currency_code: order.currency_code,
-        total: toDecimalString(order.total, order.currency_code),
+        total: amountString(order.total as MoneyInput, order.currency_code),
       },
       payment: described?.payment ?? null,
-      bank_transfer: described && Number(described.payment.outstanding_amount) > 0 ? described.bank_transfer : null,
+      bank_transfer: described && decimal(described.payment.outstanding_amount).gt(0) ? described.bank_transfer : null,
     } as Record<string, unknown>,
   })
 })

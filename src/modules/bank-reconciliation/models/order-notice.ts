@@ -1,12 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-
-export const ORDER_NOTICE_KINDS = [
-  "payment_received",
-  "partial_payment_received",
-  "payment_reminder",
-  "cancelled_for_non_payment",
-  "surplus_refunded",
-] as const
+import { ORDER_NOTICE_KINDS } from "../order-notice-kinds"
 
 /**
  * One step of the prepayment loop that happened to an order (a reminder, the cancel for non-payment,
