@@ -11,7 +11,10 @@ type Balance = { units: bigint; currency: string; date: string }
 // after the amount (Deutsche Bank, Commerzbank), a type code of two letters and a space (ING "NOV "),
 // a whole amount without its comma (Knab "C500NTRF").
 const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15}(?:,\d*)?) ?([NSF][A-Z0-9]{2}[A-Z0-9 ])([^/]*?)(?:\/\/(.*))?$/
-const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d*)$/
+// a balance without its currency (":62M:C020315105000,00", HBCI exports) has the opening balance's
+const BALANCE = /^([CD])(\d{6})([A-Z]{3})?(\d{1,15}(?:,\d*)?)$/
+// the fields of MT940 (and MT942, and HBCI's :NS:): a line starting with another ":12:" continues the field before
+const FIELD = /^:(20|21|25P?|28C?|60[FM]|61|62[FM]|64|65|86|NS|13D?|34F|90[CD]):(.*)$/
 // fields that are one line: a non-field line after them is no continuation (headers and trailers of
 // the next message, "-XXX" or "-}{5:…}" trailers, a bank's "940" or "ABNANL2A" lines)
 const SINGLE_LINE = new Set(["60F", "60M", "62F", "62M", "64", "65"])
@@ -47,7 +50,7 @@ function tokenize(content: string): Field[] {
   // after a statement's end marker, until the next field, lines belong to no field
   let between = true
   lines.forEach((line, i) => {
-    const start = /^:(\d{2}[A-Z]?):(.*)$/.exec(line)
+    const start = FIELD.exec(line)
     if (start) {
       fields.push({ tag: start[1], value: start[2], line: i + 1 })
       between = false
@@ -83,8 +86,8 @@ function readStatement(fields: Field[], index: number, warnings: string[]): Stat
     return found
   }
   const accountField = one(/^25$/, ":25: account")
-  const opening = balanceOf(one(/^60[FM]$/, ":60F: opening balance"))
-  const closing = balanceOf(one(/^62[FM]$/, ":62F: closing balance"))
+  const opening = balanceOf(one(/^60[FM]$/, ":60F: opening balance"), null)
+  const closing = balanceOf(one(/^62[FM]$/, ":62F: closing balance"), opening.currency)
   const account = accountField.value.trim()
   const iban = ibanOf(account)
   const entries: StatementEntry[] = []
@@ -92,7 +95,9 @@ function readStatement(fields: Field[], index: number, warnings: string[]): Stat
     if (field.tag !== "61") {
       return
     }
-    const details = fields[i + 1]?.tag === "86" ? fields[i + 1] : null
+    // the :86: after the entry, HBCI's :NS: fields may stand between them
+    const next = fields.slice(i + 1).find((f) => f.tag !== "NS")
+    const details = next?.tag === "86" ? next : null
     entries.push(readEntry(field, details, opening))
   })
   const total = entries.reduce((sum, e) => sum + (e.direction === "debit" ? -1n : 1n) * amountUnits(e.amount), opening.units)
@@ -147,13 +152,14 @@ function readEntry(field: Field, details: Field | null, opening: Balance): State
   }
 }
 
-function balanceOf(field: Field): Balance {
+function balanceOf(field: Field, statementCurrency: string | null): Balance {
   const match = BALANCE.exec(field.value.trim())
-  if (!match) {
+  const currency = match?.[3] ?? statementCurrency
+  if (!match || !currency) {
     throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`)
   }
   const units = amountUnits(statementAmount(decimalComma(match[4]), `line ${field.line}`))
-  return { units: match[1] === "D" ? -units : units, currency: match[3], date: dateOf(match[2], `line ${field.line}`) }
+  return { units: match[1] === "D" ? -units : units, currency, date: dateOf(match[2], `line ${field.line}`) }
 }
 
 /** MT940 amounts have a decimal comma and may end with it: "0," is 0, "1027,5" is 1027.50. */

@@ -168,6 +168,29 @@ describe("MT940 layouts of real banks", () => {
     expect(() => read(lines(":20:X", ":25:DE89370400440532013000", ":60F:C271332EUR0,00", ":62F:C271130EUR0,00", "-"))).toThrow('line 3: "271332" is not a date')
   })
 
+  it("reads HBCI's :NS: fields, a balance without its currency, and a :86: line that starts like a field (':12:11' of a time)", () => {
+    const file = read(
+      lines(
+        ":20:STARTUMS",
+        ":25:37040044/0532013000",
+        ":28:1/1",
+        ":NS:22Beispiel GmbH",
+        "23Geschaeftskonto",
+        ":60F:C261130EUR100,00",
+        ":61:2611301130CR50,00NTRFNONREF",
+        ":NS:01Verwendungszweck",
+        ":86:166?00GUTSCHRIFT?20SVWZ+Bestellung 2008 um 2026-11-30T13",
+        ":12:11?32Anna Beispiel",
+        ":62M:C261130150,00",
+        "-"
+      )
+    )
+    expect(file.statements[0].currency).toBe("EUR")
+    expect(incoming(file).credits.map((c) => [c.amount, c.currency, c.remittance_text, c.debtor_name, c.bank_reference])).toEqual([
+      ["50.00", "EUR", "Bestellung 2008 um 2026-11-30T13:12:11", "Anna Beispiel", null],
+    ])
+  })
+
   it("reads a whole amount without its comma and joins free-text :86: lines at word ends", () => {
     const file = read(
       lines(
