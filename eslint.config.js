@@ -1,8 +1,8 @@
 const medusa = require("@medusajs/eslint-plugin")
 
 // Code that runs outside Medusa (the finAPI simulator, the demo launcher, benchmarks, the pure
-// matching engine and the finAPI client with its own typed errors) has no use for MedusaError
-// or Medusa's zod re-export.
+// matching engine, the pure libraries and the finAPI client with its own typed errors) has no use
+// for MedusaError or Medusa's zod re-export.
 const outsideMedusa = [
   "sandbox/**",
   "demo/**",
@@ -11,6 +11,7 @@ const outsideMedusa = [
   "src/modules/bank-reconciliation/matching/**",
   "src/modules/bank-reconciliation/finapi/**",
   "src/modules/bank-reconciliation/secret-box.ts",
+  "src/lib/**",
 ]
 
 module.exports = [

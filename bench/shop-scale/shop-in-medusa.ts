@@ -17,7 +17,7 @@ import { createAdminUser } from "../../integration-tests/__fixtures__/admin-user
 import { createGermanRegion, createUnpaidOrder } from "../../integration-tests/__fixtures__/order"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import { matchTransactions } from "../../src/modules/bank-reconciliation/matching"
-import { derivePaymentReference, formatPaymentReference } from "../../src/modules/bank-reconciliation/payment-reference"
+import { derivePaymentReference, formatPaymentReference } from "../../src/lib/bank-transfer/payment-reference"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import type { ImportedTransactionInsert } from "../../src/modules/bank-reconciliation/service"
 import { transactionFingerprint } from "../../src/modules/bank-reconciliation/transaction-fingerprint"

@@ -5,7 +5,7 @@ import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
 import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
-import { derivePaymentReference, formatPaymentReference } from "../../src/modules/bank-reconciliation/payment-reference"
+import { derivePaymentReference, formatPaymentReference } from "../../src/lib/bank-transfer/payment-reference"
 
 jest.setTimeout(240_000)
 

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { paymentReferenceForOrder } from "../providers/bank-transfer/order-payment-reference"
+import { paymentReferenceForOrder } from "../lib/bank-transfer/order-payment-reference"
 import { setOrderPaymentReferenceStep } from "./steps/set-order-payment-reference"
 
 export const storeOrderPaymentReferenceWorkflowId = "store-order-payment-reference"

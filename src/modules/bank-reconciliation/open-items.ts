@@ -3,7 +3,7 @@
  * them (contracts/matching.md). Pure: the auto-assign workflow loads the rows and calls these.
  */
 import { decimal, maxOf, type MoneyInput as Money } from "../../lib/money"
-import { paymentReferenceForOrder, type OrderForPaymentReference } from "../../providers/bank-transfer/order-payment-reference"
+import { paymentReferenceForOrder, type OrderForPaymentReference } from "../../lib/bank-transfer/order-payment-reference"
 import type { OpenItemInput } from "./matching"
 import type { PluginOptions } from "./plugin-options"
 

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import * as SEPA from "sepa"
 import { decimal, sumOf } from "../../lib/money"
-import { isValidBic, isValidIban } from "../../providers/bank-transfer/iban"
+import { isValidBic, isValidIban } from "../../lib/bank-transfer/iban"
 
 /**
  * pain.001.001.09: the SEPA credit transfer format of the DK's Anlage 3 since November 2025, when

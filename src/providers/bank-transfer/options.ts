@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { describeReferencePrefixProblem } from "../../modules/bank-reconciliation/payment-reference"
-import { electronicIban, isValidBic, isValidIban } from "./iban"
+import { describeReferencePrefixProblem } from "../../lib/bank-transfer/payment-reference"
+import { electronicIban, isValidBic, isValidIban } from "../../lib/bank-transfer/iban"
 
 /** Options of the bank-transfer provider, as given in medusa-config (payment module, providers[].options). */
 export const BankTransferOptionsSchema = z.object({

@@ -27,9 +27,9 @@ import {
   derivePaymentReference,
   formatPaymentReference,
   isValidPaymentReference,
-} from "../../modules/bank-reconciliation/payment-reference"
+} from "../../lib/bank-transfer/payment-reference"
 import { BankTransferOptions, parseBankTransferOptions } from "./options"
-import { BankTransferSessionData } from "./session-data"
+import { BankTransferSessionData } from "../../lib/bank-transfer/session-data"
 
 /**
  * "Bank transfer / prepayment": the order is placed with the session in pending_authorization and

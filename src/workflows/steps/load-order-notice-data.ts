@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
-import { describeOrderBankTransfer } from "../../providers/bank-transfer/order-bank-transfer"
+import { describeOrderBankTransfer } from "../../lib/bank-transfer/order-bank-transfer"
 import { ORDER_BANK_TRANSFER_FIELDS } from "../../api/store/query-config"
 import { amountString, decimal, type MoneyInput } from "../../lib/money"
 

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { dueDeadlineAction, latestPlacedAtWithDueAction, paymentDeadline, type DeadlineAction } from "../../modules/bank-reconciliation/prepayment-schedule"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { isBankTransferProvider } from "../../providers/bank-transfer/session-data"
+import { isBankTransferProvider } from "../../lib/bank-transfer/session-data"
 
 export const planPrepaymentDeadlinesStepId = "plan-prepayment-deadlines"
 

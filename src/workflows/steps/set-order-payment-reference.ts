@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ORDER_PAYMENT_REFERENCE_KEY } from "../../providers/bank-transfer/order-payment-reference"
+import { ORDER_PAYMENT_REFERENCE_KEY } from "../../lib/bank-transfer/order-payment-reference"
 
 export const setOrderPaymentReferenceStepId = "set-order-payment-reference"
 

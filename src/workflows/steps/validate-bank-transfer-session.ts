@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { isBankTransferProvider } from "../../providers/bank-transfer/session-data"
+import { isBankTransferProvider } from "../../lib/bank-transfer/session-data"
 
 export const validateBankTransferSessionStepId = "validate-bank-transfer-session"
 

@@ -1,4 +1,4 @@
-import { derivePaymentReference, formatPaymentReference } from "../payment-reference"
+import { derivePaymentReference, formatPaymentReference } from "../../../lib/bank-transfer/payment-reference"
 import { invoiceNumberOf, knownIbansByCustomer, toOpenItem, type OrderForOpenItem } from "../open-items"
 
 const STORED_REFERENCE = derivePaymentReference("payses_checkout")

@@ -1,11 +1,11 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { buildBankTransferInstructions } from "../../../../../providers/bank-transfer/instructions"
+import { buildBankTransferInstructions } from "../../../../../lib/bank-transfer/instructions"
 import {
   PaymentSessionRow,
   pickBankTransferSession,
   readBankTransferSessionData,
-} from "../../../../../providers/bank-transfer/session-data"
+} from "../../../../../lib/bank-transfer/session-data"
 import { BANK_TRANSFER_SESSION_FIELDS } from "../../../query-config"
 
 /** How to pay this cart by bank transfer: account, amount, RF reference and EPC QR payload. */

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
-import { describeOrderBankTransfer } from "../../../../../providers/bank-transfer/order-bank-transfer"
+import { describeOrderBankTransfer } from "../../../../../lib/bank-transfer/order-bank-transfer"
 import { ORDER_BANK_TRANSFER_FIELDS } from "../../../query-config"
 import { emailProvesOrder } from "./order-access"
 

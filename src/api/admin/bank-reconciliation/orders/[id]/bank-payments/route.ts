@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { paymentReferenceForOrder } from "../../../../../../providers/bank-transfer/order-payment-reference"
+import { paymentReferenceForOrder } from "../../../../../../lib/bank-transfer/order-payment-reference"
 import { pendingOf, toDecimal } from "../../../../../../modules/bank-reconciliation/open-items"
 import { totalsByCurrency } from "../../../bookings/booking-list"
 

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { BANK_RECONCILIATION_MODULE } from "../../../../../../modules/bank-reconciliation"
 import { paymentDeadline } from "../../../../../../modules/bank-reconciliation/prepayment-schedule"
 import type BankReconciliationModuleService from "../../../../../../modules/bank-reconciliation/service"
-import { isBankTransferProvider } from "../../../../../../providers/bank-transfer/session-data"
+import { isBankTransferProvider } from "../../../../../../lib/bank-transfer/session-data"
 
 type OrderRow = { id: string; status: string; created_at: string; payment_collections?: { status: string; payment_sessions?: { provider_id: string }[] }[] }
 

@@ -1,4 +1,4 @@
-import { amountString, decimal, type MoneyInput } from "../../lib/money"
+import { amountString, decimal, type MoneyInput } from "../money"
 import { buildEpcQrPayload } from "./epc-qr-payload"
 import { renderEpcQrPngDataUrl } from "./epc-qr-png"
 import { renderEpcQrSvg } from "./epc-qr-svg"

@@ -1,6 +1,6 @@
 import type { OrderDetailDTO } from "@medusajs/framework/types"
-import { amountString, decimal, maxOf, type MoneyInput } from "../../lib/money"
-import { formatPaymentReference } from "../../modules/bank-reconciliation/payment-reference"
+import { amountString, decimal, maxOf, type MoneyInput } from "../money"
+import { formatPaymentReference } from "./payment-reference"
 import { BankTransferInstructions, buildBankTransferInstructions } from "./instructions"
 import { paymentReferenceForOrder } from "./order-payment-reference"
 import { pickBankTransferSession, readBankTransferSessionData } from "./session-data"

@@ -3,9 +3,8 @@
  * id (a payment session, an order). Same id in, same reference out; different ids give different
  * references except with negligible probability (60-bit digest: about 1 in 10^18 per pair).
  */
-import { MedusaError } from "@medusajs/framework/utils"
 import { createHash } from "crypto"
-import { compactReference, createRf, isValidRf } from "./matching/iso11649"
+import { compactReference, createRf, isValidRf } from "../../modules/bank-reconciliation/matching/iso11649"
 
 // Crockford's base-32 alphabet: no I, L, O, U, so a customer typing the reference cannot mix up 0/O or 1/I/L.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -37,11 +36,12 @@ function digestOf(sourceId: string): string {
 /** Derives the RF reference (compact, e.g. "RF18K7Q2M9X4B1ZC") for an id; deterministic and verifiable. */
 export function derivePaymentReference(sourceId: string, prefix = ""): string {
   if (!sourceId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A payment reference needs the id it is derived from")
+    // callers' mistakes, not a customer's: the prefix is checked when the options are read
+    throw new RangeError("A payment reference needs the id it is derived from")
   }
   const problem = prefix ? describeReferencePrefixProblem(prefix) : null
   if (problem) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment reference prefix ${problem}`)
+    throw new RangeError(`Payment reference prefix ${problem}`)
   }
   return createRf(`${prefix}${digestOf(sourceId)}`)
 }

@@ -1,4 +1,4 @@
-import { decimal } from "../../lib/money"
+import { decimal } from "../money"
 
 /** What a GiroCode / EPC QR code (EPC069-12, version 002) needs; amount in EUR as a decimal string. */
 export type EpcQrInput = {

@@ -1,5 +1,5 @@
-import { isValidRf } from "../matching/iso11649"
-import { matchTransactions } from "../matching"
+import { isValidRf } from "../../../modules/bank-reconciliation/matching/iso11649"
+import { matchTransactions } from "../../../modules/bank-reconciliation/matching"
 import {
   compactPaymentReference,
   derivePaymentReference,

@@ -2,7 +2,7 @@ import {
   compactPaymentReference,
   derivePaymentReference,
   isValidPaymentReference,
-} from "../../modules/bank-reconciliation/payment-reference"
+} from "./payment-reference"
 import { pickBankTransferSession, readBankTransferSessionData } from "./session-data"
 
 /** Where an order's payment reference is kept, for matching and for the customer. */
