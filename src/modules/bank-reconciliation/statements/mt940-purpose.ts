@@ -71,12 +71,13 @@ export function readMt940Details(raw: string): Mt940Details {
 
 // the codes of the SWIFT-style :86: ("/EREF/…/CNTP/IBAN/BIC/NAME/CITY/REMI/USTD//text/") of Dutch and
 // international banks (ING, ABN AMRO, Rabobank, …)
-const SWIFT_CODE = /\/(EREF|PREF|MARF|CSID|CNTP|REMI|ORDP|BENM|ULTC|ULTD|ULTB|PURP|RTRN|IREF|ISDT|NAME|ADDR|ID|TRCD|BUSP|EXCH|CHGS|OCMT|SVCL|ACCW|BENB|ORDB)\//
+// (the older Dutch layout: "/TRTP/SEPA OVERBOEKING/IBAN/…/BIC/…/NAME/…/REMI/…")
+const SWIFT_CODE = /\/(EREF|PREF|MARF|CSID|CNTP|REMI|ORDP|BENM|ULTC|ULTD|ULTB|PURP|RTRN|IREF|ISDT|NAME|ADDR|ID|TRCD|TRTP|IBAN|BBAN|BIC|BUSP|EXCH|CHGS|OCMT|SVCL|ACCW|BENB|ORDB|SUM)\//
 
 /** Reads a SWIFT-style coded :86: into the same details; null when the text is not one. */
 function swiftCodes(value: string): Mt940Details | null {
   const text = value.trim()
-  if (!text.startsWith("/") || !/\/(EREF|CNTP|REMI|ORDP|BENM|NAME)\//.test(text)) {
+  if (!text.startsWith("/") || !/\/(EREF|CNTP|REMI|ORDP|BENM|NAME|TRTP)\//.test(text)) {
     return null
   }
   const pieces = text.split(SWIFT_CODE)
@@ -100,8 +101,8 @@ function swiftCodes(value: string): Mt940Details | null {
     mandate_reference: strip(codes.get("MARF")),
     creditor_id: strip(codes.get("CSID")),
     ultimate_debtor: strip(codes.get("ULTD")?.replace(/^\/?NAME\//, "")),
-    counterpart_account: strip(account),
-    counterpart_bic: strip(bic),
+    counterpart_account: strip(account) ?? strip(codes.get("IBAN")),
+    counterpart_bic: strip(bic) ?? strip(codes.get("BIC")),
     counterpart_name: strip(name) ?? strip(codes.get("NAME")),
   }
 }

@@ -1,3 +1,4 @@
+import { readMt940Details } from "../mt940-purpose"
 import { readStatementFile } from "../read-statement-file"
 import { incomingEntries, LeftOut } from "../statement-payments"
 import { StatementFile } from "../types"
@@ -212,6 +213,16 @@ describe("MT940 layouts of real banks", () => {
       ["500.00", "BESTELLING 2005 BEDANKT VOOR DE LEVERING", null, null, null, null],
       ["1.00", "BESTELLING 2006", "J. JANSEN", "NL91ABNA0417164300", "ABNANL2A", "ORDER-2006"],
     ])
+  })
+
+  it("reads the older Dutch coded :86: (/TRTP/…/IBAN/…/BIC/…/NAME/…/REMI/…)", () => {
+    expect(readMt940Details("/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/J. JANSEN/REMI/BESTELLING 2009/EREF/NOTPROVIDED")).toMatchObject({
+      counterpart_account: "NL91ABNA0417164300",
+      counterpart_bic: "ABNANL2A",
+      counterpart_name: "J. JANSEN",
+      remittance_text: "BESTELLING 2009",
+      end_to_end_reference: "NOTPROVIDED",
+    })
   })
 
   it("decodes Windows-1252 (€ and umlauts), UTF-16 with byte order mark, UTF-8 with BOM, and CR-only line ends", () => {
