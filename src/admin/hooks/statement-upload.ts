@@ -7,6 +7,8 @@ export type StatementFileResult = {
   sync_run_id?: string
   counts?: { fetched: number; imported: number; known: number; filtered: number; held: number }
   left_out?: Partial<Record<"debit" | "reversal" | "not_booked", number>>
+  /** Read anyway, naming the place: balances that do not add up, a batch read as one payment. */
+  warnings?: string[]
   error?: string
 }
 

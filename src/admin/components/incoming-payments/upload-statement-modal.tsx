@@ -3,7 +3,8 @@ import { DragEvent, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { StatementFileResult, useUploadStatements } from "../../hooks/statement-upload"
 
-const ACCEPT = ".xml,.sta,.mt940,.txt,.940,.camt"
+// ZIP: banks deliver CAMT files packed (EBICS C53/C54, online banking exports)
+const ACCEPT = ".xml,.sta,.mt940,.txt,.940,.camt,.mta,.zip"
 
 /** "Upload statement": CAMT.053/054 or MT940 files by drag and drop or file picker; shows each file's result. */
 export const UploadStatementModal = () => {
@@ -126,6 +127,9 @@ const FileLine = ({ file, result }: { file: File; result?: StatementFileResult }
     <li className="border-ui-border-base flex flex-col rounded-md border px-3 py-2">
       <Text size="small" weight="plus">{file.name}</Text>
       {result?.error && <Text size="small" className="text-ui-fg-error">{result.error}</Text>}
+      {result?.warnings?.map((warning) => (
+        <Text key={warning} size="small" className="text-ui-fg-subtle">{warning}</Text>
+      ))}
       {result?.counts && (
         <Text size="small" className="text-ui-fg-subtle">
           {t("finapi.statements.result", { read: result.counts.fetched, imported: result.counts.imported, known: result.counts.known })}

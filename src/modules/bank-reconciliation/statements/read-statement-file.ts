@@ -2,6 +2,7 @@ import { isUtf8 } from "buffer"
 import { readCamt } from "./camt-reader"
 import { readMt940 } from "./mt940-reader"
 import { StatementFile, StatementFileError } from "./types"
+import { isZip, unzip } from "./zip-archive"
 
 /** Upload and CLI refuse larger files; a 100 000-entry camt.053 is about 60 MB. */
 export const MAX_STATEMENT_FILE_BYTES = 100 * 1024 * 1024
@@ -17,6 +18,41 @@ export function readStatementFile(bytes: Buffer): StatementFile {
   if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
     throw new StatementFileError("", `the file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`)
   }
+  if (isZip(bytes)) {
+    return readArchive(bytes)
+  }
+  return readOne(bytes)
+}
+
+/**
+ * A ZIP archive of statement files (banks deliver camt.053/054 so, one file per day or account): its
+ * files read as one, each place named by the file it is in.
+ */
+function readArchive(bytes: Buffer): StatementFile {
+  const entries = unzip(bytes, MAX_STATEMENT_FILE_BYTES)
+  if (!entries.length) {
+    throw new StatementFileError("ZIP", "the archive holds no file")
+  }
+  const files = entries.map(({ name, bytes: content }) => {
+    try {
+      return { name, file: readOne(content) }
+    } catch (error) {
+      if (error instanceof StatementFileError) {
+        throw new StatementFileError(error.place ? `${name}, ${error.place}` : name, error.reason)
+      }
+      throw error
+    }
+  })
+  return {
+    format: files[0].file.format,
+    statements: files.flatMap(({ name, file }) =>
+      file.statements.map((s) => ({ ...s, place: `${name}, ${s.place}`, entries: s.entries.map((e) => ({ ...e, place: `${name}, ${e.place}` })) }))
+    ),
+    warnings: files.flatMap(({ name, file }) => file.warnings.map((w) => `${name}, ${w}`)),
+  }
+}
+
+function readOne(bytes: Buffer): StatementFile {
   const bom = byteOrderMark(bytes)
   const head = (bom ? decode(bytes.subarray(0, 4096), bom) : bytes.subarray(0, 4096).toString("latin1")).replace(/^\uFEFF/, "")
   const start = head.trimStart()
