@@ -21,9 +21,13 @@ export function isCompactUpper(text: string): boolean {
   return true
 }
 
-/** Adds an item's customer: its items, known IBANs and names (words and pairs are indexed per spelling, see NameIndex). */
-export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number): void {
-  let customer = index.customers.get(item.customerKey)
+/**
+ * Adds an item's customer: its items, known IBANs and names (words and pairs are indexed per
+ * spelling, see NameIndex). `previous` is the item added just before with the same customer, if
+ * any: what it already added (the same IBANs, the same name strings) is not looked at again.
+ */
+export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, previous: { customer: Customer; input: OpenItemInput } | null): Customer {
+  let customer = previous?.customer ?? index.customers.get(item.customerKey)
   if (!customer) {
     const label = input.companyName || input.customerName || input.customerId || input.orderId
     customer = { key: item.customerKey, items: [], cents: [], currency: item.currency, ibans: [], names: [], label }
@@ -34,7 +38,7 @@ export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: Op
   customer.items.push(position)
   customer.cents.push(item.outstandingCents)
   const ibans = input.knownIbans
-  if (ibans) {
+  if (ibans && !(previous && sameStrings(ibans, previous.input.knownIbans))) {
     for (let i = 0; i < ibans.length; i++) {
       const iban = normalizeIban(ibans[i])
       if (iban && !customer.ibans.includes(iban)) {
@@ -44,20 +48,33 @@ export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: Op
     }
   }
   // Names the operator taught (payer names of earlier manual assignments) count like the customer's own.
-  if (input.customerName) {
+  if (input.customerName && input.customerName !== previous?.input.customerName) {
     index.names.add(customer, input.customerName)
   }
-  if (input.companyName) {
+  if (input.companyName && input.companyName !== previous?.input.companyName) {
     index.names.add(customer, input.companyName)
   }
   const aliases = input.aliases
-  if (aliases) {
+  if (aliases && !(previous && sameStrings(aliases, previous.input.aliases))) {
     for (let i = 0; i < aliases.length; i++) {
       if (aliases[i]) {
         index.names.add(customer, aliases[i])
       }
     }
   }
+  return customer
+}
+
+function sameStrings(a: readonly string[], b: readonly string[] | null | undefined): boolean {
+  if (!b || a.length !== b.length) {
+    return false
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false
+    }
+  }
+  return true
 }
 
 /** One spelling of a name, normalised once, and the customers who have it. */

@@ -1,7 +1,7 @@
 import { parseCents } from "./amounts"
 import { compactReference, isValidCompactRf } from "./iso11649"
 import { indexCustomer, NameIndex } from "./customer-index"
-import { PostingMap } from "./posting-lists"
+import { HASH_START, hashStep, HashedPostings, PostingMap } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
 export type IndexedItem = {
@@ -34,10 +34,10 @@ export type Customer = {
 export type OpenItemIndex = {
   items: IndexedItem[]
   customers: Map<string, Customer>
-  byPaymentReference: PostingMap<number>
-  byInvoiceCompact: PostingMap<number>
-  byInvoiceDigits: PostingMap<number>
-  byDisplayId: PostingMap<number, number>
+  byPaymentReference: HashedPostings<string>
+  byInvoiceCompact: HashedPostings<string>
+  byInvoiceDigits: HashedPostings<string>
+  byDisplayId: HashedPostings<number>
   byIban: PostingMap<string>
   /** currency → cents → items owing exactly that. */
   byAmount: Map<string, PostingMap<number, number>>
@@ -47,6 +47,8 @@ export type OpenItemIndex = {
   referenceLength: { min: number; max: number }
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
   invoicePrefixes: Set<string>
+  /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
+  lastPrefix: string
 }
 
 /** Open items of `currency` that owe exactly `cents`. */
@@ -71,10 +73,16 @@ function trustedPaymentReference(reference: string): string | null {
 
 /** Builds every index; items must already be sorted by orderId so all lists are deterministic. */
 export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
+  const items: IndexedItem[] = []
+  // The reference tables keep hashes and positions only; a lookup checks the item's own key again.
+  const invoiceCompact = (position: number) => compactReference(items[position].invoiceNumber ?? "")
   const index: OpenItemIndex = {
-    items: [], customers: new Map(), byPaymentReference: new PostingMap(), byInvoiceCompact: new PostingMap(),
-    byInvoiceDigits: new PostingMap(), byDisplayId: new PostingMap(), byIban: new PostingMap(),
-    byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(),
+    items, customers: new Map(),
+    byPaymentReference: new HashedPostings(openItems.length, (position) => trustedPaymentReference(items[position].paymentReference ?? "")),
+    byInvoiceCompact: new HashedPostings(openItems.length, invoiceCompact),
+    byInvoiceDigits: new HashedPostings(openItems.length, (position) => invoiceCompact(position).replace(/\D/g, "")),
+    byDisplayId: new HashedPostings(openItems.length, (position) => items[position].displayId),
+    byIban: new PostingMap(), byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(), lastPrefix: "",
     referenceLength: { min: Infinity, max: 0 },
   }
   const inputs: OpenItemInput[] = []
@@ -100,8 +108,13 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
   for (let position = 0; position < index.items.length; position++) {
     indexReferences(index, index.items[position], position)
   }
-  for (let position = 0; position < index.items.length; position++) {
-    indexCustomer(index, index.items[position], inputs[position], position)
+  // Loaders hand a customer's orders over together more often than not: the previous item's customer is tried first.
+  let previous: { customer: Customer; input: OpenItemInput } | null = null
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]
+    const same = previous !== null && previous.customer.key === item.customerKey ? previous : null
+    const customer = indexCustomer(index, item, inputs[position], position, same)
+    previous = { customer, input: inputs[position] }
   }
   for (let position = 0; position < index.items.length; position++) {
     const item = index.items[position]
@@ -128,7 +141,7 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
       rememberReference(index, compact)
     }
   }
-  if (item.invoiceNumber) {
+  if (item.invoiceNumber && !indexAsciiInvoice(index, item.invoiceNumber, position)) {
     const compact = compactReference(item.invoiceNumber)
     const digits = compact.replace(/\D/g, "")
     if (/[A-Z]/.test(compact) && digits && compact.length >= 4) {
@@ -147,6 +160,90 @@ function indexReferences(index: OpenItemIndex, item: IndexedItem, position: numb
   if (item.displayId !== null) {
     index.byDisplayId.add(item.displayId, position)
   }
+}
+
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+const isDigit = (code: number) => code >= 48 && code <= 57
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13)
+
+/**
+ * indexReferences for an ASCII invoice number, in one pass over its characters and without
+ * building the compact form, its digits or its prefix (unless the prefix is new): the same
+ * tables get the same entries. False (nothing done) for other text, which takes the general way.
+ */
+function indexAsciiInvoice(index: OpenItemIndex, invoice: string, position: number): boolean {
+  let compactHash = HASH_START
+  let digitsHash = HASH_START
+  let compactLength = 0
+  let digitCount = 0
+  let letters = false
+  let prefixLength = 0
+  for (let i = 0; i < invoice.length; i++) {
+    const code = invoice.charCodeAt(i)
+    if (code > 127) {
+      return false
+    }
+    if (isDigit(code)) {
+      compactHash = hashStep(compactHash, code)
+      digitsHash = hashStep(digitsHash, code)
+      compactLength++
+      digitCount++
+    } else if (isLetter(code)) {
+      compactHash = hashStep(compactHash, code >= 97 ? code - 32 : code)
+      compactLength++
+      letters = true
+      if (digitCount === 0) {
+        prefixLength++
+      }
+    }
+  }
+  if (!digitCount) {
+    return true // no digits: neither a compact invoice number, nor digits, nor a prefix
+  }
+  if (letters && compactLength >= 4) {
+    index.byInvoiceCompact.addHash(compactHash, position)
+    index.referenceLength.min = Math.min(index.referenceLength.min, compactLength)
+    index.referenceLength.max = Math.max(index.referenceLength.max, compactLength)
+  }
+  if (prefixAndDigitGroups(invoice)) {
+    index.byInvoiceDigits.addHash(digitsHash, position)
+  }
+  if (prefixLength >= 2 && !(index.lastPrefix.length === prefixLength && invoice.startsWith(index.lastPrefix))) {
+    index.lastPrefix = compactReference(invoice).slice(0, prefixLength)
+    index.invoicePrefixes.add(index.lastPrefix)
+  }
+  return true
+}
+
+/** /^[A-Za-z]*[^A-Za-z0-9]*\d+(?:[^A-Za-z0-9]+\d+)*$/ on the trimmed ASCII text, without a regular expression. */
+function prefixAndDigitGroups(text: string): boolean {
+  let start = 0
+  let end = text.length
+  while (start < end && isSpace(text.charCodeAt(start))) {
+    start++
+  }
+  while (end > start && isSpace(text.charCodeAt(end - 1))) {
+    end--
+  }
+  let k = start
+  while (k < end && isLetter(text.charCodeAt(k))) {
+    k++
+  }
+  let first = true
+  while (first || k < end) {
+    while (k < end && !isLetter(text.charCodeAt(k)) && !isDigit(text.charCodeAt(k))) {
+      k++
+    }
+    const digits = k
+    while (k < end && isDigit(text.charCodeAt(k))) {
+      k++
+    }
+    if (k === digits) {
+      return false // a letter, or the end, where digits must follow
+    }
+    first = false
+  }
+  return true
 }
 
 /** How many open items of the item's customer owe exactly what it owes (itself included); counted on first use. */
