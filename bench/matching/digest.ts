@@ -6,11 +6,11 @@
  * hashes in digests.json; `--check` exits 1 when any differs, so a speed-up that changes a single
  * decision, confidence or sentence is caught. After an intended behaviour change, `--write` again.
  */
-import { createHash } from "node:crypto"
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
 import { matchTransactions, type MatchInput, type MatchOptionsInput } from "../../src/modules/bank-reconciliation/matching"
+import { DIGESTS_FILE, recordedDigests, resultsDigest } from "./results-digest"
 import { generatePayments } from "./synthetic-payments"
 import { generateWorld } from "./synthetic-world"
 
@@ -48,27 +48,24 @@ function digestOf(c: Case): string {
     openItems = [...openItems].reverse() // the engine must not depend on the order of the open items
   }
   const input: MatchInput = JSON.parse(JSON.stringify({ transactions: labelled.map((l) => l.transaction), openItems, options: c.options }))
-  const lines = matchTransactions(input).results.map((result) => `${JSON.stringify(result)}\n`)
+  const results = matchTransactions(input).results
   if (dumpDir) {
     mkdirSync(dumpDir, { recursive: true })
-    writeFileSync(join(dumpDir, `${c.name.replace(/[^A-Za-z0-9]+/g, "-")}.jsonl`), lines.join(""))
+    writeFileSync(join(dumpDir, `${c.name.replace(/[^A-Za-z0-9]+/g, "-")}.jsonl`), results.map((result) => `${JSON.stringify(result)}\n`).join(""))
   }
-  const hash = createHash("sha256")
-  lines.forEach((line) => hash.update(line))
-  return hash.digest("hex")
+  return resultsDigest(results)
 }
 
 function main(): void {
-  const file = join(__dirname, "digests.json")
   const digests: Record<string, string> = {}
   for (const c of CASES) {
     digests[c.name] = digestOf(c)
     console.log(`${digests[c.name].slice(0, 16)}  ${c.name}`)
   }
   if (process.argv.includes("--write")) {
-    writeFileSync(file, `${JSON.stringify(digests, null, 2)}\n`)
+    writeFileSync(DIGESTS_FILE, `${JSON.stringify(digests, null, 2)}\n`)
   } else if (process.argv.includes("--check")) {
-    const expected = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>
+    const expected = recordedDigests()
     const differing = CASES.filter((c) => expected[c.name] !== digests[c.name]).map((c) => c.name)
     if (differing.length) {
       console.error(`results differ from digests.json: ${differing.join(", ")}`)
