@@ -86,16 +86,22 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     referenceLength: { min: Infinity, max: 0 },
   }
   const inputs: OpenItemInput[] = []
+  let currencyIn = ""
+  let currency = ""
   for (const input of openItems) {
     const outstandingCents = parseCents(input.outstanding) ?? 0
     if (outstandingCents <= 0) {
       continue // nothing left to pay: never a candidate
     }
+    if (input.currency !== currencyIn) {
+      currencyIn = input.currency
+      currency = currencyIn.toUpperCase()
+    }
     index.items.push({
       orderId: input.orderId,
       // An order without customer is its own customer; the NUL prefix keeps it apart from real ids.
       customerKey: input.customerId || `\u0000${input.orderId}`,
-      currency: input.currency.toUpperCase(),
+      currency,
       outstandingCents,
       displayId: input.displayId ?? null,
       invoiceNumber: input.invoiceNumber || null,
@@ -109,12 +115,12 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     indexReferences(index, index.items[position], position)
   }
   // Loaders hand a customer's orders over together more often than not: the previous item's customer is tried first.
-  let previous: { customer: Customer; input: OpenItemInput } | null = null
+  const previous: { customer: Customer; input: OpenItemInput } = { customer: null!, input: null! }
   for (let position = 0; position < items.length; position++) {
     const item = items[position]
-    const same = previous !== null && previous.customer.key === item.customerKey ? previous : null
-    const customer = indexCustomer(index, item, inputs[position], position, same)
-    previous = { customer, input: inputs[position] }
+    const same = position > 0 && previous.customer.key === item.customerKey ? previous : null
+    previous.customer = indexCustomer(index, item, inputs[position], position, same)
+    previous.input = inputs[position]
   }
   for (let position = 0; position < index.items.length; position++) {
     const item = index.items[position]

@@ -29,15 +29,21 @@ export function findParty(
       continue
     }
     const payer = payerName(raw)
+    // Candidates are distinct customers, so only a second payer name can meet one already matched.
+    const first = byName.size === 0
     for (const customer of nameCandidates(payer, index, nameCandidateLimit)) {
+      let best: NameMatch | null = null // the first of the best scores, as the names come
       for (const names of customer.names) {
         const match = compareNames(payer, names)
-        if (match.level !== "none") {
-          const known = byName.get(customer.key)
-          if (!known || match.score > known.score) {
-            byName.set(customer.key, match)
-            customers.set(customer.key, customer)
-          }
+        if (match.level !== "none" && (!best || match.score > best.score)) {
+          best = match
+        }
+      }
+      if (best) {
+        const known = first ? undefined : byName.get(customer.key)
+        if (!known || best.score > known.score) {
+          byName.set(customer.key, best)
+          customers.set(customer.key, customer)
         }
       }
     }
