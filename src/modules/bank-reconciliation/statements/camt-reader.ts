@@ -21,6 +21,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // character references: banks that write ASCII-only XML spell umlauts "M&#252;ller"
+  htmlEntities: true,
   isArray: (name) => REPEATED.has(name),
 })
 
@@ -34,6 +36,13 @@ const parser = new XMLParser({
 export function readCamt(xml: string): StatementFile {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
+    // elements still open at the end: the validator names them but points at line 1
+    const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(valid.err.msg)
+    if (open) {
+      const tags = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
+      const lastLine = xml.trimEnd().split(/\r\n|\r|\n/).length
+      throw new StatementFileError(`line ${lastLine}`, `the XML ends before ${tags.slice(-3).join(", ")} ${tags.length > 1 ? "are" : "is"} closed: the file is cut off`)
+    }
     throw new StatementFileError(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML (${valid.err.msg})`)
   }
   const root = findDocument(parse(xml), 0)

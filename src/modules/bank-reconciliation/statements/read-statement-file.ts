@@ -58,7 +58,12 @@ function readOne(bytes: Buffer): StatementFile {
   const start = head.trimStart()
   if (start.startsWith("<")) {
     const declared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(start)?.[1]
-    return readCamt(bom ? decode(bytes, bom) : declared && !/^utf-?8$/i.test(declared) ? decode(bytes, declared) : utf8(bytes))
+    if (bom || (declared && !/^utf-?8$/i.test(declared)) || isUtf8(bytes)) {
+      return readCamt(bom ? decode(bytes, bom) : declared && !/^utf-?8$/i.test(declared) ? decode(bytes, declared) : bytes.toString("utf8").replace(/^\uFEFF/, ""))
+    }
+    // UTF-8 declared (or nothing, which means UTF-8) but not UTF-8: exports that write Windows-1252 anyway
+    const file = readCamt(decode(bytes, "windows-1252"))
+    return { ...file, warnings: [`the file is not UTF-8 as its XML declaration says; read as Windows-1252`, ...file.warnings] }
   }
   // some banks put header lines before the first field ("ABNANL2A", "940", ":940:", "0000 01INGB…")
   if (/^(:20:|\{1:|:\d{2}[A-Z]?:)/.test(start) || /(^|[\r\n]):20:/.test(head.slice(0, 1024))) {
@@ -91,9 +96,3 @@ function decode(bytes: Buffer, encoding: string): string {
   return decoder.decode(bytes).replace(/^\uFEFF/, "")
 }
 
-function utf8(bytes: Buffer): string {
-  if (!isUtf8(bytes)) {
-    throw new StatementFileError("", "the XML file is not valid UTF-8 and declares no other encoding")
-  }
-  return bytes.toString("utf8").replace(/^\uFEFF/, "")
-}

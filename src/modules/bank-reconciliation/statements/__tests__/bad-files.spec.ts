@@ -30,8 +30,12 @@ describe("statement files that cannot be read", () => {
 
   it("refuses a truncated CAMT file with the line where it breaks off", () => {
     const full = text("camt053-v04-deutsche-bank.xml")
+    // cut off between elements: the place is the file's last line, the open elements are named
     const cut = full.slice(0, full.indexOf("<NtryRef>3</NtryRef>"))
-    expect(errorOf(cut).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
+    expect(errorOf(cut).message).toBe(`line ${cut.trimEnd().split("\n").length}: the XML ends before <BkToCstmrStmt>, <Stmt>, <Ntry> are closed: the file is cut off`)
+    // cut off inside a tag
+    const insideTag = full.slice(0, full.indexOf("<NtryRef>3</NtryRef>") + 14)
+    expect(errorOf(insideTag).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
   })
 
   it("refuses XML its validator passes but its parser does not (an unclosed processing instruction after the root)", () => {

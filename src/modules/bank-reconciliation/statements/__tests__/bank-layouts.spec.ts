@@ -307,6 +307,15 @@ describe("CAMT layouts of real banks", () => {
     )
   })
 
+  it("decodes character references (ASCII-only XML) and reads a file that says UTF-8 but is Windows-1252, with a warning", () => {
+    const references = read(camt({ body: oneCredit.replace("Anna Beispiel", "J&#246;rg Wei&#xDF; &amp; S&#246;hne") }))
+    expect(incoming(references).credits[0].debtor_name).toBe("Jörg Weiß & Söhne")
+    const mislabelled = Buffer.from(camt({ body: oneCredit.replace("Anna Beispiel", "Jörg Weiß") }), "latin1")
+    const file = read(mislabelled)
+    expect(file.warnings).toEqual(["the file is not UTF-8 as its XML declaration says; read as Windows-1252"])
+    expect(incoming(file).credits[0].debtor_name).toBe("Jörg Weiß")
+  })
+
   it("leaves balances in other currencies aside and reads a statement whose balances do not add up, with a warning", () => {
     const file = read(camt({ body: statement(ntry("25.00", tx(parties("Anna Beispiel", "DE02120300000000202051"))), bal("OPBD", "10.00") + bal("CLBD", "99.00", "SEK") + bal("CLBD", "40.00")) }))
     expect(file.warnings).toEqual(["Stmt 1, Bal: opening balance and booked entries give 35.00, the closing balance is 40.00: entries may be missing"])
