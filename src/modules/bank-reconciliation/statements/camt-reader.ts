@@ -176,7 +176,6 @@ function readEntry(
         ...entryAmount,
         ...parties(tx),
         direction,
-        remittance_text: parties(tx).remittance_text ?? text(ntry, "AddtlNtryInf"),
         bank_reference: text(tx, "Refs", "AcctSvcrRef") ?? shared.bank_reference,
         transaction_code: bankTransactionCode(node(tx, "BkTxCd")) ?? shared.transaction_code,
         place,

@@ -325,6 +325,9 @@ describe("CAMT layouts of real banks", () => {
   it("takes a single transaction's booked amount from the entry when its own amount is the instructed one in another currency", () => {
     const file = read(camt({ body: statement(ntry("91.40", tx(`<Amt Ccy="USD">100.00</Amt><AmtDtls><InstdAmt><Amt Ccy="USD">100.00</Amt></InstdAmt></AmtDtls>${parties("Acme Inc", "DE02120300000000202051")}`))) }))
     expect(incoming(file).credits.map((c) => [c.amount, c.currency, c.debtor_name])).toEqual([["91.40", "EUR", "Acme Inc"]])
+    // the entry's booking text is no remittance text of its transaction (the purpose feeds the fingerprint finAPI computes too)
+    const bookingText = read(camt({ body: statement(ntry("5.00", tx(parties("Anna Beispiel", "DE02120300000000202051"))).replace("</NtryDtls>", "</NtryDtls><AddtlNtryInf>GUTSCHR. UEBERWEISUNG</AddtlNtryInf>")) }))
+    expect(incoming(bookingText).credits.map((c) => c.remittance_text)).toEqual([null])
   })
 
   it("splits a batch by the amounts in the entry's currency (counter values of foreign transactions)", () => {
