@@ -52,6 +52,68 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("every list route takes core's fields, limit, offset and order, and never lists a secret column", async () => {
+      const container = getContainer()
+      const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+      const { headers } = await createAdminUser(container)
+      const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12))
+      const three = [3, 1, 2]
+      const interfaces = []
+      for (const n of three) {
+        interfaces.push(await service.createBankInterfaces({ name: `Bank ${n}`, encrypted_password: `v1:sealed-secret-${n}` }))
+      }
+      const connection = await service.createBankConnections({ interface_id: interfaces[0].id, label: "Sparkasse" })
+      const accounts = []
+      for (const n of three) {
+        accounts.push(await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: `acc-${n}` }))
+      }
+      await service.createFinapiCallLogs(
+        three.map((n) => ({ interface_id: interfaces[0].id, at: day(n), operation: "getUser", api: "access", method: "GET", path: "/api/v2/users", outcome: "ok" as const, request_id: `req-${n}` }))
+      )
+      await service.createSyncRuns(three.map((n) => ({ trigger: "job" as const, account_id: accounts[0].id, started_at: day(n) })))
+      const [tx] = await service.createBankTransactions([
+        { account_id: accounts[0].id, finapi_transaction_id: "t1", amount: "300.00", currency_code: "EUR", booking_date: day(1), fingerprint: "fp-lists" },
+      ])
+      for (const n of three) {
+        await service.createPaymentAssignments({ transaction_id: tx.id, order_id: `order_list_${n}`, amount: `${n}0.00`, currency_code: "EUR", source: "manual" })
+      }
+      for (const n of three) {
+        await service.createRefundExports({ message_id: `MSG-${n}`, file_name: `refund-${n}.xml`, format: "pain.001.001.09", currency_code: "EUR", total: `${n}.00`, count: 1, debtor_iban: "DE02120300000000202051", debtor_name: "Shop", xml: "<Document/>" })
+      }
+
+      const lists = [
+        { path: "/admin/bank-reconciliation/interfaces", key: "interfaces", sortBy: "created_at", secret: "encrypted_password" },
+        { path: `/admin/bank-reconciliation/interfaces/${interfaces[0].id}/log`, key: "log", sortBy: "at" },
+        { path: "/admin/bank-reconciliation/accounts", key: "accounts", sortBy: "created_at" },
+        { path: "/admin/bank-reconciliation/sync-runs", key: "sync_runs", sortBy: "started_at" },
+        { path: "/admin/bank-reconciliation/assignments", key: "assignments", sortBy: "amount" },
+        { path: "/admin/bank-reconciliation/refunds", key: "refund_exports", sortBy: "created_at", secret: "xml" },
+      ]
+      for (const list of lists) {
+        const get = (query: string) => api.get(`${list.path}?${query}`, { headers }).catch((e) => e.response)
+        const all = await get(`fields=id,${list.sortBy}&order=${list.sortBy}&limit=200`)
+        expect([list.key, all.status]).toEqual([list.key, 200])
+        const rows = all.data[list.key] as Record<string, unknown>[]
+        expect([list.key, all.data.count, rows.length]).toEqual([list.key, 3, 3])
+        const values = rows.map((row) => (list.sortBy === "amount" ? Number(row.amount) : new Date(row[list.sortBy] as string).getTime()))
+        expect([list.key, values]).toEqual([list.key, [...values].sort((a, b) => a - b)])
+
+        const second = await get(`fields=id&order=-${list.sortBy}&limit=1&offset=1`)
+        expect([list.key, second.data.count, second.data.limit, second.data.offset]).toEqual([list.key, 3, 1, 1])
+        expect([list.key, second.data[list.key]]).toEqual([list.key, [{ id: rows[1].id }]])
+
+        const refused = await get("order=no_such_field")
+        expect([list.key, refused.status]).toEqual([list.key, 400])
+        const tooMany = await get("limit=201")
+        expect([list.key, tooMany.status]).toEqual([list.key, 400])
+        if (list.secret) {
+          const asked = await get(`fields=id,${list.secret},*`)
+          expect([list.key, asked.status]).toEqual([list.key, 200])
+          expect(JSON.stringify(asked.data)).not.toMatch(/sealed-secret|<Document/)
+        }
+      }
+    })
+
     it("creates an unpaid order with a not_paid payment collection, reachable from an assignment", async () => {
       const container = getContainer()
       const region = await createGermanRegion(container)

@@ -28,6 +28,16 @@ export const BANK_ACCOUNT_FIELDS = [
   "last_imported_at",
 ]
 
+/** The accounts list: an account with its connection. */
+export const BANK_ACCOUNT_LIST_FIELDS = [
+  ...BANK_ACCOUNT_FIELDS,
+  "created_at",
+  "connection.label",
+  "connection.status",
+  "connection.bank_name",
+  "connection.interface_id",
+]
+
 export const BANK_CONNECTION_FIELDS = [
   "id",
   "interface_id",

@@ -1,13 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { entityId, lineText } from "../../input/primitives"
+import { listParams } from "./list-query"
 
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-}
+export const AdminListInterfaces = listParams({ order: "created_at" })
 
-export const AdminListParams = z.object(paging)
-export type AdminListParamsType = z.infer<typeof AdminListParams>
+export const AdminListCallLog = listParams({ order: "-at" })
 
 export const AdminCreateBankInterface = z.object({
   name: lineText(100, "name must not be empty"),
@@ -32,8 +29,7 @@ export const AdminStartWebForm = z.object({
 })
 export type AdminStartWebFormType = z.infer<typeof AdminStartWebForm>
 
-export const AdminListAccounts = z.object({
-  ...paging,
+export const AdminListAccounts = listParams({ order: "created_at" }, {
   interface_id: entityId.optional(),
   connection_id: entityId.optional(),
 })

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { PAYMENT_ASSIGNMENT_STATUSES } from "../../../../modules/bank-reconciliation/models/payment-assignment"
 
 import { amountFitsCurrency, currencyCode, entityId, lineText, positiveAmount as amount } from "../../../input/primitives"
+import { listParams } from "../list-query"
 
 export const AdminAutoAssign = z.object({ transaction_ids: z.array(entityId).min(1).max(5000).optional() })
 export type AdminAutoAssignType = z.infer<typeof AdminAutoAssign>
@@ -21,9 +22,7 @@ export type AdminIgnoreTransactionType = z.infer<typeof AdminIgnoreTransaction>
 
 const statusFilter = z.union([z.enum(PAYMENT_ASSIGNMENT_STATUSES), z.array(z.enum(PAYMENT_ASSIGNMENT_STATUSES))])
 
-export const AdminListAssignments = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+export const AdminListAssignments = listParams({ order: "-created_at" }, {
   status: statusFilter.optional(),
   transaction_id: entityId.optional(),
   order_id: entityId.optional(),

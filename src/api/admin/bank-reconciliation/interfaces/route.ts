@@ -2,17 +2,13 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createBankInterfaceWorkflow } from "../../../../workflows/create-bank-interface"
 import { BANK_INTERFACE_FIELDS } from "../query-config"
-import { AdminCreateBankInterfaceType, AdminListParamsType } from "../validators"
+import { graphList, page } from "../list-query"
+import { AdminCreateBankInterfaceType } from "../validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListParamsType>, res: MedusaResponse) => {
-  const { limit, offset } = req.validatedQuery
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "bank_interface",
-    fields: BANK_INTERFACE_FIELDS,
-    pagination: { skip: offset, take: limit, order: { created_at: "ASC" } },
-  })
-  res.json({ interfaces: data, count: metadata?.count ?? data.length, limit, offset })
+  const { data, metadata } = await query.graph({ entity: "bank_interface", ...graphList(req.queryConfig) })
+  res.json({ interfaces: data, ...page(metadata, data) })
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateBankInterfaceType>, res: MedusaResponse) => {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { listParams } from "../list-query"
 
 export const AdminListRefundCandidates = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -6,10 +7,7 @@ export const AdminListRefundCandidates = z.object({
 })
 export type AdminListRefundCandidatesType = z.infer<typeof AdminListRefundCandidates>
 
-export const AdminListRefundExports = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+export const AdminListRefundExports = listParams({ order: "-created_at" })
 export type AdminListRefundExportsType = z.infer<typeof AdminListRefundExports>
 
 export const AdminExportRefunds = z.object({

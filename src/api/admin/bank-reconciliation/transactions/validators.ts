@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { BANK_TRANSACTION_STATUSES } from "../../../../modules/bank-reconciliation/models/bank-transaction"
 import { calendarDate, decimalAmount, entityId, lineText } from "../../../input/primitives"
+import { listParams } from "../list-query"
 
 export const AdminListBankTransactions = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -33,9 +34,7 @@ export const AdminImportBankTransactions = z
   })
 export type AdminImportBankTransactionsType = z.infer<typeof AdminImportBankTransactions>
 
-export const AdminListSyncRuns = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+export const AdminListSyncRuns = listParams({ order: "-started_at", limit: 20 }, {
   account_id: entityId.optional(),
   status: z.enum(["running", "succeeded", "partially_failed", "failed", "skipped"]).optional(),
 })
