@@ -351,6 +351,43 @@ medusaIntegrationTestRunner({
         expect(await assignment(live.assignmentId)).toMatchObject({ status: "booking", booking_claim: "run-still-going", booking_error: null })
         expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
       })
+
+      it("captures once when a run's claim goes stale while its capture is still running and another run takes it over", async () => {
+        const order = await checkoutOrder("pp_system_default")
+        const paid = await confirmedPayment(order.id, "50")
+        const spies = locksThatDoNotHold()
+        const run = (transactionId: string) =>
+          bookAssignmentWorkflow(container).run({ input: { assignment_id: paid.assignmentId }, context: { transactionId }, throwOnError: false })
+        // the first run's capture hangs (a slow provider, a stalled process) until the test lets it go on
+        const payments = container.resolve(Modules.PAYMENT)
+        const capturePayment = payments.capturePayment.bind(payments)
+        let reached!: () => void
+        let letGo!: () => void
+        const atCapture = new Promise<void>((resolve) => (reached = resolve))
+        const held = new Promise<void>((resolve) => (letGo = resolve))
+        const slow = jest.spyOn(payments, "capturePayment").mockImplementationOnce(async (...args) => {
+          reached()
+          await held
+          return capturePayment(...args)
+        })
+
+        const first = run("slow-run")
+        await atCapture
+        // its claim is now older than booking.staleClaimSeconds: another run may take it over
+        const options = await service.getOptions()
+        const stale = jest.spyOn(service, "getOptions").mockResolvedValue({ ...options, booking: { ...options.booking, staleClaimSeconds: 0 } })
+        const second = run("takeover")
+        await new Promise((resolve) => setTimeout(resolve, 1_500))
+        letGo()
+        const runs = await Promise.all([first, second])
+        ;[...spies, slow, stale].forEach((spy) => spy.mockRestore())
+
+        expect(runs.filter((r) => !r.errors?.length && r.result)).not.toHaveLength(0)
+        expect(await orderPayments(order.id)).toEqual({ status: "partially_captured", captures: [50] })
+        expect(await assignment(paid.assignmentId)).toMatchObject({ status: "booked", booking_claim: null, capture_id: expect.stringMatching(/^capt_/) })
+        expect(await transaction(paid.transactionId)).toMatchObject({ booked_amount: 50, status: "booked" })
+        expect(await widget(order.id)).toMatchObject({ paid_by_bank_transfer: "50.00", outstanding: "69.00" })
+      })
     })
 
     describe("capture only what represents this money", () => {
