@@ -2,7 +2,6 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   authorizePaymentSessionStep,
-  capturePaymentWorkflow,
   createPaymentSessionStep,
   deletePaymentSessionsWorkflow,
   addOrderTransactionStep,
@@ -14,6 +13,7 @@ import { SYSTEM_PROVIDER_ID } from "../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
 import { authorizeBankTransferPaymentWorkflow } from "./authorize-bank-transfer-payment"
 import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
+import { captureUnderClaimStep } from "./steps/capture-under-claim"
 import { bookingCaptureMarker, claimBookingStep } from "./steps/claim-booking"
 import { guardPaymentCollectionStep } from "./steps/guard-payment-collection"
 import { prepareBookingStep } from "./steps/prepare-booking"
@@ -29,7 +29,9 @@ export const bookAssignmentWorkflowId = "book-assignment"
  * captures, tagging the capture with the assignment, and records it under the claim (a capture id
  * books one assignment only). A run that does not get the claim captures nothing; a claim left by a
  * run that died is taken over after `booking.staleClaimSeconds`, and its capture, if made, recorded
- * instead of capturing again. The payment's and the order's locks only keep runs from queueing up
+ * instead of capturing again. The capture itself runs while the claim holds the assignment's row
+ * (renewed, locked until the capture is committed): a run whose claim was taken over captures
+ * nothing, and one taking over waits for a capture still running and records it. The payment's and the order's locks only keep runs from queueing up
  * on the claim. Re-reads what is outstanding, then authorizes the bank-transfer session and
  * captures, captures an authorized payment of a capturable provider, or settles a not_paid
  * collection; never more than owed.
@@ -78,8 +80,9 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
     return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? null
   })
   const captured = when("capture-for-booking", { plan }, ({ plan }) => !!plan && plan.mode !== "resumed").then(() => {
-    const captureInput = transform({ input, paymentId, plan }, (d) => ({ payment_id: d.paymentId!, amount: d.plan!.amount, captured_by: bookingCaptureMarker(d.input.assignment_id) }))
-    return capturePaymentWorkflow.runAsStep({ input: captureInput })
+    return captureUnderClaimStep(
+      transform({ prepared, paymentId, plan }, (d) => ({ assignment_id: d.prepared.assignment_id, claim: d.prepared.claim, payment_id: d.paymentId!, amount: d.plan!.amount }))
+    )
   })
   // a run that died after capturing: its capture may miss the order transaction that makes paid_total
   when("order-transaction-of-resumed-capture", { prepared }, ({ prepared }) => !!prepared.existing_capture).then(() => {

@@ -722,7 +722,15 @@ class BankReconciliationModuleService extends MedusaService({
     staleBefore: Date,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<BookingClaim> {
-    return await this.claimAssignmentBooking_(id, claim, staleBefore, sharedContext)
+    try {
+      return await this.claimAssignmentBooking_(id, claim, staleBefore, sharedContext)
+    } catch (error) {
+      // the row stays locked while another run captures under its claim (captureUnderBookingClaim)
+      if (isLockTimeout(error)) {
+        return { outcome: "busy", resumed: false }
+      }
+      throw error
+    }
   }
 
   @InjectTransactionManager()
@@ -755,6 +763,45 @@ class BankReconciliationModuleService extends MedusaService({
       .where({ id, status: row.status })
       .update({ status: "booking", booking_claim: claim, booking_claimed_at: new Date(), updated_at: new Date() })
     return { outcome: "claimed", resumed: stale }
+  }
+
+  /**
+   * Runs a booking's capture while its run's claim holds the assignment: renews the claim (only while
+   * `claim` still holds it, so a run whose claim was taken over as stale captures nothing) and keeps
+   * the assignment's row locked until `capture` has returned, its capture committed. A run taking the
+   * claim over waits for that lock, then finds this capture (by its marker) and records it instead
+   * of capturing again; a run that dies mid-capture drops its connection and with it the lock.
+   */
+  @InjectManager()
+  async captureUnderBookingClaim<T>(
+    id: string,
+    claim: string,
+    capture: () => Promise<T>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<T> {
+    return await this.captureUnderBookingClaim_(id, claim, capture, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async captureUnderBookingClaim_<T>(
+    id: string,
+    claim: string,
+    capture: () => Promise<T>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<T> {
+    const knex = lockingKnex(sharedContext)
+    const now = new Date()
+    const held = await knex("payment_assignment")
+      .where({ id, deleted_at: null, status: "booking", booking_claim: claim })
+      .update({ booking_claimed_at: now, updated_at: now })
+      .returning(["id"])
+    if (!held.length) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Assignment ${id} was taken over by another booking run (this run's claim had gone stale); this run captured nothing. Reload the list.`
+      )
+    }
+    return await capture()
   }
 
   /**
@@ -1080,6 +1127,11 @@ type LockedTransaction = { id: string; amount: string; currency_code: string; st
 type Knex = ReturnType<EntityManager["getKnex"]>
 
 // A FOR UPDATE on a pooled (autocommit) connection would release at once; insist on the transaction.
+function isLockTimeout(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null
+  return e?.code === "55P03" || /lock timeout/i.test(e?.message ?? "")
+}
+
 function lockingKnex(sharedContext: Context<EntityManager>): Knex {
   const knex = sharedContext.transactionManager?.getTransactionContext() as Knex | undefined
   if (!knex) {
