@@ -3,17 +3,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import {
-  planAutoAssignments,
-  summarisePlans,
-  type AutoAssignSummary,
-  type TransactionPlan,
-} from "../modules/bank-reconciliation/auto-assign-plan"
+import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../modules/bank-reconciliation/auto-assign-plan"
 import { applyAutoAssignmentsStep } from "./steps/apply-auto-assignments"
 import { holdPaymentsForCancelledOrdersStep } from "./steps/hold-payments-for-cancelled-orders"
-import { loadAssignableTransactionsStep } from "./steps/load-assignable-transactions"
-import { loadOpenItemsStep } from "./steps/load-open-items"
-import { matchTransactionsStep } from "./steps/match-transactions"
+import { planAutoAssignmentsStep } from "./steps/plan-auto-assignments"
 
 export const autoAssignTransactionsWorkflowId = "auto-assign-transactions"
 
@@ -38,21 +31,9 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
     acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
     // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
     holdPaymentsForCancelledOrdersStep(input)
-    const assignable = loadAssignableTransactionsStep(input)
-    const open = loadOpenItemsStep({})
-    const matched = matchTransactionsStep(
-      transform({ assignable, open }, ({ assignable, open }) => ({ transactions: assignable.transactions, openItems: open.items }))
-    )
-    const plans = transform({ matched, assignable, open }, ({ matched, assignable, open }) => {
-      const currency = new Map(assignable.transactions.map((t) => [t.id, t.currency.toLowerCase()]))
-      const customer = new Map(open.items.map((item) => [item.orderId, item.customerId ?? null]))
-      return planAutoAssignments(matched.results, {
-        currencyOf: (id) => currency.get(id) ?? "eur",
-        customerOf: (id) => customer.get(id) ?? null,
-        existingOf: (id) => assignable.existing[id] ?? [],
-      })
-    })
-    const applied = applyAutoAssignmentsStep(transform({ plans, open }, ({ plans, open }) => ({ plans, limits: open.limits })))
+    const planned = planAutoAssignmentsStep(input)
+    const plans = transform({ planned }, ({ planned }) => planned.plans)
+    const applied = applyAutoAssignmentsStep(planned)
     releaseLockStep({ key: AUTO_ASSIGN_LOCK, executeOnSubWorkflow: true })
     return new WorkflowResponse(
       transform({ plans, applied }, ({ plans, applied }) => ({

@@ -92,13 +92,21 @@ function dayOf(value: string | Date | null | undefined): string | null {
  */
 export function toOpenItem(
   order: OrderForOpenItem,
-  context: { assigned?: string | null; knownIbans?: string[]; aliases?: string[]; invoiceNumber: InvoiceNumberOptions }
+  context: {
+    assigned?: string | null
+    knownIbans?: string[]
+    aliases?: string[]
+    invoiceNumber: InvoiceNumberOptions
+    /** Outstanding and total already worked out exactly as below (two places), e.g. by the database. */
+    amounts?: { outstanding: string; total: string }
+  }
 ): OpenItemInput | null {
   if (order.status === "canceled") {
     return null
   }
-  const outstanding = decimal(pendingOf(order)).minus(decimal(context.assigned))
-  if (outstanding.lte(0)) {
+  const outstanding = context.amounts?.outstanding ?? decimal(pendingOf(order)).minus(decimal(context.assigned)).toFixed(2)
+  // a decimal string with two places: its sign reads exactly as a number
+  if (Number(outstanding) <= 0) {
     return null
   }
   const customer = order.customer ?? null
@@ -115,8 +123,8 @@ export function toOpenItem(
     knownIbans: context.knownIbans ?? [],
     aliases: context.aliases ?? [],
     currency: order.currency_code.toUpperCase(),
-    total: toDecimal(order.total),
-    outstanding: outstanding.toFixed(2),
+    total: context.amounts?.total ?? toDecimal(order.total),
+    outstanding,
     createdAt: dayOf(order.created_at),
   }
 }

@@ -1,15 +1,15 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ExistingAssignment } from "../../modules/bank-reconciliation/auto-assign-plan"
 import type { BankTransactionInput } from "../../modules/bank-reconciliation/matching"
-import { toDecimal } from "../../modules/bank-reconciliation/open-items"
 
 export const loadAssignableTransactionsStepId = "load-assignable-transactions"
 
 type Row = {
   id: string
-  amount: number
+  amount: string
   currency_code: string
   booking_date: string | Date
   value_date: string | Date | null
@@ -20,8 +20,7 @@ type Row = {
   end_to_end_reference: string | null
   mandate_reference: string | null
   creditor_id: string | null
-  raw_amount?: { value: string } | null
-  assignments?: { id: string; order_id: string; amount: number; raw_amount?: { value: string } | null; status: string }[]
+  assignments: { id: string; order_id: string; amount: string; status: string }[] | null
 }
 
 const day = (value: string | Date | null) => (value ? new Date(value).toISOString().slice(0, 10) : null)
@@ -37,26 +36,26 @@ export type AssignableTransactions = {
  * refund) (all of them, or those of `transaction_ids`), with their current assignments.
  */
 export async function loadAssignableTransactions(container: MedusaContainer, input: { transaction_ids?: string[] }): Promise<AssignableTransactions> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const filters: Record<string, unknown> = { status: ["unassigned", "proposed"], is_potential_duplicate: false, held_reason: null }
-  if (input.transaction_ids) {
-    filters.id = input.transaction_ids
-  }
-  const { data } = await query.graph({
-    entity: "bank_transaction",
-    fields: [
-      "id", "amount", "raw_amount", "currency_code", "booking_date", "value_date", "purpose", "counterpart_name",
-      "counterpart_iban", "counterpart_bic", "end_to_end_reference", "mandate_reference", "creditor_id",
-      "assignments.id", "assignments.order_id", "assignments.amount", "assignments.raw_amount", "assignments.status",
-    ],
-    filters,
-    pagination: { order: { booking_date: "ASC", id: "ASC" } },
-  })
-  const rows = data as unknown as Row[]
-  const result: AssignableTransactions = {
-    transactions: rows.map((row) => ({
+  // One statement on the plugin's own tables (query.graph spent 1.3 s of CPU serialising 10 000 of
+  // them through MikroORM); amounts as exact decimal strings with two places, as toDecimal writes them.
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const exact = (alias: string) => `round(coalesce((${alias}.raw_amount ->> 'value')::numeric, ${alias}.amount), 2)::text`
+  const { rows } = await pg.raw(
+    `select t.id, ${exact("t")} as amount, t.currency_code, t.booking_date, t.value_date, t.purpose, t.counterpart_name,
+            t.counterpart_iban, t.counterpart_bic, t.end_to_end_reference, t.mandate_reference, t.creditor_id,
+            (select json_agg(json_build_object('id', a.id, 'order_id', a.order_id, 'amount', ${exact("a")}, 'status', a.status) order by a.id)
+               from payment_assignment a where a.transaction_id = t.id and a.deleted_at is null) as assignments
+       from bank_transaction t
+      where t.deleted_at is null and t.status in ('unassigned', 'proposed') and not t.is_potential_duplicate and t.held_reason is null
+        ${input.transaction_ids ? "and t.id = any(?)" : ""}
+      order by t.booking_date, t.id`,
+    input.transaction_ids ? [input.transaction_ids] : []
+  )
+  const list = rows as Row[]
+  return {
+    transactions: list.map((row) => ({
       id: row.id,
-      amount: toDecimal(row.raw_amount ?? row.amount),
+      amount: row.amount,
       currency: row.currency_code.toUpperCase(),
       bookingDate: day(row.booking_date),
       valueDate: day(row.value_date),
@@ -68,14 +67,8 @@ export async function loadAssignableTransactions(container: MedusaContainer, inp
       mandateReference: row.mandate_reference,
       creditorId: row.creditor_id,
     })),
-    existing: Object.fromEntries(
-      rows.map((row) => [
-        row.id,
-        (row.assignments ?? []).map((a) => ({ id: a.id, order_id: a.order_id, amount: toDecimal(a.raw_amount ?? a.amount), status: a.status })),
-      ])
-    ),
+    existing: Object.fromEntries(list.map((row) => [row.id, (row.assignments ?? []).map((a) => ({ id: a.id, order_id: a.order_id, amount: a.amount, status: a.status }))])),
   }
-  return result
 }
 
 export const loadAssignableTransactionsStep = createStep(

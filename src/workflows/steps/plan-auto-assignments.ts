@@ -1,0 +1,47 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import { planAutoAssignments, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
+import { matchTransactions } from "../../modules/bank-reconciliation/matching"
+import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { loadOpenOrders, type OrderLimit } from "../matching/open-orders"
+import { loadAssignableTransactions } from "./load-assignable-transactions"
+
+export const planAutoAssignmentsStepId = "plan-auto-assignments"
+
+export type AutoAssignPlans = {
+  plans: TransactionPlan[]
+  /** What each order the plans assign to owes per Medusa (only those: the step's output stays small). */
+  limits: Record<string, OrderLimit>
+}
+
+/**
+ * Reads the assignable payments (see loadAssignableTransactions) and every open item, runs the
+ * matching engine with the shop's `matching` options and plans the changes. One step, because the
+ * workflow engine walks and copies whatever passes between steps: the open items of a 100 000-order
+ * shop cost seconds per run that way. Reads only.
+ */
+export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, async (input: { transaction_ids?: string[] }, { container }) => {
+  const assignable = await loadAssignableTransactions(container, input)
+  if (!assignable.transactions.length) {
+    return new StepResponse<AutoAssignPlans>({ plans: [], limits: {} })
+  }
+  const open = await loadOpenOrders(container)
+  const { matching } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
+  const matched = matchTransactions({ transactions: assignable.transactions, openItems: open.items, options: matching })
+  const currency = new Map(assignable.transactions.map((t) => [t.id, t.currency.toLowerCase()]))
+  const customer = new Map(open.items.map((item) => [item.orderId, item.customerId ?? null]))
+  const plans = planAutoAssignments(matched.results, {
+    currencyOf: (id) => currency.get(id) ?? "eur",
+    customerOf: (id) => customer.get(id) ?? null,
+    existingOf: (id) => assignable.existing[id] ?? [],
+  })
+  const limits: Record<string, OrderLimit> = {}
+  for (const plan of plans) {
+    for (const row of plan.create) {
+      if (open.limits[row.order_id]) {
+        limits[row.order_id] = open.limits[row.order_id]
+      }
+    }
+  }
+  return new StepResponse<AutoAssignPlans>({ plans, limits })
+})
