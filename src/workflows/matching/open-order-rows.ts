@@ -74,7 +74,7 @@ export async function readOpenOrderRows(pg: Knex, filter: OpenOrderFilter = {}):
            ${summaryAmount("pending_difference")}::text as pending,
            ${TOTAL_SQL}::text as total,
            coalesce(a.assigned, 0)::text as assigned,
-           -- pendingOf and toOpenItem's amounts, exactly (round half away from zero, as MathBN's toFixed)
+           -- pendingOf and toOpenItem's amounts, exactly (round half away from zero, as toFixed in lib/money)
            round(greatest(round(${summaryAmount("pending_difference")}, 2), 0), 2)::text as pending_2,
            round(greatest(round(${summaryAmount("pending_difference")}, 2), 0) - coalesce(a.assigned, 0), 2)::text as outstanding_2,
            round(${TOTAL_SQL}, 2)::text as total_2,
