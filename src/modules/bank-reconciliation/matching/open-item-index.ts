@@ -1,6 +1,7 @@
 import { parseCents } from "./amounts"
 import { compactReference, isValidCompactRf } from "./iso11649"
 import { indexCustomer, NameIndex } from "./customer-index"
+import type { NameMatch } from "./names"
 import { HASH_START, hashStep, HashedPostings, PostingMap } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
@@ -49,6 +50,8 @@ export type OpenItemIndex = {
   invoicePrefixes: Set<string>
   /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
   lastPrefix: string
+  /** Customers matched by each normalised payer name so far in this run (see party.ts). */
+  payerNames: Map<string, { customers: Customer[]; matches: NameMatch[] }>
 }
 
 /** Open items of `currency` that owe exactly `cents`. */
@@ -82,7 +85,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
     byInvoiceCompact: new HashedPostings(openItems.length, invoiceCompact),
     byInvoiceDigits: new HashedPostings(openItems.length, (position) => invoiceCompact(position).replace(/\D/g, "")),
     byDisplayId: new HashedPostings(openItems.length, (position) => items[position].displayId),
-    byIban: new PostingMap(), byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(), lastPrefix: "",
+    byIban: new PostingMap(), byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(),
     referenceLength: { min: Infinity, max: 0 },
   }
   const inputs: OpenItemInput[] = []

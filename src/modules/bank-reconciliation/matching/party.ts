@@ -28,10 +28,35 @@ export function findParty(
     if (!raw) {
       continue
     }
-    const payer = payerName(raw)
+    const found = nameMatches(payerName(raw), index, nameCandidateLimit)
     // Candidates are distinct customers, so only a second payer name can meet one already matched.
     const first = byName.size === 0
-    for (const customer of nameCandidates(payer, index, nameCandidateLimit)) {
+    for (let i = 0; i < found.customers.length; i++) {
+      const customer = found.customers[i]
+      const known = first ? undefined : byName.get(customer.key)
+      if (!known || found.matches[i].score > known.score) {
+        byName.set(customer.key, found.matches[i])
+        customers.set(customer.key, customer)
+      }
+    }
+  }
+  return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit, customers), customers }
+}
+
+/** The customers a payer name matches, each with its best match (parallel lists). */
+type NameMatches = { customers: Customer[]; matches: NameMatch[] }
+
+/**
+ * The customers a normalised payer name matches, computed once per run for each name: the same
+ * payer (and the same name written another way) pays more than once in a batch. Depends only on
+ * the name's words and whether the bank cut it, the index and the candidate limit.
+ */
+function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): NameMatches {
+  const key = `${payer.truncated ? "1" : "0"}${limit} ${payer.tokens.join(" ")}`
+  let found = index.payerNames.get(key)
+  if (!found) {
+    found = { customers: [], matches: [] }
+    for (const customer of nameCandidates(payer, index, limit)) {
       let best: NameMatch | null = null // the first of the best scores, as the names come
       for (const names of customer.names) {
         const match = compareNames(payer, names)
@@ -40,15 +65,13 @@ export function findParty(
         }
       }
       if (best) {
-        const known = first ? undefined : byName.get(customer.key)
-        if (!known || best.score > known.score) {
-          byName.set(customer.key, best)
-          customers.set(customer.key, customer)
-        }
+        found.customers.push(customer)
+        found.matches.push(best)
       }
     }
+    index.payerNames.set(key, found)
   }
-  return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit, customers), customers }
+  return found
 }
 
 /** Past this many customers a single shared word (a common surname) proposes nobody. */
