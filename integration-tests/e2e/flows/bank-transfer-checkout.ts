@@ -155,7 +155,7 @@ export async function bankTransferCheckoutFlow({ demo, context, page, shot }: Fl
   await page.getByRole("heading", { name: "Booking" }).first().waitFor({ timeout: 120_000 })
   await page.getByLabel("Group").click()
   await page.getByRole("option", { name: "As a list" }).click()
-  const bookingRow = page.getByTestId("finapi-booking-row").filter({ hasText: `#${order.display_id}` })
+  const bookingRow = page.locator("tr", { has: page.getByTestId("finapi-booking-order") }).filter({ hasText: `#${order.display_id}` })
   await bookingRow.waitFor({ timeout: 60_000 })
   await bookingRow.getByLabel("Select", { exact: true }).click()
   await shot(page, "checkout-booking-selected")

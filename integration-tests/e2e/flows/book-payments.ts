@@ -13,7 +13,7 @@ export async function bookPaymentsFlow({ demo, page, shot }: FlowContext) {
 
   await page.getByLabel("Group").click()
   await page.getByRole("option", { name: "As a list" }).click()
-  await page.getByTestId("finapi-booking-row").first().waitFor()
+  await page.getByTestId("finapi-booking-order").first().waitFor()
   await page.getByLabel("Select all shown").click()
   await page.getByTestId("finapi-start-booking").click()
   await page.getByText(/\d+ booked, 0 failed/).waitFor({ timeout: 300_000 }) // the demo statement adds ~15 lines

@@ -110,16 +110,23 @@ export async function auditTrailFlow({ demo, page, shot }: FlowContext) {
   await page.keyboard.press("Escape")
 }
 
-type Fit = { tableWidth: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
+type Fit = { tableWidth: number; tableRight: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
 
-/** The table inside `testId` is no wider than its container, does not scroll sideways, and each row's action is in the viewport. */
-async function measureFit(page: Page, testId: string, action: string): Promise<Fit> {
-  return page.getByTestId(testId).first().evaluate((root, selector) => {
-    const table = root.querySelector("table")!
+/**
+ * Every table inside an element `testId` (the booking page has one per customer): no wider than its
+ * container, no sideways scrolling, and each row's action in the viewport.
+ */
+async function measureFit(page: Page, testId: string, action: string): Promise<Fit[]> {
+  return page.getByTestId(testId).evaluateAll((roots, selector) => roots.map((root) => {
+    const table = root.querySelector("table")
+    if (!table) {
+      throw new Error(`no table inside ${root.getAttribute("data-testid")}`)
+    }
     const container = root.closest(".shadow-elevation-card-rest") ?? root
     const scroller = table.parentElement!
     return {
       tableWidth: table.getBoundingClientRect().width,
+      tableRight: table.getBoundingClientRect().right,
       containerWidth: container.getBoundingClientRect().width,
       scrollWidth: scroller.scrollWidth,
       clientWidth: scroller.clientWidth,
@@ -129,16 +136,22 @@ async function measureFit(page: Page, testId: string, action: string): Promise<F
         return { left: box.left, right: box.right }
       }),
     }
-  }, action)
+  }), action)
 }
 
-function expectFits(fit: Fit) {
+function expectFits(fits: Fit[]) {
+  expect(fits.length).toBeGreaterThan(0)
+  fits.forEach(expectFit)
+}
+
+function expectFit(fit: Fit) {
   expect(fit.actions.length).toBeGreaterThan(0)
   expect(fit.tableWidth).toBeLessThanOrEqual(fit.containerWidth)
   expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth)
   for (const box of fit.actions) {
     expect(box.left).toBeGreaterThanOrEqual(0)
     expect(box.right).toBeLessThanOrEqual(fit.viewport)
+    expect(box.right).toBeLessThanOrEqual(fit.tableRight) // not cut off by the table's edge either
   }
 }
 
@@ -148,7 +161,7 @@ function expectFits(fit: Fit) {
  */
 export async function tablesFitFlow({ demo, context, page, shot }: FlowContext, interfaceUrl: string) {
   await page.setViewportSize({ width: 1440, height: 900 })
-  const figures: Record<string, Fit> = {}
+  const figures: Record<string, Fit[]> = {}
   try {
     for (const language of ["en", "de"] as const) {
       await context.addCookies([{ name: "lng", value: language, url: demo.adminUrl }])
@@ -157,16 +170,28 @@ export async function tablesFitFlow({ demo, context, page, shot }: FlowContext, 
       await page.getByTestId("finapi-assign-open").nth(5).waitFor({ timeout: 30_000 })
       expectFits((figures[`payments-${language}`] = await measureFit(page, "finapi-payments", '[data-testid="finapi-assign-open"]')))
       await shot(page, `fit-payments-${language}`)
+      // a processed payment's drawer: the full purpose and its audit trail
+      await page.getByTestId("finapi-assign-open").first().click()
+      await page.getByTestId("finapi-payment-trail").getByTestId("finapi-trail-entry").first().waitFor({ timeout: 30_000 })
+      await shot(page, `drawer-trail-${language}`)
+      await page.keyboard.press("Escape")
+      await page.getByTestId("finapi-assign-drawer").waitFor({ state: "detached" })
       await page.getByTestId("finapi-sync-runs").scrollIntoViewIfNeeded()
       expectFits((figures[`sync-runs-${language}`] = await measureFit(page, "finapi-sync-runs", "td:last-child")))
       await shot(page, `fit-sync-runs-${language}`)
 
       await page.goto(`${demo.adminUrl}/incoming-payments/booking`)
-      await page.getByTestId("finapi-booking-row").first().waitFor({ timeout: 60_000 })
+      await page.getByTestId("finapi-booking-order").first().waitFor({ timeout: 60_000 })
       expectFits((figures[`booking-${language}`] = await measureFit(page, "finapi-booking-table", '[role="checkbox"]')))
       await shot(page, `fit-booking-${language}`)
 
       await page.goto(interfaceUrl)
+      await page.getByText(language === "en" ? "Connected" : "Verbunden", { exact: true }).first().waitFor({ timeout: 60_000 })
+      await page.getByRole("tab", { name: language === "en" ? "Settings" : "Einstellungen" }).click()
+      await shot(page, `settings-interface-${language}`)
+      await page.getByRole("tab", { name: language === "en" ? "Bank connections" : "Bankverbindungen" }).click()
+      await page.getByTestId("finapi-bank-connection").first().waitFor({ timeout: 60_000 })
+      await shot(page, `settings-connections-${language}`)
       await page.getByRole("tab", { name: language === "en" ? "Log" : "Protokoll" }).click()
       await page.getByTestId("finapi-call-log").locator("tbody tr").first().waitFor({ timeout: 60_000 })
       expectFits((figures[`log-${language}`] = await measureFit(page, "finapi-call-log", "td:last-child")))
@@ -174,6 +199,6 @@ export async function tablesFitFlow({ demo, context, page, shot }: FlowContext, 
     }
   } finally {
     await context.addCookies([{ name: "lng", value: "en", url: demo.adminUrl }])
-    console.log(`table fit at 1440x900: ${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { table: f.tableWidth, container: f.containerWidth, rows: f.actions.length }])))}`)
+    console.log(`table fit at 1440x900: ${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, fits]) => [k, fits.map((f) => ({ table: f.tableWidth, container: f.containerWidth, rows: f.actions.length }))])))}`)
   }
 }

@@ -1,5 +1,6 @@
 import { DataTable, DataTablePaginationState, useDataTable, type DataTableColumnDef } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { fittedTableCss } from "../lib/styles"
 
 type Props<T> = {
   columns: DataTableColumnDef<T, any>[]
@@ -10,6 +11,8 @@ type Props<T> = {
   onPaginationChange: (next: DataTablePaginationState) => void
   empty: string
   testId: string
+  /** 1-based column that takes the width the sized columns leave (fixed table layout, fits its container) */
+  fill: number
 }
 
 /** The pagination's words in the admin's language. */
@@ -25,7 +28,7 @@ export function usePaginationTexts() {
 }
 
 /** A read-only DataTable paged by the server (import history, call log), with the plugin's pagination texts. */
-export function PagedTable<T extends { id: string }>({ columns, rows, count, isLoading, pagination, onPaginationChange, empty, testId }: Props<T>) {
+export function PagedTable<T extends { id: string }>({ columns, rows, count, isLoading, pagination, onPaginationChange, empty, testId, fill }: Props<T>) {
   const table = useDataTable({
     columns,
     data: rows,
@@ -36,6 +39,7 @@ export function PagedTable<T extends { id: string }>({ columns, rows, count, isL
   })
   return (
     <div data-testid={testId}>
+      <style>{fittedTableCss(testId, fill)}</style>
       <DataTable instance={table}>
         <DataTable.Table emptyState={{ empty: { heading: empty } }} />
         <DataTable.Pagination translations={usePaginationTexts()} />

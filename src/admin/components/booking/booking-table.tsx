@@ -1,56 +1,103 @@
-import { Checkbox, Text } from "@medusajs/ui"
+import { Checkbox, createDataTableColumnHelper, DataTable, DataTableRowSelectionState, Text, useDataTable } from "@medusajs/ui"
+import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import type { BookingRow } from "../../hooks/booking"
 import { formatDate, formatMoney } from "../../lib/format"
+import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 
 type Props = { rows: BookingRow[]; selected: Set<string>; onToggle: (ids: string[], on: boolean) => void }
 
-/** Confirmed, unbooked payments as rows with a checkbox each (and one for all shown). */
+const columnHelper = createDataTableColumnHelper<BookingRow>()
+// px, with the cells' right padding: fixed, so the tables of all customer groups line up
+const ORDER_WIDTH = 96
+const CUSTOMER_WIDTH = 240
+const AMOUNT_WIDTH = 148
+const CELL_PADDING = 24
+
+/**
+ * Confirmed, unbooked payments on @medusajs/ui's DataTable, a checkbox each (and one for all shown).
+ * The selection lives in the page (one for all customer groups); the payment column takes what the
+ * fixed columns leave, so the table fits 1 440 px.
+ */
 export const BookingTable = ({ rows, selected, onToggle }: Props) => {
   const { t, i18n } = useTranslation()
   const ids = rows.map((r) => r.assignment_id)
-  const all = ids.length > 0 && ids.every((id) => selected.has(id))
-  // fixed column widths: the tables of all customer groups line up
-  return (
-    <table className="w-full table-fixed txt-compact-small" data-testid="finapi-booking-table">
-      <colgroup>
-        <col className="w-16" />
-        <col className="w-24" />
-        <col className="w-[28%]" />
-        <col />
-        <col className="w-40" />
-      </colgroup>
-      <thead className="text-ui-fg-subtle">
-        <tr className="border-b">
-          <th className="w-10 px-6 py-2 text-left">
-            <Checkbox checked={all} onCheckedChange={(on) => onToggle(ids, on === true)} aria-label={t("finapi.booking.selectAll")} />
-          </th>
-          <th className="py-2 text-left">{t("finapi.booking.order")}</th>
-          <th className="py-2 text-left">{t("finapi.booking.customer")}</th>
-          <th className="py-2 text-left">{t("finapi.booking.payment")}</th>
-          <th className="px-6 py-2 text-right">{t("finapi.booking.amount")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.assignment_id} className="border-b last:border-b-0" data-testid="finapi-booking-row">
-            <td className="px-6 py-2">
-              <Checkbox checked={selected.has(row.assignment_id)} onCheckedChange={(on) => onToggle([row.assignment_id], on === true)} aria-label={t("finapi.booking.select")} />
-            </td>
-            <td className="py-2">{`#${row.order_display_id ?? "?"}`}</td>
-            <td className="truncate py-2 pr-4" title={row.customer_email ?? undefined}>{row.customer_name ?? row.customer_email ?? "–"}</td>
-            <td className="py-2 pr-4">
-              <Text size="small" className="truncate">{`${formatDate(row.transaction?.booking_date ?? null, i18n.language)} · ${row.transaction?.counterpart_name ?? "–"}`}</Text>
-              {row.booking_error && (
-                <Text size="small" className="text-ui-fg-error" data-testid="finapi-booking-error">
-                  {t("finapi.booking.notBookedBecause", { reason: row.booking_error })}
+  const state = useMemo<DataTableRowSelectionState>(() => Object.fromEntries(ids.filter((id) => selected.has(id)).map((id) => [id, true])), [ids.join(), selected])
+  const columns = useMemo(
+    () => [
+      columnHelper.select({
+        header: ({ table }) => (
+          <Checkbox
+            checked={table.getIsSomePageRowsSelected() ? "indeterminate" : table.getIsAllPageRowsSelected()}
+            onCheckedChange={(on) => table.toggleAllPageRowsSelected(on === true)}
+            aria-label={t("finapi.booking.selectAll")}
+          />
+        ),
+        cell: ({ row }) => <Checkbox checked={row.getIsSelected()} onCheckedChange={(on) => row.toggleSelected(on === true)} aria-label={t("finapi.booking.select")} />,
+      }),
+      columnHelper.accessor("order_display_id", {
+        header: t("finapi.booking.order"),
+        size: ORDER_WIDTH,
+        cell: ({ getValue }) => <span data-testid="finapi-booking-order">{`#${getValue() ?? "?"}`}</span>,
+      }),
+      columnHelper.accessor("customer_name", {
+        header: t("finapi.booking.customer"),
+        size: CUSTOMER_WIDTH,
+        cell: ({ row }) => (
+          <div style={{ ...width(CUSTOMER_WIDTH - CELL_PADDING), ...oneLine }} title={row.original.customer_email ?? undefined}>
+            {row.original.customer_name ?? row.original.customer_email ?? "–"}
+          </div>
+        ),
+      }),
+      columnHelper.display({
+        id: "payment",
+        header: t("finapi.booking.payment"),
+        cell: ({ row }) => {
+          const tx = row.original.transaction
+          const line = `${formatDate(tx?.booking_date ?? null, i18n.language)} · ${tx?.counterpart_name ?? "–"}`
+          return (
+            <div className="flex flex-col py-2" title={tx?.purpose ? `${line}\n${tx.purpose}` : line}>
+              <Text size="small" style={oneLine}>{line}</Text>
+              {row.original.booking_error && (
+                <Text size="small" className="text-ui-fg-error" style={clampLines(2)} data-testid="finapi-booking-error">
+                  {t("finapi.booking.notBookedBecause", { reason: row.original.booking_error })}
                 </Text>
               )}
-            </td>
-            <td className="px-6 py-2 text-right">{formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </div>
+          )
+        },
+      }),
+      columnHelper.accessor("amount", {
+        header: t("finapi.booking.amount"),
+        size: AMOUNT_WIDTH,
+        align: "right",
+        cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.amount, row.original.currency_code.toUpperCase(), i18n.language)}</span>,
+      }),
+    ],
+    [t, i18n.language]
+  )
+  const table = useDataTable({
+    columns,
+    data: rows,
+    getRowId: (row) => row.assignment_id,
+    rowCount: rows.length,
+    rowSelection: {
+      state,
+      onRowSelectionChange: (next) => {
+        const on = ids.filter((id) => next[id])
+        const off = ids.filter((id) => !next[id])
+        onToggle(on, true)
+        onToggle(off, false)
+      },
+    },
+  })
+  return (
+    <div data-testid="finapi-booking-table">
+      {/* the payment (4th column, after the checkbox) takes the rest */}
+      <style>{fittedTableCss("finapi-booking-table", 4)}</style>
+      <DataTable instance={table}>
+        <DataTable.Table />
+      </DataTable>
+    </div>
   )
 }

@@ -88,7 +88,9 @@ const IgnoreSection = ({ transactionId, status, reason }: { transactionId: strin
     <div className="flex flex-col gap-y-2">
       <Heading level="h3">{t("finapi.assignment.ignore")}</Heading>
       <div className="flex items-center gap-x-2">
-        <Input size="small" className="flex-1" placeholder={t("finapi.assignment.ignoreReasonPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} aria-label={t("finapi.assignment.ignoreReason")} />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Input size="small" className="w-full" placeholder={t("finapi.assignment.ignoreReasonPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} aria-label={t("finapi.assignment.ignoreReason")} />
+        </div>
         <Button size="small" variant="secondary" disabled={!text.trim()} isLoading={ignore.isPending} onClick={() => run(text.trim(), "finapi.assignment.ignored")}>
           {t("finapi.assignment.ignore")}
         </Button>

@@ -82,7 +82,7 @@ export const AssignOrderPicker = ({ transactionId, currency, leftCents }: { tran
               <div className="flex items-center gap-x-2">
                 <Input
                   size="small"
-                  className="w-28"
+                  style={{ width: 112 }}
                   aria-label={t("finapi.assignment.amount")}
                   value={row.amount}
                   onChange={(e) => setRows((current) => current.map((r, i) => (i === index ? { ...r, amount: e.target.value } : r)))}

@@ -49,7 +49,7 @@ const AssignmentRow = ({ assignment, currency }: { assignment: PaymentAssignment
         <Text size="small">{formatMoney(assignment.amount, currency.toUpperCase(), i18n.language)}</Text>
       ) : (
         <div className="flex items-center gap-x-2">
-          <Input size="small" className="w-28" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label={t("finapi.assignment.amount")} />
+          <Input size="small" style={{ width: 112 }} value={amount} onChange={(e) => setAmount(e.target.value)} aria-label={t("finapi.assignment.amount")} />
           {changed && (
             <Button size="small" variant="secondary" isLoading={update.isPending} onClick={() => run(update.mutateAsync({ id: assignment.id, amount: amount.replace(",", ".") }), "finapi.assignment.updated")}>
               {t("finapi.assignment.saveAmount")}

@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SyncRun, useImportableAccounts, useImportTransactions, useSyncRuns } from "../../hooks/incoming-payments"
 import { formatIban } from "../../lib/format"
+import { formWidth } from "../../lib/styles"
 
 const ALL_ACCOUNTS = "all"
 
@@ -44,7 +45,7 @@ export const GetDataModal = () => {
           </Button>
         </FocusModal.Header>
         <FocusModal.Body className="flex flex-col items-center py-16">
-          <div className="flex w-full max-w-lg flex-col gap-y-6">
+          <div className="flex flex-col gap-y-6" style={formWidth}>
             <div>
               <FocusModal.Title asChild>
                 <Heading>{t("finapi.incomingPaymentsPage.getData")}</Heading>

@@ -3,9 +3,11 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useOverview, type Overview } from "../../hooks/overview"
 import { formatDate, formatDateTime, formatMoney } from "../../lib/format"
+import { clampLines, oneLine } from "../../lib/styles"
 
+// one line per currency (a second currency on the same line was cut off)
 const money = (rows: { currency_code: string; amount: string }[], locale: string) =>
-  rows.length ? rows.map((r) => formatMoney(r.amount, r.currency_code.toUpperCase(), locale)).join(" · ") : formatMoney(0, "EUR", locale)
+  rows.length ? rows.map((r) => formatMoney(r.amount, r.currency_code.toUpperCase(), locale)) : [formatMoney(0, "EUR", locale)]
 
 /**
  * The operator's day at a glance, above the list: money waiting for matching, the share matched
@@ -22,11 +24,11 @@ export const OverviewHeader = () => {
   const nextConsent = data.consents.find((c) => c.consent_expires_at)
   return (
     // inline grid and fills: the host admin build only generates the Tailwind classes the dashboard itself uses
-    <Container className="divide-x p-0" style={{ display: "grid", gridTemplateColumns: "repeat(5, minmax(0, 1fr)) minmax(0, 1.6fr)" }} data-testid="finapi-overview">
+    <Container className="divide-x p-0" style={{ display: "grid", gridTemplateColumns: "repeat(5, minmax(0, 1fr)) minmax(0, 1.3fr)" }} data-testid="finapi-overview">
       <Figure label={t("finapi.overview.open")} value={money(data.open, i18n.language)} note={t("finapi.overview.payments", { count: data.open.reduce((n, r) => n + r.count, 0) })} />
       <Figure
         label={t("finapi.overview.autoShare")}
-        value={share === null ? "–" : `${share} %`}
+        value={[share === null ? "–" : `${share} %`]}
         note={t("finapi.overview.autoShareNote", { auto: data.auto_share_30d.auto, total: data.auto_share_30d.total })}
       />
       <Figure
@@ -36,27 +38,36 @@ export const OverviewHeader = () => {
       />
       <Figure
         label={t("finapi.overview.nextConsent")}
-        value={nextConsent ? formatDate(nextConsent.consent_expires_at, i18n.language) : "–"}
+        value={[nextConsent ? formatDate(nextConsent.consent_expires_at, i18n.language) : "–"]}
         note={nextConsent ? `${nextConsent.label}${data.consents.length > 1 ? ` · ${t("finapi.overview.moreConnections", { count: data.consents.length - 1 })}` : ""}` : t("finapi.overview.noConnection")}
       />
       <Figure
         label={t("finapi.overview.lastImport")}
-        value={data.last_run ? formatDateTime(data.last_run.started_at, i18n.language) : "–"}
-        note={data.last_run ? `${t(`finapi.incomingPaymentsPage.runStatus.${data.last_run.status}`)} · ${t("finapi.incomingPaymentsPage.result", { imported: data.last_run.imported_count, known: data.last_run.duplicate_count })}` : t("finapi.incomingPaymentsPage.noRuns")}
+        // the date as the figure, the time with the result below (date and time in one were cut off)
+        value={[data.last_run ? formatDate(data.last_run.started_at, i18n.language) : "–"]}
+        title={data.last_run ? formatDateTime(data.last_run.started_at, i18n.language) : undefined}
+        note={
+          data.last_run
+            ? `${new Date(data.last_run.started_at).toLocaleTimeString(i18n.language, { timeStyle: "short" })} · ${t(`finapi.incomingPaymentsPage.runStatus.${data.last_run.status}`)} · ${t("finapi.incomingPaymentsPage.result", { imported: data.last_run.imported_count, known: data.last_run.duplicate_count })}`
+            : t("finapi.incomingPaymentsPage.noRuns")
+        }
       />
       <div className="flex flex-col gap-y-1 px-4 py-3">
-        <Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.overview.chart")}</Text>
+        <Text size="xsmall" className="text-ui-fg-subtle" style={clampLines(2)}>{t("finapi.overview.chart")}</Text>
         <DayChart days={data.days} />
       </div>
     </Container>
   )
 }
 
-const Figure = ({ label, value, note }: { label: string; value: string; note: React.ReactNode }) => (
+/** Label and note wrap to two lines rather than being cut; each value (e.g. one per currency) on its own line. */
+const Figure = ({ label, value, note, title }: { label: string; value: string[]; note: React.ReactNode; title?: string }) => (
   <div className="flex min-w-0 flex-col gap-y-0.5 px-4 py-3">
-    <Text size="xsmall" className="text-ui-fg-subtle truncate">{label}</Text>
-    <Text size="large" weight="plus" className="truncate" title={value}>{value}</Text>
-    <Text size="xsmall" className="text-ui-fg-muted truncate">{note}</Text>
+    <Text size="xsmall" className="text-ui-fg-subtle" style={clampLines(2)} title={label}>{label}</Text>
+    {value.map((v) => (
+      <Text key={v} size="large" weight="plus" style={oneLine} title={title ?? v}>{v}</Text>
+    ))}
+    <Text size="xsmall" className="text-ui-fg-muted" style={clampLines(2)}>{note}</Text>
   </div>
 )
 

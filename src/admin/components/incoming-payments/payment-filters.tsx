@@ -43,7 +43,7 @@ export const PaymentFilters = ({ value, onChange }: { value: PaymentFilterValues
         <Label htmlFor="finapi-show-processed" size="small">{t("finapi.assignment.showProcessed")}</Label>
       </div>
       <Select size="small" value={value.account_id ?? ALL} onValueChange={(id) => set({ account_id: id === ALL ? undefined : id })}>
-        <Select.Trigger className="w-56">
+        <Select.Trigger style={{ width: 224 }}>
           <Select.Value />
         </Select.Trigger>
         <Select.Content>
@@ -58,8 +58,8 @@ export const PaymentFilters = ({ value, onChange }: { value: PaymentFilterValues
         <Input size="small" type="date" aria-label={t("finapi.assignment.dateTo")} value={value.booking_date_to ?? ""} onChange={(e) => set({ booking_date_to: e.target.value || undefined })} />
       </div>
       <div className="flex items-center gap-x-1">
-        <Input size="small" className="w-32" aria-label={t("finapi.assignment.amountMin")} placeholder={t("finapi.assignment.amountMin")} value={value.amount_min ?? ""} onChange={(e) => set({ amount_min: e.target.value || undefined })} />
-        <Input size="small" className="w-32" aria-label={t("finapi.assignment.amountMax")} placeholder={t("finapi.assignment.amountMax")} value={value.amount_max ?? ""} onChange={(e) => set({ amount_max: e.target.value || undefined })} />
+        <Input size="small" style={{ width: 128 }} aria-label={t("finapi.assignment.amountMin")} placeholder={t("finapi.assignment.amountMin")} value={value.amount_min ?? ""} onChange={(e) => set({ amount_min: e.target.value || undefined })} />
+        <Input size="small" style={{ width: 128 }} aria-label={t("finapi.assignment.amountMax")} placeholder={t("finapi.assignment.amountMax")} value={value.amount_max ?? ""} onChange={(e) => set({ amount_max: e.target.value || undefined })} />
       </div>
     </div>
   )

@@ -49,6 +49,8 @@ export function usePaymentKeyboard({ rows, openId, setOpenId, setSelection, conf
       const { rows, openId, activeId, confirm } = state.current
       const index = rows.findIndex((row) => row.id === (openId ?? activeId))
       const move = (by: number) => {
+        // moving in the list leaves a focused button (e.g. "?" after its help closed), so Enter opens the row
+        leaveFocusedControl()
         const next = rows[Math.min(rows.length - 1, Math.max(0, index + by))]
         setActiveId(next?.id ?? null)
         return next
@@ -86,6 +88,13 @@ export function usePaymentKeyboard({ rows, openId, setOpenId, setSelection, conf
   return { activeId, helpOpen, setHelpOpen }
 }
 
+function leaveFocusedControl() {
+  const el = document.activeElement as HTMLElement | null
+  if (el && el !== document.body && !el.closest('[role="dialog"]')) {
+    el.blur()
+  }
+}
+
 /** The "?" button and the list of keys. */
 export const KeyboardHelp = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
   const { t } = useTranslation()
@@ -94,9 +103,10 @@ export const KeyboardHelp = ({ open, onOpenChange }: { open: boolean; onOpenChan
       <Popover.Trigger asChild>
         <IconButton size="small" variant="transparent" aria-label={t("finapi.keys.title")}>?</IconButton>
       </Popover.Trigger>
-      <Popover.Content className="w-72 p-3" data-testid="finapi-keyboard-help">
+      {/* closing by "?" leaves the focus in the list, not on this button (Enter would reopen the help) */}
+      <Popover.Content className="p-3" style={{ width: 288 }} data-testid="finapi-keyboard-help" onCloseAutoFocus={(e) => e.preventDefault()}>
         <Text size="small" weight="plus" className="mb-2">{t("finapi.keys.title")}</Text>
-        <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5">
+        <dl className="grid items-center gap-x-3 gap-y-1.5" style={{ gridTemplateColumns: "auto 1fr" }}>
           {PAYMENT_KEYS.map(({ keys, action }) => (
             <div key={action} className="contents">
               <dt className="flex gap-x-1">{keys.map((k) => <Kbd key={k}>{k}</Kbd>)}</dt>

@@ -9,7 +9,7 @@ export const PaymentTrail = ({ transactionId, currency }: { transactionId: strin
   const { data } = usePaymentTrail(transactionId, true)
   const events = data?.events ?? []
   return (
-    <ol className="flex flex-col gap-y-2 border-l pl-4" data-testid="finapi-payment-trail">
+    <ol className="flex flex-col gap-y-2 border-l" style={{ paddingLeft: 16 }} data-testid="finapi-payment-trail">
       {events.map((event) => (
         <li key={event.id} className="flex flex-col" data-testid="finapi-trail-entry" data-kind={event.kind}>
           <Text size="small" weight="plus">{t(`finapi.trail.kind.${event.kind}`)}{orderPart(event, currency, i18n.language)}</Text>

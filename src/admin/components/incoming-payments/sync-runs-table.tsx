@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { SyncRun, useSyncRuns } from "../../hooks/incoming-payments"
 import { formatDate, formatDateTime } from "../../lib/format"
 import { PagedTable } from "../paged-table"
+import { clampLines, oneLine } from "../../lib/styles"
 
 const STATUS_COLORS = { running: "blue", succeeded: "green", partially_failed: "orange", failed: "red", skipped: "grey" } as const
 const columnHelper = createDataTableColumnHelper<SyncRun>()
@@ -15,16 +16,29 @@ export const SyncRunsTable = () => {
   const { data, isLoading } = useSyncRuns(false, { offset: pagination.pageIndex * pagination.pageSize, limit: pagination.pageSize })
   const columns = useMemo(
     () => [
-      columnHelper.accessor("started_at", { header: t("finapi.incomingPaymentsPage.started"), cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
-      columnHelper.accessor("trigger", { header: t("finapi.incomingPaymentsPage.trigger"), cell: ({ row, getValue }) => (row.original.source === "file" ? t(`finapi.statements.triggers.${getValue()}`) : t(`finapi.incomingPaymentsPage.triggers.${getValue()}`)) }),
+      // the first column also has the row's left padding (24 px)
+      columnHelper.accessor("started_at", { header: t("finapi.incomingPaymentsPage.started"), size: 216, cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
+      columnHelper.accessor("trigger", {
+        header: t("finapi.incomingPaymentsPage.trigger"),
+        size: 168,
+        cell: ({ row, getValue }) => <Cut width={144} text={row.original.source === "file" ? t(`finapi.statements.triggers.${getValue()}`) : t(`finapi.incomingPaymentsPage.triggers.${getValue()}`)} />,
+      }),
       columnHelper.accessor("status", {
         header: t("finapi.status"),
+        size: 176,
         cell: ({ getValue }) => <StatusBadge color={STATUS_COLORS[getValue()]}>{t(`finapi.incomingPaymentsPage.runStatus.${getValue()}`)}</StatusBadge>,
       }),
-      columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), cell: ({ row }) => row.original.file_name ?? timeFrame(row.original, i18n.language, t("finapi.incomingPaymentsPage.incremental")) }),
+      columnHelper.display({
+        id: "window",
+        header: t("finapi.incomingPaymentsPage.timeFrame"),
+        size: 184,
+        cell: ({ row }) => <Cut width={160} text={row.original.file_name ?? timeFrame(row.original, i18n.language, t("finapi.incomingPaymentsPage.incremental"))} />,
+      }),
       columnHelper.display({
         id: "counts",
-        header: t("finapi.incomingPaymentsPage.counts"),
+        // the header is longer than its figures: two lines rather than a wider column
+        header: () => <div style={clampLines(2)}>{t("finapi.incomingPaymentsPage.counts")}</div>,
+        size: 168,
         cell: ({ row }) =>
           t("finapi.incomingPaymentsPage.countsValue", {
             fetched: row.original.fetched_count,
@@ -33,11 +47,11 @@ export const SyncRunsTable = () => {
             filtered: row.original.filtered_count,
           }),
       }),
-      columnHelper.accessor("duration_ms", { header: t("finapi.incomingPaymentsPage.duration"), cell: ({ getValue }) => (getValue() === null ? "–" : `${(getValue()! / 1000).toFixed(1)} s`) }),
+      columnHelper.accessor("duration_ms", { header: t("finapi.incomingPaymentsPage.duration"), size: 96, cell: ({ getValue }) => (getValue() === null ? "–" : seconds(getValue()!, i18n.language)) }),
       columnHelper.display({
         id: "notes",
         header: t("finapi.message"),
-        cell: ({ row }) => <div className="text-ui-fg-subtle line-clamp-2 whitespace-normal break-words" title={notes(row.original, t)}>{notes(row.original, t) || "–"}</div>,
+        cell: ({ row }) => <div className="text-ui-fg-subtle" style={clampLines(2)} title={notes(row.original, t)}>{notes(row.original, t) || "–"}</div>,
       }),
     ],
     [t, i18n.language]
@@ -50,6 +64,7 @@ export const SyncRunsTable = () => {
       </div>
       <PagedTable
         testId="finapi-sync-runs"
+        fill={7}
         columns={columns}
         rows={data?.sync_runs ?? []}
         count={data?.count ?? 0}
@@ -60,6 +75,18 @@ export const SyncRunsTable = () => {
       />
     </Container>
   )
+}
+
+/** One line of at most `width` px, the full text on hover. */
+const Cut = ({ text, width }: { text: string; width: number }) => (
+  <div style={{ ...oneLine, maxWidth: width }} title={text}>
+    {text}
+  </div>
+)
+
+/** "2.2 s" / "2,2 s" */
+function seconds(ms: number, locale: string): string {
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000)} s`
 }
 
 function timeFrame(run: SyncRun, locale: string, incremental: string): string {

@@ -19,9 +19,10 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransaction, BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
+import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 import { usePaginationTexts } from "../paged-table"
 import { AssignDrawer } from "./assign-drawer"
-import { AssignmentSummary } from "./assignment-summary"
+import { ASSIGNMENT_WIDTH, AssignmentSummary } from "./assignment-summary"
 import { BulkIgnorePrompt, useBulkPaymentActions } from "./bulk-payment-actions"
 import { KeyboardHelp, usePaymentKeyboard } from "./payment-keyboard"
 import { PaymentFilters, paymentFilterQuery, PaymentFilterValues } from "./payment-filters"
@@ -31,6 +32,15 @@ const ANY_STATUS = "any"
 const STATUSES: BankTransactionStatus[] = ["unassigned", "proposed", "assigned", "partially_booked", "booked", "ignored"]
 export const STATUS_COLORS = { unassigned: "grey", proposed: "orange", assigned: "blue", partially_booked: "orange", booked: "green", ignored: "grey" } as const
 
+// px: the cells' right padding (pr-6) and the content widths of the fixed columns
+const CELL_PADDING = 24
+const PAYER_WIDTH = 152
+// fixed layout with the purpose (5th column) taking the rest; the keyboard's row highlight; vertically
+// centred cells (descendant rules in a <style>: no plugin-only Tailwind classes, see lib/styles)
+const TABLE_CSS = `${fittedTableCss("finapi-payments", 5)}
+[data-testid="finapi-payments"] tr:has([data-active]) td { background-color: var(--bg-highlight); }
+[data-testid="finapi-payments"] td { vertical-align: middle; }`
+
 const columnHelper = createDataTableColumnHelper<BankTransaction>()
 const commandHelper = createDataTableCommandHelper()
 
@@ -38,7 +48,8 @@ const commandHelper = createDataTableCommandHelper()
  * The imported incoming payments on @medusajs/ui's DataTable: paged and sorted by the server,
  * filtered by status, text, account, dates and amount; select rows for bulk confirm / ignore /
  * book; keyboard: j/k move, Enter opens, c confirms, n next, x selects, ? help. Fits 1 440 px:
- * fixed widths for the short columns, the purpose takes what is left and wraps to two lines.
+ * fixed widths (inline, see lib/styles) for the short columns, the purpose takes what is left and
+ * shows at most two lines, the full text on hover and in the drawer.
  */
 export const TransactionsTable = () => {
   const { t, i18n } = useTranslation()
@@ -68,6 +79,7 @@ export const TransactionsTable = () => {
       columnHelper.select(),
       columnHelper.accessor("booking_date", {
         header: t("finapi.incomingPaymentsPage.bookingDate"),
+        size: 120,
         enableSorting: true,
         sortAscLabel: t("finapi.sort.oldest"),
         sortDescLabel: t("finapi.sort.newest"),
@@ -79,6 +91,7 @@ export const TransactionsTable = () => {
       }),
       columnHelper.accessor("amount", {
         header: t("finapi.incomingPaymentsPage.amount"),
+        size: 112,
         enableSorting: true,
         align: "right",
         sortAscLabel: t("finapi.sort.smallest"),
@@ -87,28 +100,32 @@ export const TransactionsTable = () => {
       }),
       columnHelper.accessor("counterpart_name", {
         header: t("finapi.incomingPaymentsPage.payer"),
+        size: PAYER_WIDTH + CELL_PADDING,
         cell: ({ row }) => <PayerCell transaction={row.original} />,
       }),
       columnHelper.accessor("purpose", {
         header: t("finapi.incomingPaymentsPage.purpose"),
         cell: ({ getValue }) => (
-          <div className="line-clamp-2 min-w-[8rem] whitespace-normal break-all" title={getValue() ?? undefined}>
+          <div style={clampLines(2)} title={getValue() ?? undefined} data-testid="finapi-payment-purpose">
             {getValue() ?? "–"}
           </div>
         ),
       }),
       columnHelper.accessor("status", {
         header: t("finapi.status"),
+        size: 160,
         cell: ({ row }) => <StatusCell transaction={row.original} />,
       }),
       columnHelper.display({
         id: "assignment",
         header: t("finapi.assignment.column"),
+        size: ASSIGNMENT_WIDTH + CELL_PADDING,
         cell: ({ row }) => <AssignmentSummary assignments={row.original.assignments} currency={row.original.currency_code} />,
       }),
       columnHelper.display({
         id: "open",
         header: "",
+        size: 96,
         cell: ({ row }) => (
           <Button size="small" variant="secondary" data-testid="finapi-assign-open" onClick={() => setOpenId(row.original.id)}>
             {["booked", "ignored"].includes(row.original.status) ? t("finapi.assignment.open") : t("finapi.assignment.review")}
@@ -143,15 +160,16 @@ export const TransactionsTable = () => {
           <Input
             size="small"
             type="search"
-            className="w-64"
+            style={width(320)}
             placeholder={t("finapi.incomingPaymentsPage.search")}
             value={q}
             onChange={(e) => (setQ(e.target.value), firstPage())}
             // Escape leaves the field, so the list's keys work again
-            onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
+            // (not the search field's own Escape, which would clear the text and with it the list's filter)
+            onKeyDown={(e) => e.key === "Escape" && (e.preventDefault(), e.currentTarget.blur())}
           />
           <Select size="small" value={status} onValueChange={(value) => (setStatus(value), firstPage())}>
-            <Select.Trigger className="w-44" aria-label={t("finapi.status")}>
+            <Select.Trigger style={width(176)} aria-label={t("finapi.status")}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
@@ -165,7 +183,8 @@ export const TransactionsTable = () => {
         </div>
       </div>
       <PaymentFilters value={more} onChange={(next) => (setMore(next), firstPage())} />
-      <DataTable instance={table} className="[&_tr:has([data-active])]:bg-ui-bg-highlight [&_td]:align-middle">
+      <style>{TABLE_CSS}</style>
+      <DataTable instance={table}>
         <DataTable.Table
           emptyState={{
             empty: { heading: t("finapi.incomingPaymentsPage.noTransactions") },
@@ -185,9 +204,9 @@ export const TransactionsTable = () => {
 const PayerCell = ({ transaction }: { transaction: BankTransaction }) => {
   const iban = formatIban(transaction.counterpart_iban)
   return (
-    <div className="flex w-44 flex-col" title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
-      <span className="truncate">{transaction.counterpart_name ?? "–"}</span>
-      <span className="text-ui-fg-subtle truncate font-mono text-xs">{iban}</span>
+    <div className="flex flex-col" style={width(PAYER_WIDTH)} title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
+      <span style={oneLine}>{transaction.counterpart_name ?? "–"}</span>
+      <span className="text-ui-fg-subtle font-mono text-xs" style={oneLine}>{iban}</span>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, FocusModal, Heading, Label, Text, clx } from "@medusa
 import { DragEvent, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { StatementFileResult, useUploadStatements } from "../../hooks/statement-upload"
+import { formWidth } from "../../lib/styles"
 
 // ZIP: banks deliver CAMT files packed (EBICS C53/C54, online banking exports)
 const ACCEPT = ".xml,.sta,.mt940,.txt,.940,.camt,.mta,.zip"
@@ -53,7 +54,7 @@ export const UploadStatementModal = () => {
           </Button>
         </FocusModal.Header>
         <FocusModal.Body className="flex flex-col items-center py-16">
-          <div className="flex w-full max-w-lg flex-col gap-y-6">
+          <div className="flex flex-col gap-y-6" style={formWidth}>
             <div>
               <Heading>{t("finapi.statements.upload")}</Heading>
               <Text className="text-ui-fg-subtle">{t("finapi.statements.hint")}</Text>

@@ -80,7 +80,7 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
       </div>
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         {connection.status === "disconnected" ? (
-          <div className="col-span-2"><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.disconnectedOn")}</Text><Text size="small">{formatDate(connection.disconnected_at, i18n.language)}</Text></div>
+          <div style={{ gridColumn: "span 2 / span 2" }}><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.disconnectedOn")}</Text><Text size="small">{formatDate(connection.disconnected_at, i18n.language)}</Text></div>
         ) : (
           <>
             <div><Text size="xsmall" className="text-ui-fg-subtle">{t("finapi.pinSaved")}</Text><Text size="small">{connection.secrets_stored ? t("finapi.yes") : t("finapi.no")}</Text></div>

@@ -9,7 +9,7 @@ import { LinkBankForm } from "./link-bank-form"
 export const BankConnections = ({ bankInterface }: { bankInterface: BankInterface }) => {
   const { t } = useTranslation()
   const connected = bankInterface.status === "connected"
-  const { data } = useBankConnections(bankInterface.id, false)
+  const { data, isLoading } = useBankConnections(bankInterface.id, false)
   const refresh = useOnlineBankingAction()
   const connections = data?.bank_connections ?? []
   return (
@@ -27,8 +27,9 @@ export const BankConnections = ({ bankInterface }: { bankInterface: BankInterfac
           </Button>
         </div>
       </Container>
-      {!connections.length && (
-        <Container className="px-6 py-6"><Text className="text-ui-fg-subtle">{t("finapi.noConnections")}</Text></Container>
+      {/* "no bank linked" only once the list has loaded, not while it loads */}
+      {(isLoading || !connections.length) && (
+        <Container className="px-6 py-6"><Text className="text-ui-fg-subtle">{t(isLoading ? "finapi.loading" : "finapi.noConnections")}</Text></Container>
       )}
       {connections.map((connection) => (
         <BankConnectionCard key={connection.id} connection={connection} />

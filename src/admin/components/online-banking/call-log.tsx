@@ -5,6 +5,7 @@ import { useCallLog } from "../../hooks/online-banking"
 import { formatDateTime } from "../../lib/format"
 import type { CallLogEntry } from "../../lib/online-banking-types"
 import { PagedTable } from "../paged-table"
+import { clampLines, oneLine } from "../../lib/styles"
 
 const columnHelper = createDataTableColumnHelper<CallLogEntry>()
 
@@ -15,11 +16,12 @@ export const CallLog = ({ interfaceId }: { interfaceId: string }) => {
   const { data, isLoading } = useCallLog(interfaceId, { offset: pagination.pageIndex * pagination.pageSize, limit: pagination.pageSize })
   const columns = useMemo(
     () => [
-      columnHelper.accessor("at", { header: t("finapi.time"), size: 180, cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
-      columnHelper.accessor("operation", { header: t("finapi.operation"), cell: ({ getValue }) => <span title={getValue()}>{getValue()}</span> }),
+      // the first column also has the row's left padding (24 px)
+      columnHelper.accessor("at", { header: t("finapi.time"), size: 224, cell: ({ getValue }) => formatDateTime(getValue(), i18n.language) }),
+      columnHelper.accessor("operation", { header: t("finapi.operation"), size: 232, cell: ({ getValue }) => <div style={{ ...oneLine, maxWidth: 208 }} title={getValue()}>{getValue()}</div> }),
       columnHelper.accessor("outcome", {
         header: t("finapi.outcome"),
-        size: 120,
+        size: 128,
         cell: ({ row }) => (
           <StatusBadge color={row.original.outcome === "ok" ? "green" : "red"}>
             {row.original.outcome === "ok" ? "OK" : `${t("finapi.error")} ${row.original.http_status ?? ""}`}
@@ -28,11 +30,13 @@ export const CallLog = ({ interfaceId }: { interfaceId: string }) => {
       }),
       columnHelper.accessor("request_id", {
         header: t("finapi.requestId"),
-        cell: ({ getValue }) => <div className="truncate font-mono text-xs" title={getValue() ?? undefined}>{getValue() ?? "–"}</div>,
+        // a finAPI request id (UUID) in full: support asks for it
+        size: 304,
+        cell: ({ getValue }) => <div className="font-mono text-xs" style={{ ...oneLine, maxWidth: 280 }} title={getValue() ?? undefined}>{getValue() ?? "–"}</div>,
       }),
       columnHelper.accessor("error_message", {
         header: t("finapi.message"),
-        cell: ({ getValue }) => <div className="line-clamp-2 whitespace-normal break-words" title={getValue() ?? undefined}>{getValue() ?? "–"}</div>,
+        cell: ({ getValue }) => <div style={clampLines(2)} title={getValue() ?? undefined}>{getValue() ?? "–"}</div>,
       }),
     ],
     [t, i18n.language]
@@ -45,6 +49,7 @@ export const CallLog = ({ interfaceId }: { interfaceId: string }) => {
       </div>
       <PagedTable
         testId="finapi-call-log"
+        fill={5}
         columns={columns}
         rows={data?.log ?? []}
         count={data?.count ?? 0}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useOnlineBankingAction } from "../../hooks/online-banking"
 import type { BankInterface } from "../../lib/online-banking-types"
+import { formWidth } from "../../lib/styles"
 
 /** "Create" in a FocusModal: name and description; the interface opens afterwards. */
 export const CreateInterfaceModal = () => {
@@ -39,7 +40,7 @@ export const CreateInterfaceModal = () => {
           </Button>
         </FocusModal.Header>
         <FocusModal.Body className="flex flex-col items-center py-16">
-          <div className="flex w-full max-w-lg flex-col gap-y-6">
+          <div className="flex flex-col gap-y-6" style={formWidth}>
             <div>
               <FocusModal.Title asChild>
                 <Heading>{t("finapi.createInterface")}</Heading>

@@ -58,7 +58,7 @@ export const InterfaceSettings = ({ bankInterface }: { bankInterface: BankInterf
       </Container>
       <Container className="divide-y p-0">
         <div className="px-6 py-4"><Heading level="h2">{t("finapi.general")}</Heading></div>
-        <div className="flex max-w-lg flex-col gap-y-4 px-6 py-4">
+        <div className="flex flex-col gap-y-4 px-6 py-4" style={{ maxWidth: 512 }}>
           <div className="flex flex-col gap-y-2">
             <Label htmlFor="finapi-edit-name">{t("finapi.name")}</Label>
             <Input id="finapi-edit-name" value={name} onChange={(e) => setName(e.target.value)} />

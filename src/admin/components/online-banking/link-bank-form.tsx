@@ -29,7 +29,7 @@ export const LinkBankForm = ({ interfaceId, disabled }: { interfaceId: string; d
     <div className="flex flex-col gap-y-1">
       <Label size="small" htmlFor="finapi-connection-name">{t("finapi.connectionName")}</Label>
       <div className="flex items-center gap-x-2">
-        <Input id="finapi-connection-name" size="small" className="w-72" placeholder={t("finapi.connectionNamePlaceholder")} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Input id="finapi-connection-name" size="small" style={{ width: 288 }} placeholder={t("finapi.connectionNamePlaceholder")} value={label} onChange={(e) => setLabel(e.target.value)} />
         <Button size="small" onClick={submit} disabled={disabled || !label.trim()} isLoading={start.isPending}>
           {t("finapi.linkNewBank")}
         </Button>

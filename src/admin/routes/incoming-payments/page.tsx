@@ -16,12 +16,13 @@ const IncomingPaymentsPage = () => {
   const { t } = useTranslation()
   return (
     <div className="flex flex-col gap-y-3">
-      <Container className="flex items-center justify-between px-6 py-4">
+      <Container className="flex items-center justify-between gap-x-4 px-6 py-4">
         <div>
           <Heading>{t("finapi.incomingPayments")}</Heading>
           <Text className="text-ui-fg-subtle" size="small">{t("finapi.incomingPaymentsPage.hint")}</Text>
         </div>
-        <div className="flex items-center gap-x-2">
+        {/* the actions keep one line each ("Kontoauszug hochladen"); the hint wraps instead */}
+        <div className="flex items-center gap-x-2 whitespace-nowrap" style={{ flexShrink: 0 }}>
           <Button size="small" variant="secondary" asChild>
             <Link to="/incoming-payments/booking">{t("finapi.booking.link")}</Link>
           </Button>

@@ -57,7 +57,7 @@ const BookingPage = () => {
         </div>
         <div className="flex items-center gap-x-2">
           <Select size="small" value={groupBy} onValueChange={(v) => setGroupBy(v as "customer" | "none")}>
-            <Select.Trigger className="w-40" aria-label={t("finapi.booking.groupBy")}><Select.Value /></Select.Trigger>
+            <Select.Trigger style={{ width: 160 }} aria-label={t("finapi.booking.groupBy")}><Select.Value /></Select.Trigger>
             <Select.Content>
               <Select.Item value="customer">{t("finapi.booking.byCustomer")}</Select.Item>
               <Select.Item value="none">{t("finapi.booking.asList")}</Select.Item>
