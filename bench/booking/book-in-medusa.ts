@@ -2,7 +2,8 @@ import { ExecArgs } from "@medusajs/framework/types"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Session } from "inspector"
 import { capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
@@ -40,18 +41,21 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   while (!fs.existsSync(path.join(sync, "go"))) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+  const probe = await phaseProbe(container, `book-${index}`)
   const cpuBefore = process.cpuUsage()
   const startedAt = Date.now()
   // one call, as the booking view's "Start booking" and the auto-book job make it
   const results = await bookAssignments(container, ids)
   const endedAt = Date.now()
   const cpu = process.cpuUsage(cpuBefore)
+  const bookingStatements = await probe.stop()
   fs.writeFileSync(path.join(sync, `done-${index}`), "")
 
   const barePayments = (JSON.parse(fs.readFileSync(path.join(sync, "bare.json"), "utf8")) as { payment_id: string; amount: string }[]).filter((_, i) => i % processes === index)
   while (!fs.existsSync(path.join(sync, "go-bare"))) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+  const bareProbe = await phaseProbe(container, `bare-${index}`)
   const bareCpuBefore = process.cpuUsage()
   const bareStartedAt = Date.now()
   let bareFailed = 0
@@ -61,6 +65,7 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   })
   const bareEndedAt = Date.now()
   const bareCpu = process.cpuUsage(bareCpuBefore)
+  const bareStatements = await bareProbe.stop()
   fs.writeFileSync(path.join(sync, `bare-done-${index}`), "")
 
   let repeat: { already_booked: number; per_second: number } | null = null
@@ -86,9 +91,10 @@ export default async function bookInMedusa({ container }: ExecArgs) {
         started_at: startedAt,
         ended_at: endedAt,
         cpu_ms_per_booking: (cpu.user + cpu.system) / 1000 / Math.max(ids.length, 1),
+        sql_per_booking: bookingStatements / Math.max(ids.length, 1),
         load_average: os.loadavg()[0],
         repeat,
-        bare: { captures: barePayments.length, failed: bareFailed, started_at: bareStartedAt, ended_at: bareEndedAt, cpu_ms_per_capture: (bareCpu.user + bareCpu.system) / 1000 / Math.max(barePayments.length, 1) },
+        bare: { captures: barePayments.length, failed: bareFailed, started_at: bareStartedAt, ended_at: bareEndedAt, cpu_ms_per_capture: (bareCpu.user + bareCpu.system) / 1000 / Math.max(barePayments.length, 1), sql_per_capture: bareStatements / Math.max(barePayments.length, 1) },
       })
   )
 }
@@ -129,6 +135,39 @@ async function setUp(container: ExecArgs["container"]) {
   })
   fs.writeFileSync(path.join(process.env.BENCH_SYNC_DIR!, "bare.json"), JSON.stringify(bare))
   console.log("BENCH_SETUP " + JSON.stringify({ bookings: count, bare_captures: bare.length, setup_seconds: (Date.now() - setupStarted) / 1000 }))
+}
+
+/**
+ * Counts the SQL statements sent on Medusa's shared connection (every module's ORM uses it) from now
+ * until `stop()`, which returns the count; with BENCH_CPU_PROFILE_DIR set, also writes a V8 CPU
+ * profile of the phase there (`<name>.cpuprofile`, for Chrome DevTools or speedscope).
+ */
+async function phaseProbe(container: ExecArgs["container"], name: string) {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void }
+  let statements = 0
+  const count = () => void statements++
+  knex.on("query", count)
+  const dir = process.env.BENCH_CPU_PROFILE_DIR
+  const session = dir ? new Session() : null
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))))
+  if (session) {
+    session.connect()
+    await post("Profiler.enable")
+    await post("Profiler.setSamplingInterval", { interval: 500 })
+    await post("Profiler.start")
+  }
+  return {
+    async stop() {
+      knex.off("query", count)
+      if (session) {
+        const { profile } = await post("Profiler.stop")
+        fs.writeFileSync(path.join(dir!, `${name}.cpuprofile`), JSON.stringify(profile))
+        session.disconnect()
+      }
+      return statements
+    },
+  }
 }
 
 async function inParallel(count: number, width: number, work: (i: number) => Promise<void>) {

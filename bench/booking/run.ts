@@ -39,9 +39,10 @@ type ProcessResult = {
   started_at: number
   ended_at: number
   cpu_ms_per_booking: number
+  sql_per_booking: number
   load_average: number
   repeat: { already_booked: number; per_second: number } | null
-  bare: { captures: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_capture: number }
+  bare: { captures: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_capture: number; sql_per_capture: number }
 }
 
 async function main() {
@@ -78,13 +79,13 @@ async function main() {
     console.log(`  ${seconds.toFixed(1)} s, ${perSecond.toFixed(1)} bookings/s   [target >= ${TARGET_PER_SECOND}: ${perSecond >= TARGET_PER_SECOND ? "ok" : "MISSED"}]`)
     for (const r of results) {
       const own = (r.ended_at - r.started_at) / 1000
-      console.log(`  process ${r.process}: ${r.booked} booked in ${own.toFixed(1)} s (${(r.booked / own).toFixed(1)}/s), ${r.cpu_ms_per_booking.toFixed(0)} ms CPU per booking; load average ${r.load_average.toFixed(1)} on ${os.cpus().length} cores`)
+      console.log(`  process ${r.process}: ${r.booked} booked in ${own.toFixed(1)} s (${(r.booked / own).toFixed(1)}/s), ${r.cpu_ms_per_booking.toFixed(0)} ms CPU and ${r.sql_per_booking.toFixed(1)} SQL statements per booking; load average ${r.load_average.toFixed(1)} on ${os.cpus().length} cores`)
     }
     const bareSeconds = (Math.max(...results.map((r) => r.bare.ended_at)) - Math.min(...results.map((r) => r.bare.started_at))) / 1000
     const bareCaptures = results.reduce((sum, r) => sum + r.bare.captures - r.bare.failed, 0)
     const barePerSecond = bareCaptures / bareSeconds
     const ratio = perSecond / barePerSecond
-    console.log(`  anchor: Medusa's bare capturePaymentWorkflow on ${bareCaptures} identical orders: ${bareSeconds.toFixed(1)} s, ${barePerSecond.toFixed(1)} captures/s, ${(results.reduce((s, r) => s + r.bare.cpu_ms_per_capture, 0) / results.length).toFixed(0)} ms CPU per capture`)
+    console.log(`  anchor: Medusa's bare capturePaymentWorkflow on ${bareCaptures} identical orders: ${bareSeconds.toFixed(1)} s, ${barePerSecond.toFixed(1)} captures/s, ${(results.reduce((s, r) => s + r.bare.cpu_ms_per_capture, 0) / results.length).toFixed(0)} ms CPU and ${(results.reduce((s, r) => s + r.bare.sql_per_capture, 0) / results.length).toFixed(1)} SQL statements per capture`)
     console.log(`  ratio booking / bare capture: ${ratio.toFixed(2)}   [target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? "ok" : "MISSED"}]`)
     if (repeat) {
       console.log(`  booking 100 of them again: ${repeat.already_booked} reported already booked, ${repeat.per_second.toFixed(1)}/s`)

@@ -6,13 +6,12 @@ import {
   deletePaymentSessionsWorkflow,
   addOrderTransactionStep,
   emitEventStep,
-  useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
 import { SYSTEM_PROVIDER_ID } from "../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
 import { authorizeBankTransferPaymentWorkflow } from "./authorize-bank-transfer-payment"
-import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
+import { acquireAssignmentLocksStep, bookingLockKeysStep, releaseAssignmentLocksStep } from "./steps/acquire-assignment-locks"
 import { captureUnderClaimStep } from "./steps/capture-under-claim"
 import { bookingCaptureMarker, claimBookingStep } from "./steps/claim-booking"
 import { guardPaymentCollectionStep } from "./steps/guard-payment-collection"
@@ -37,13 +36,7 @@ export const bookAssignmentWorkflowId = "book-assignment"
  * collection; never more than owed.
  */
 export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string; actor_id?: string | null }) {
-  const { data: assignments } = useQueryGraphStep({
-    entity: "payment_assignment",
-    fields: ["id", "order_id", "transaction_id"],
-    filters: { id: input.assignment_id },
-    options: { throwIfKeyNotFound: true },
-  }).config({ name: "get-assignment-to-book" })
-  const keys = transform({ assignments }, ({ assignments }) => assignmentLockKeys(assignments[0].transaction_id, [assignments[0].order_id]))
+  const keys = bookingLockKeysStep(input)
   const locks = acquireAssignmentLocksStep({ keys })
   const claim = claimBookingStep(input)
   const prepared = prepareBookingStep({ assignment_id: input.assignment_id, claim })
@@ -126,6 +119,8 @@ export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, f
         surplus: d.plan!.surplus,
         payment_id: d.capture.payment_id,
         capture_id: d.capture.capture_id,
+        // known here from the order read under the lock: the notice needs no second read of the order
+        paid_in_full: d.prepared.paid_in_full ?? null,
       })),
     })
     return booked

@@ -7,7 +7,7 @@ export const notifyPaymentBookedWorkflowId = "notify-payment-booked"
 /** Tells the customer a booked bank payment arrived: in full, or partly with what is still owed (each once). */
 export const notifyPaymentBookedWorkflow = createWorkflow(
   notifyPaymentBookedWorkflowId,
-  function (input: { order_id: string; assignment_id: string; transaction_id: string; amount: string }) {
+  function (input: { order_id: string; assignment_id: string; transaction_id: string; amount: string; paid_in_full?: boolean | null }) {
     const notice = decidePaymentNoticeStep(input)
     return new WorkflowResponse(sendOrderNoticeWorkflow.runAsStep({ input: notice }))
   }

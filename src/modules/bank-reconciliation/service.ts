@@ -743,14 +743,15 @@ class BankReconciliationModuleService extends MedusaService({
     const knex = lockingKnex(sharedContext)
     await knex.raw("set local lock_timeout = '10s'")
     const [row] = await knex("payment_assignment")
-      .select("id", "status", "booking_claim", "booking_claimed_at")
+      .select(...CLAIMED_ASSIGNMENT_COLUMNS, "booking_claim", "booking_claimed_at", knex.raw("amount::text as amount"))
       .where({ id, deleted_at: null })
       .forUpdate()
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${id} was not found; reload the list.`)
     }
+    const assignment = (status: string): ClaimedAssignment => ({ ...pick(row, CLAIMED_ASSIGNMENT_COLUMNS), amount: row.amount, status } as ClaimedAssignment)
     if (row.status === "booked") {
-      return { outcome: "booked", resumed: false }
+      return { outcome: "booked", resumed: false, assignment: assignment(row.status) }
     }
     const stale = row.status === "booking" && (!row.booking_claimed_at || new Date(row.booking_claimed_at) < staleBefore)
     if (row.status === "booking" && !stale) {
@@ -762,7 +763,7 @@ class BankReconciliationModuleService extends MedusaService({
     await knex("payment_assignment")
       .where({ id, status: row.status })
       .update({ status: "booking", booking_claim: claim, booking_claimed_at: new Date(), updated_at: new Date() })
-    return { outcome: "claimed", resumed: stale }
+    return { outcome: "claimed", resumed: stale, assignment: assignment("booking") }
   }
 
   /**
@@ -1095,7 +1096,35 @@ export type AssignmentChange = {
 }
 
 /** What claiming an assignment for booking found: the claim, the booking done, or another run's live claim. */
-export type BookingClaim = { outcome: "claimed" | "booked" | "busy"; /** took over a claim of a run that died */ resumed: boolean }
+/** The assignment's booking fields as the claim left them (amount as exact text). */
+export type ClaimedAssignment = {
+  id: string
+  order_id: string
+  transaction_id: string
+  amount: string
+  currency_code: string
+  status: string
+  booked_at: Date | null
+  booking_error: string | null
+  payment_collection_id: string | null
+  payment_id: string | null
+  capture_id: string | null
+  metadata: Record<string, unknown> | null
+}
+
+const CLAIMED_ASSIGNMENT_COLUMNS = ["id", "order_id", "transaction_id", "currency_code", "status", "booked_at", "booking_error", "payment_collection_id", "payment_id", "capture_id", "metadata"] as const
+
+function pick<T extends Record<string, unknown>, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>
+}
+
+export type BookingClaim = {
+  outcome: "claimed" | "booked" | "busy"
+  /** took over a claim of a run that died */
+  resumed: boolean
+  /** read under the row lock (status as the claim left it); absent when busy */
+  assignment?: ClaimedAssignment
+}
 
 export type AssignmentBooking = {
   id: string

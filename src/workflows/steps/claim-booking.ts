@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "crypto"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import type { ClaimedAssignment } from "../../modules/bank-reconciliation/service"
 
 export const claimBookingStepId = "claim-booking"
 
@@ -19,7 +20,7 @@ export async function findBookingCapture(container: { resolve<T>(key: string): T
   return capture ?? null
 }
 
-export type BookingClaimHeld = { claim: string; already_booked: boolean; resumed: boolean }
+export type BookingClaimHeld = { claim: string; already_booked: boolean; resumed: boolean; assignment: ClaimedAssignment }
 
 /**
  * Claims the assignment for this run before anything is captured (confirmed → booking, in its own
@@ -38,7 +39,7 @@ export const claimBookingStep = createStep(
     if (found.outcome === "busy") {
       throw new MedusaError(MedusaError.Types.CONFLICT, "This payment is being booked right now by another run; reload the list in a moment.")
     }
-    const held: BookingClaimHeld = { claim, already_booked: found.outcome === "booked", resumed: found.resumed }
+    const held: BookingClaimHeld = { claim, already_booked: found.outcome === "booked", resumed: found.resumed, assignment: found.assignment! }
     return new StepResponse(held, found.outcome === "claimed" ? { assignment_id: input.assignment_id, claim } : undefined)
   },
   async (held, { container }) => {

@@ -1,4 +1,5 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput as MoneyInput } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { currencyDigits } from "../../lib/money"
@@ -46,8 +47,6 @@ export type AssignmentBeforeBooking = {
   metadata: Record<string, unknown> | null
 }
 
-const ASSIGNMENT_FIELDS = ["id", "order_id", "transaction_id", "amount", "currency_code", "status", "booked_at", "booking_error", "payment_collection_id", "payment_id", "capture_id", "metadata"]
-
 export type PreparedBooking = {
   assignment_id: string
   order_id: string
@@ -61,6 +60,8 @@ export type PreparedBooking = {
   /** the capture a run that died made and did not record */
   existing_capture: { id: string; payment_id: string; currency_code: string } | null
   before: AssignmentBeforeBooking
+  /** whether the order owes nothing once this booking's capture is made (null: not read, a resumed booking) */
+  paid_in_full?: boolean | null
   /** the plan's payment collection as read here, under the claim, for guardPaymentCollectionStep */
   collection_before: PaymentCollectionState | null
 }
@@ -73,7 +74,8 @@ export type PreparedBooking = {
  */
 export const prepareBookingStep = createStep(prepareBookingStepId, async (input: { assignment_id: string; claim: BookingClaimHeld }, { container }) => {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-  const assignment = await service.retrievePaymentAssignment(input.assignment_id, { select: ASSIGNMENT_FIELDS })
+  // read by the claim, under the row's lock; nothing changes a claimed assignment but this run
+  const assignment = input.claim.assignment
   const before: AssignmentBeforeBooking = {
     id: assignment.id,
     status: assignment.status,
@@ -89,7 +91,7 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
   if (input.claim.already_booked) {
     return new StepResponse<PreparedBooking>({ ...prepared, already_booked: true, plan: null, collection_before: null })
   }
-  const amount = assignment.amount as unknown as string
+  const amount = assignment.amount
   const capture = input.claim.resumed ? await findBookingCapture(container, assignment.id) : null
   if (capture) {
     const digits = currencyDigits(assignment.currency_code)
@@ -122,10 +124,13 @@ export const prepareBookingStep = createStep(prepareBookingStepId, async (input:
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.refused)
   }
   const collection = order.payment_collections!.find((c) => c!.id === plan.payment_collection_id)!
+  const summary = (order.summary ?? {}) as Record<string, MoneyInput | undefined>
+  const pending = summary.raw_pending_difference ?? summary.pending_difference
   return new StepResponse<PreparedBooking>({
     ...prepared,
     already_booked: false,
     plan,
+    paid_in_full: pending === undefined ? null : MathBN.lte(MathBN.sub(pending, plan.amount), 0),
     collection_before: { ...paymentCollectionState(collection as Parameters<typeof paymentCollectionState>[0]), assignment_id: assignment.id },
   })
 })
