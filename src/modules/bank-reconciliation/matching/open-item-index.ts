@@ -51,7 +51,7 @@ export type OpenItemIndex = {
   /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
   lastPrefix: string
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
-  payerNames: Map<string, { customers: Customer[]; matches: NameMatch[] }>
+  payerNames: Map<string, { byName: Map<string, NameMatch>; customers: Map<string, Customer>; sortedNameKeys: string[] }>
 }
 
 /** Open items of `currency` that owe exactly `cents`. */

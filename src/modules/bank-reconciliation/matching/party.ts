@@ -6,10 +6,13 @@ import type { PurposeScan } from "./reference-mentions"
 /** Who may have paid: customers by IBAN, by payer name and by a name written in the purpose. */
 export type PartyEvidence = {
   ibanCustomers: string[]
-  byName: Map<string, NameMatch>
+  /** Shared between payments of the same payer name: read only. */
+  byName: ReadonlyMap<string, NameMatch>
   nameInPurpose: Set<string>
-  /** The customers of `byName` and `nameInPurpose` by key (saves looking them up in the whole index). */
-  customers: Map<string, Customer>
+  /** The customers of `byName` by key (saves looking them up in the whole index); read only. */
+  customers: ReadonlyMap<string, Customer>
+  /** The keys of `byName`, sorted; read only. */
+  sortedNameKeys: readonly string[]
 }
 
 /** Collects the customers the payer can be; bounded by options.nameCandidateLimit per name. */
@@ -22,29 +25,33 @@ export function findParty(
 ): PartyEvidence {
   const iban = normalizeIban(counterpartIban)
   const ibanCustomers = iban ? [...index.byIban.get(iban)] : []
-  const byName = new Map<string, NameMatch>()
-  const customers = new Map<string, Customer>()
-  for (const raw of [counterpartName, scan.ultimateDebtor]) {
-    if (!raw) {
-      continue
-    }
-    const found = nameMatches(payerName(raw), index, nameCandidateLimit)
-    // Candidates are distinct customers, so only a second payer name can meet one already matched.
-    const first = byName.size === 0
-    for (let i = 0; i < found.customers.length; i++) {
-      const customer = found.customers[i]
-      const known = first ? undefined : byName.get(customer.key)
-      if (!known || found.matches[i].score > known.score) {
-        byName.set(customer.key, found.matches[i])
-        customers.set(customer.key, customer)
-      }
+  const nameInPurpose = customersNamedIn(scan.words, index, nameCandidateLimit)
+  const names = [counterpartName, scan.ultimateDebtor].filter((raw): raw is string => Boolean(raw))
+  if (names.length === 0) {
+    return { ibanCustomers, byName: NO_NAMES.byName, nameInPurpose, customers: NO_NAMES.customers, sortedNameKeys: NO_NAMES.sortedNameKeys }
+  }
+  const found = nameMatches(payerName(names[0]), index, nameCandidateLimit)
+  if (names.length === 1) {
+    return { ibanCustomers, byName: found.byName, nameInPurpose, customers: found.customers, sortedNameKeys: found.sortedNameKeys }
+  }
+  // A second payer name (the ultimate debtor): a customer keeps the better match, the first on a tie.
+  const byName = new Map(found.byName)
+  const customers = new Map(found.customers)
+  const second = nameMatches(payerName(names[1]), index, nameCandidateLimit)
+  for (const [key, match] of second.byName) {
+    const known = byName.get(key)
+    if (!known || match.score > known.score) {
+      byName.set(key, match)
+      customers.set(key, second.customers.get(key)!)
     }
   }
-  return { ibanCustomers, byName, nameInPurpose: customersNamedIn(scan.words, index, nameCandidateLimit, customers), customers }
+  return { ibanCustomers, byName, nameInPurpose, customers, sortedNameKeys: [...byName.keys()].sort() }
 }
 
-/** The customers a payer name matches, each with its best match (parallel lists). */
-type NameMatches = { customers: Customer[]; matches: NameMatch[] }
+/** The customers a payer name matches, each with its best match, and their keys sorted. */
+type NameMatches = { byName: Map<string, NameMatch>; customers: Map<string, Customer>; sortedNameKeys: string[] }
+
+const NO_NAMES: NameMatches = { byName: new Map(), customers: new Map(), sortedNameKeys: [] }
 
 /**
  * The customers a normalised payer name matches, computed once per run for each name: the same
@@ -55,7 +62,7 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Nam
   const key = `${payer.truncated ? "1" : "0"}${limit} ${payer.tokens.join(" ")}`
   let found = index.payerNames.get(key)
   if (!found) {
-    found = { customers: [], matches: [] }
+    found = { byName: new Map(), customers: new Map(), sortedNameKeys: [] }
     for (const customer of nameCandidates(payer, index, limit)) {
       let best: NameMatch | null = null // the first of the best scores, as the names come
       for (const names of customer.names) {
@@ -65,10 +72,11 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Nam
         }
       }
       if (best) {
-        found.customers.push(customer)
-        found.matches.push(best)
+        found.byName.set(customer.key, best) // candidates are distinct customers
+        found.customers.set(customer.key, customer)
       }
     }
+    found.sortedNameKeys = [...found.byName.keys()].sort()
     index.payerNames.set(key, found)
   }
   return found
@@ -129,7 +137,7 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
-function customersNamedIn(words: string[], index: OpenItemIndex, limit: number, byKey: Map<string, Customer>): Set<string> {
+function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): Set<string> {
   const found = new Set<string>()
   if (!words.length) {
     return found
@@ -143,7 +151,6 @@ function customersNamedIn(words: string[], index: OpenItemIndex, limit: number, 
     for (const customer of customers) {
       if (!found.has(customer.key) && customer.names.some((names) => nameInWords(names, present))) {
         found.add(customer.key)
-        byKey.set(customer.key, customer)
       }
     }
   }

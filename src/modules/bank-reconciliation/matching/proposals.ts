@@ -28,7 +28,7 @@ export function buildProposals(
       strong.add(index.items[position].customerKey)
     }
   }
-  const customers = [...new Set<string>([...strong, ...party.byName.keys()])].sort()
+  const customers = strong.size ? [...new Set<string>([...strong, ...party.byName.keys()])].sort() : party.sortedNameKeys
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
   const feeCents = Math.round(Number(options.bankFeeTolerance) * 100)
   const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
