@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { PAYMENT_BOOKED_EVENT } from "../workflows/book-assignments"
+import { PAYMENT_BOOKED_EVENT } from "../workflows/book-assignment"
 import { notifyPaymentBookedWorkflow } from "../workflows/notify-payment-booked"
 
 type PaymentBooked = { id: string; order_id: string; transaction_id: string; amount: string; paid_in_full?: boolean | null }

@@ -440,6 +440,7 @@ class BankReconciliationModuleService extends MedusaService({
    * the finAPI import: a file is imported whole or not at all.
    */
   @InjectTransactionManager()
+  // eslint-disable-next-line @medusajs/use-inject-manager-on-public-methods -- a write: the transaction manager is the right decorator
   async insertStatementTransactions(
     pages: ImportedTransactionInsert[][],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
