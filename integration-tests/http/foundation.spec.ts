@@ -62,7 +62,11 @@ medusaIntegrationTestRunner({
       for (const n of three) {
         interfaces.push(await service.createBankInterfaces({ name: `Bank ${n}`, encrypted_password: `v1:sealed-secret-${n}` }))
       }
-      const connection = await service.createBankConnections({ interface_id: interfaces[0].id, label: "Sparkasse" })
+      const connections = []
+      for (const n of three) {
+        connections.push(await service.createBankConnections({ interface_id: interfaces[0].id, label: `Sparkasse ${n}` }))
+      }
+      const connection = connections[0]
       const accounts = []
       for (const n of three) {
         accounts.push(await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: `acc-${n}` }))
@@ -71,11 +75,23 @@ medusaIntegrationTestRunner({
         three.map((n) => ({ interface_id: interfaces[0].id, at: day(n), operation: "getUser", api: "access", method: "GET", path: "/api/v2/users", outcome: "ok" as const, request_id: `req-${n}` }))
       )
       await service.createSyncRuns(three.map((n) => ({ trigger: "job" as const, account_id: accounts[0].id, started_at: day(n) })))
-      const [tx] = await service.createBankTransactions([
-        { account_id: accounts[0].id, finapi_transaction_id: "t1", amount: "300.00", currency_code: "EUR", booking_date: day(1), fingerprint: "fp-lists" },
-      ])
+      const transactions = []
       for (const n of three) {
-        await service.createPaymentAssignments({ transaction_id: tx.id, order_id: `order_list_${n}`, amount: `${n}0.00`, currency_code: "EUR", source: "manual" })
+        transactions.push(
+          await service.createBankTransactions({ account_id: accounts[0].id, finapi_transaction_id: `t${n}`, amount: `${n}00.00`, currency_code: "EUR", booking_date: day(n), fingerprint: `fp-lists-${n}`, raw: { note: `sealed-secret-raw-${n}` } })
+        )
+      }
+      const tx = transactions[0]
+      for (const n of three) {
+        // confirmed, not booked: the booking list's rows
+        await service.createPaymentAssignments({ transaction_id: tx.id, order_id: `order_list_${n}`, amount: `${n}0.00`, currency_code: "EUR", source: "manual", status: "confirmed" })
+      }
+      // the trail: the import entry (the payment's own row) and two stored events
+      for (const kind of ["assigned", "confirmed"] as const) {
+        await service.createPaymentEvents({ transaction_id: tx.id, kind, actor_type: "engine", order_id: "order_list_1", amount: "10.00" })
+      }
+      for (const n of three) {
+        await service.createLearnedPayers({ customer_id: "cus_lists", kind: "name", value: `Payer ${n}`, normalized: `payer ${n}`, learned_from: "manual" })
       }
       for (const n of three) {
         await service.createRefundExports({ message_id: `MSG-${n}`, file_name: `refund-${n}.xml`, format: "pain.001.001.09", currency_code: "EUR", total: `${n}.00`, count: 1, debtor_iban: "DE02120300000000202051", debtor_name: "Shop", xml: "<Document/>" })
@@ -88,23 +104,33 @@ medusaIntegrationTestRunner({
         { path: "/admin/bank-reconciliation/sync-runs", key: "sync_runs", sortBy: "started_at" },
         { path: "/admin/bank-reconciliation/assignments", key: "assignments", sortBy: "amount" },
         { path: "/admin/bank-reconciliation/refunds", key: "refund_exports", sortBy: "created_at", secret: "xml" },
+        { path: `/admin/bank-reconciliation/interfaces/${interfaces[0].id}/bank-connections`, key: "bank_connections", sortBy: "created_at" },
+        { path: "/admin/bank-reconciliation/transactions", key: "transactions", sortBy: "amount", secret: "raw" },
+        { path: `/admin/bank-reconciliation/transactions/${tx.id}/events`, key: "events", sortBy: "at" },
+        { path: "/admin/bank-reconciliation/customers/cus_lists/learned-payers", key: "learned_payers", sortBy: "created_at" },
+        { path: "/admin/bank-reconciliation/bookings", key: "bookings", sortBy: "amount", id: "assignment_id", max: 1000 },
+        // the module's query has one order (newest booking first)
+        { path: "/admin/bank-reconciliation/refunds/candidates", key: "candidates", sortBy: "booking_date", newestFirst: true, max: 1000 },
       ]
       for (const list of lists) {
+        const id = list.id ?? "id"
+        const sign = list.newestFirst ? "-" : ""
         const get = (query: string) => api.get(`${list.path}?${query}`, { headers }).catch((e) => e.response)
-        const all = await get(`fields=id,${list.sortBy}&order=${list.sortBy}&limit=200`)
+        const all = await get(`fields=${id},${list.sortBy}&order=${sign}${list.sortBy}&limit=200`)
         expect([list.key, all.status]).toEqual([list.key, 200])
         const rows = all.data[list.key] as Record<string, unknown>[]
         expect([list.key, all.data.count, rows.length]).toEqual([list.key, 3, 3])
+        expect([list.key, Object.keys(rows[0]).sort()]).toEqual([list.key, [id, list.sortBy].sort()])
         const values = rows.map((row) => (list.sortBy === "amount" ? Number(row.amount) : new Date(row[list.sortBy] as string).getTime()))
-        expect([list.key, values]).toEqual([list.key, [...values].sort((a, b) => a - b)])
+        expect([list.key, values]).toEqual([list.key, [...values].sort((a, b) => (list.newestFirst ? b - a : a - b))])
 
-        const second = await get(`fields=id&order=-${list.sortBy}&limit=1&offset=1`)
+        const second = await get(`fields=${id}&order=-${list.sortBy}&limit=1&offset=1`)
         expect([list.key, second.data.count, second.data.limit, second.data.offset]).toEqual([list.key, 3, 1, 1])
-        expect([list.key, second.data[list.key]]).toEqual([list.key, [{ id: rows[1].id }]])
+        expect([list.key, second.data[list.key]]).toEqual([list.key, [{ [id]: rows[1][id] }]])
 
         const refused = await get("order=no_such_field")
         expect([list.key, refused.status]).toEqual([list.key, 400])
-        const tooMany = await get("limit=201")
+        const tooMany = await get(`limit=${(list.max ?? 200) + 1}`)
         expect([list.key, tooMany.status]).toEqual([list.key, 400])
         if (list.secret) {
           const asked = await get(`fields=id,${list.secret},*`)

@@ -4,15 +4,15 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 
 /**
  * A list route's query: core's `fields`, `offset`, `limit` and `order` (with the list's default
- * order, e.g. "-created_at"), at most 200 rows a page, plus the list's own filters. Deleted rows
+ * order, e.g. "-created_at"), at most 200 rows a page (or the route's own `max`), plus the list's own filters. Deleted rows
  * are never listed (`with_deleted` is not offered).
  */
-export function listParams<T extends z.ZodRawShape>(defaults: { order: string; limit?: number }, filters: T = {} as T) {
+export function listParams<T extends z.ZodRawShape>(defaults: { order?: string; limit?: number; max?: number }, filters: T = {} as T) {
   const limit = defaults.limit ?? 50
   return createFindParams({ offset: 0, limit, order: defaults.order })
     .omit({ with_deleted: true })
     .extend({
-      limit: z.coerce.number().int().min(1).max(200).default(limit),
+      limit: z.coerce.number().int().min(1).max(defaults.max ?? 200).default(limit),
       offset: z.coerce.number().int().min(0).default(0),
       ...filters,
     })
@@ -46,3 +46,36 @@ export const page = (metadata: { count?: number; skip?: number; take?: number } 
   offset: metadata?.skip ?? 0,
   limit: metadata?.take ?? rows.length,
 })
+
+/**
+ * A computed list's rows cut to the asked-for `fields` (the keys of its rows, `a.b` for a key of a
+ * nested object); `req.queryConfig.fields` of a route whose allowed fields are its rows' keys. When
+ * every asked-for field was refused, the row's key alone.
+ */
+export function pickFields<T extends object>(rows: T[], fields: string[], key = "id"): Record<string, unknown>[] {
+  const asked = fields.length ? fields : [key]
+  return (rows as Record<string, unknown>[]).map((row) => {
+    const picked: Record<string, unknown> = {}
+    for (const field of asked) {
+      const [head, ...rest] = field.split(".")
+      if (!(head in row)) {
+        continue
+      }
+      const value = row[head]
+      if (!rest.length || value === null || typeof value !== "object") {
+        picked[head] = value
+        continue
+      }
+      const nested = (picked[head] ?? {}) as Record<string, unknown>
+      Object.assign(nested, pickFields([value as Record<string, unknown>], [rest.join(".")])[0])
+      picked[head] = nested
+    }
+    return picked
+  })
+}
+
+/** The single sort key and direction of `req.queryConfig.pagination.order`, or the fallback. */
+export function sortKey(config: QueryConfig, fallback: [string, "ASC" | "DESC"]): [string, "ASC" | "DESC"] {
+  const [entry] = Object.entries(config.pagination.order ?? {})
+  return entry ? [entry[0], String(entry[1]).toUpperCase() === "DESC" ? "DESC" : "ASC"] : fallback
+}

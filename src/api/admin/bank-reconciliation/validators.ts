@@ -6,6 +6,9 @@ export const AdminListInterfaces = listParams({ order: "created_at" })
 
 export const AdminListCallLog = listParams({ order: "-at" })
 
+// an interface has a handful of connections; the admin reads them all
+export const AdminListBankConnections = listParams({ order: "created_at", limit: 200 })
+
 export const AdminCreateBankInterface = z.object({
   name: lineText(100, "name must not be empty"),
   description: z.string().max(500).nullish(),

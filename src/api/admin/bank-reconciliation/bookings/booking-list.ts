@@ -16,6 +16,15 @@ export type BookingRow = {
   transaction: { id: string; booking_date: string | Date | null; counterpart_name: string | null; purpose: string | null } | null
 }
 
+/** The keys of a booking row, for `?fields=` (nothing else can be asked for). */
+export const BOOKING_ROW_FIELDS = [
+  "assignment_id", "order_id", "order_display_id", "customer_id", "customer_name", "customer_email", "amount", "currency_code", "source",
+  "booking_error", "transaction.id", "transaction.booking_date", "transaction.counterpart_name", "transaction.purpose",
+]
+
+/** The row keys `?order=` may name, and the payment_assignment column each sorts by. */
+export const BOOKING_ORDER: Record<string, string> = { assignment_id: "id", order_id: "order_id", amount: "amount" }
+
 export type BookingGroup = { customer_id: string | null; customer_name: string | null; customer_email: string | null; count: number; totals: Record<string, string>; rows: BookingRow[] }
 
 /** Sum of row amounts per currency, exact, as decimal strings with two places. */

@@ -1,18 +1,23 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bookAssignments } from "../../../../workflows/book-assignments"
-import { groupByCustomer, totalsByCurrency, type BookingRow } from "./booking-list"
+import { pickFields, sortKey } from "../list-query"
+import { BOOKING_ORDER, groupByCustomer, totalsByCurrency, type BookingRow } from "./booking-list"
 import { AdminBookAssignmentsType, AdminListBookingsType } from "./validators"
 
 /** Confirmed, not yet booked assignments with their order and customer, totals, optionally grouped by customer. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBookingsType>, res: MedusaResponse) => {
-  const { limit, offset, group_by } = req.validatedQuery
+  const { group_by } = req.validatedQuery
+  const { skip: offset = 0, take: limit = 500 } = req.queryConfig.pagination
+  // the sort key is one of the schema's, mapped to its column; never a client string in the query
+  const [key, direction] = sortKey(req.queryConfig, ["created_at", "ASC"])
+  const column = BOOKING_ORDER[key] ?? "created_at"
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: assignments, metadata } = await query.graph({
     entity: "payment_assignment",
     fields: ["id", "order_id", "customer_id", "amount", "currency_code", "source", "booking_error", "transaction.id", "transaction.booking_date", "transaction.counterpart_name", "transaction.purpose"],
     filters: { status: "confirmed" },
-    pagination: { skip: offset, take: limit, order: { created_at: "ASC", id: "ASC" } },
+    pagination: { skip: offset, take: limit, order: column === "id" ? { id: direction } : { [column]: direction, id: direction } },
   })
   const orderIds = [...new Set(assignments.map((a) => a.order_id))]
   const { data: orders } = orderIds.length
@@ -36,9 +41,10 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBook
       transaction: a.transaction ? { id: a.transaction.id, booking_date: a.transaction.booking_date, counterpart_name: a.transaction.counterpart_name, purpose: a.transaction.purpose } : null,
     }
   })
+  const fields = req.queryConfig.fields
   res.json({
-    bookings: rows,
-    groups: group_by === "customer" ? groupByCustomer(rows) : undefined,
+    bookings: pickFields(rows, fields, "assignment_id"),
+    groups: group_by === "customer" ? groupByCustomer(rows).map((group) => ({ ...group, rows: pickFields(group.rows, fields, "assignment_id") })) : undefined,
     totals: totalsByCurrency(rows),
     count: metadata?.count ?? rows.length,
     limit,

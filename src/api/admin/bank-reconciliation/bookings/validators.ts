@@ -1,10 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { entityId } from "../../../input/primitives"
+import { listParams } from "../list-query"
 
-export const AdminListBookings = z.object({
+// the admin's booking page reads every confirmed line at once (500 by default, at most 1000)
+export const AdminListBookings = listParams({ limit: 500, max: 1000 }, {
   group_by: z.enum(["customer", "none"]).default("none"),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-  offset: z.coerce.number().int().min(0).default(0),
+  // a row key sorted by its assignment column (BOOKING_ORDER); oldest confirmation first without it
+  order: z.enum(["assignment_id", "-assignment_id", "order_id", "-order_id", "amount", "-amount"]).optional(),
 })
 export type AdminListBookingsType = z.infer<typeof AdminListBookings>
 

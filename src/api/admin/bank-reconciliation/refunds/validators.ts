@@ -1,9 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { listParams } from "../list-query"
 
-export const AdminListRefundCandidates = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+// the refund page reads the candidates at once (500), at most 1000; one order only: the module's
+// query sorts by booking date, newest first (another order needs that query split out of the service)
+export const AdminListRefundCandidates = listParams({ limit: 200, max: 1000 }, {
+  order: z.enum(["-booking_date"]).optional(),
 })
 export type AdminListRefundCandidatesType = z.infer<typeof AdminListRefundCandidates>
 

@@ -63,3 +63,6 @@ export const SYNC_RUN_FIELDS = [
   "finished_at",
   "duration_ms",
 ]
+
+// The keys of a payment's audit-trail entry (GET transactions/:id/events), for `?fields=`.
+export const TRAIL_ENTRY_FIELDS = ["id", "kind", "at", "actor_type", "actor", "order_id", "order_display_id", "amount", "confidence", "details"]

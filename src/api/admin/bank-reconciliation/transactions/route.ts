@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { BANK_TRANSACTION_FIELDS } from "./query-config"
+import { graphList, page } from "../list-query"
 import { AdminListBankTransactionsType } from "./validators"
 
 const FULLY_PROCESSED = ["booked", "ignored"]
@@ -37,19 +37,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBank
     filters.$or = [{ purpose: like }, { counterpart_name: like }, { counterpart_iban: like }, { end_to_end_reference: like }]
   }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "bank_transaction",
-    fields: BANK_TRANSACTION_FIELDS,
-    filters,
-    pagination: { skip: q.offset, take: q.limit, order: listOrder(q.order) },
-  })
-  res.json({ transactions: data, count: metadata?.count ?? data.length, limit: q.limit, offset: q.offset })
-}
-
-function listOrder(order: AdminListBankTransactionsType["order"]): Record<string, "ASC" | "DESC"> {
-  if (!order) {
-    return { booking_date: "DESC", id: "DESC" }
-  }
-  const direction = order.startsWith("-") ? "DESC" : "ASC"
-  return { [order.replace("-", "")]: direction, id: direction }
+  // fields among the list's columns, order one of the schema's (booking date or amount) with id after it
+  const { data, metadata } = await query.graph({ entity: "bank_transaction", ...graphList(req.queryConfig), filters })
+  res.json({ transactions: data, ...page(metadata, data) })
 }

@@ -3,9 +3,7 @@ import { BANK_TRANSACTION_STATUSES } from "../../../../modules/bank-reconciliati
 import { calendarDate, decimalAmount, entityId, lineText } from "../../../input/primitives"
 import { listParams } from "../list-query"
 
-export const AdminListBankTransactions = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+export const AdminListBankTransactions = listParams({ order: "-booking_date" }, {
   status: z.union([z.enum(BANK_TRANSACTION_STATUSES), z.array(z.enum(BANK_TRANSACTION_STATUSES))]).optional(),
   account_id: entityId.optional(),
   booking_date_from: calendarDate.optional(),
@@ -17,8 +15,8 @@ export const AdminListBankTransactions = z.object({
   sync_run_id: entityId.optional(),
   // fully processed = booked or ignored; "false" is the review list's default
   processed: z.enum(["true", "false"]).optional(),
-  // the admin list's sortable columns; newest booking first by default
-  order: z.enum(["booking_date", "-booking_date", "amount", "-amount"]).optional(),
+  // the sortable columns (each with an index, id as the tie-breaker); newest booking first by default
+  order: z.enum(["booking_date", "-booking_date", "amount", "-amount"]).default("-booking_date"),
 })
 export type AdminListBankTransactionsType = z.infer<typeof AdminListBankTransactions>
 
@@ -39,3 +37,6 @@ export const AdminListSyncRuns = listParams({ order: "-started_at", limit: 20 },
   status: z.enum(["running", "succeeded", "partially_failed", "failed", "skipped"]).optional(),
 })
 export type AdminListSyncRunsType = z.infer<typeof AdminListSyncRuns>
+
+// a payment's audit trail, oldest first; the admin reads it whole (a payment has a few entries)
+export const AdminListPaymentEvents = listParams({ limit: 200 }, { order: z.enum(["at", "-at"]).default("at") })

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { pickFields, sortKey } from "../../../list-query"
 
 type TrailEntry = {
   id: string
@@ -15,9 +16,10 @@ type TrailEntry = {
 }
 
 /**
- * A payment's audit trail, oldest first: its import (sync run, trigger) from the payment's own row,
- * then every stored event (suggested, assigned, confirmed, rejected, ignored, undone, booked) with
- * the admin user's e-mail or "engine" and the order's number.
+ * A payment's audit trail, oldest first (`order=-at`: newest first): its import (sync run, trigger)
+ * from the payment's own row, then every stored event (suggested, assigned, confirmed, rejected,
+ * ignored, undone, booked) with the admin user's e-mail or "engine" and the order's number. The
+ * import is the earliest entry, so a page holds it when the page reaches that end of the trail.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,12 +29,22 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!transaction) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment "${req.params.id}" was not found; reload the list.`)
   }
-  const { data: events } = await query.graph({
+  const { skip: offset = 0, take: limit = 200 } = req.queryConfig.pagination
+  const [, direction] = sortKey(req.queryConfig, ["at", "ASC"])
+  // the import entry is index 0 oldest first; the events fill the rest of the page
+  const importFirst = direction === "ASC" && offset === 0
+  const eventSkip = direction === "ASC" ? Math.max(offset - 1, 0) : offset
+  const eventTake = importFirst ? limit - 1 : limit
+  const { data: found, metadata } = await query.graph({
     entity: "payment_event",
     fields: ["id", "kind", "created_at", "actor_type", "actor_id", "order_id", "amount", "confidence", "details"],
     filters: { transaction_id: transaction.id },
-    pagination: { order: { created_at: "ASC", id: "ASC" } },
+    // take 0 would mean no limit: a page of only the import entry still asks for one row (and counts)
+    pagination: { skip: eventSkip, take: Math.max(eventTake, 1), order: { created_at: direction, id: direction } },
   })
+  const events = found.slice(0, eventTake)
+  const eventCount = metadata?.count ?? events.length
+  const importOnPage = importFirst || (direction === "DESC" && offset <= eventCount && offset + limit > eventCount)
   const { data: runs } = transaction.sync_run_id
     ? await query.graph({ entity: "sync_run", fields: ["id", "trigger", "triggered_by"], filters: { id: transaction.sync_run_id } })
     : { data: [] as { id: string; trigger: string; triggered_by: string | null }[] }
@@ -45,7 +57,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const email = new Map<string, string>(users.map((u) => [u.id, u.email] as [string, string]))
   const displayId = new Map<string, number>(orders.map((o) => [o.id, o.display_id] as [string, number]))
   const run = runs[0]
-  const trail: TrailEntry[] = [
+  const imported: TrailEntry[] = importOnPage ? [
     {
       id: `${transaction.id}-imported`,
       kind: "imported",
@@ -58,7 +70,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       confidence: null,
       details: run ? { sync_run_id: run.id, trigger: run.trigger } : null,
     },
-    ...events.map(
+  ] : []
+  const stored = events.map(
       (e): TrailEntry => ({
         id: e.id,
         kind: e.kind,
@@ -71,7 +84,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         confidence: e.confidence,
         details: (e.details as Record<string, unknown> | null) ?? null,
       })
-    ),
-  ]
-  res.json({ events: trail })
+    )
+  const trail = direction === "ASC" ? [...imported, ...stored] : [...stored, ...imported]
+  res.json({ events: pickFields(trail, req.queryConfig.fields), count: eventCount + 1, offset, limit })
 }
