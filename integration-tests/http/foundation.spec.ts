@@ -138,6 +138,28 @@ medusaIntegrationTestRunner({
           expect(JSON.stringify(asked.data)).not.toMatch(/sealed-secret|<Document/)
         }
       }
+
+      // without fields, the rows the admin reads keep their shape
+      const { data: payments } = await api.get("/admin/bank-reconciliation/transactions", { headers })
+      // newest booking first: days 3, 2, 1 (created in the order 3, 1, 2)
+      expect(payments.transactions.map((t: { id: string }) => t.id)).toEqual([transactions[0].id, transactions[2].id, transactions[1].id])
+      expect(payments.transactions[2]).toEqual(expect.objectContaining({ account: expect.objectContaining({ iban: null }), assignments: expect.any(Array), status: "unassigned" }))
+      const { data: bookings } = await api.get("/admin/bank-reconciliation/bookings?group_by=customer", { headers })
+      expect(bookings.bookings[0]).toEqual(expect.objectContaining({ assignment_id: expect.any(String), customer_name: null, transaction: expect.objectContaining({ id: tx.id, purpose: null }) }))
+      expect(bookings.groups[0].rows).toEqual(bookings.bookings)
+
+      // the trail's import entry (the payment's own row, not a stored event) sits at its earliest end, in either direction
+      const trailPath = `/admin/bank-reconciliation/transactions/${tx.id}/events`
+      const trail = (await api.get(`${trailPath}?fields=id,kind`, { headers })).data.events
+      expect(trail[0]).toEqual({ id: `${tx.id}-imported`, kind: "imported" })
+      for (const [order, expected] of [["at", trail], ["-at", [...trail].reverse()]]) {
+        const onePerPage = []
+        for (const offset of [0, 1, 2]) {
+          onePerPage.push(...(await api.get(`${trailPath}?fields=id,kind&order=${order}&limit=1&offset=${offset}`, { headers })).data.events)
+        }
+        expect(onePerPage).toEqual(expected)
+        expect((await api.get(`${trailPath}?fields=id,kind&order=${order}&limit=2&offset=1`, { headers })).data.events).toEqual(expected.slice(1))
+      }
     })
 
     it("creates an unpaid order with a not_paid payment collection, reachable from an assignment", async () => {
