@@ -1,0 +1,14 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { describeOptionIssues, PluginOptions, PluginOptionsInput, PluginOptionsSchema } from "../plugin-options"
+
+/** The validated plugin options (with defaults); invalid ones are an INVALID_DATA error naming each field. */
+export function parsePluginOptions(options: PluginOptionsInput | undefined): PluginOptions {
+  const parsed = PluginOptionsSchema.safeParse(options ?? {})
+  if (!parsed.success) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `medusa-plugin-finapi: invalid plugin options: ${describeOptionIssues(parsed.error)}`
+    )
+  }
+  return parsed.data
+}

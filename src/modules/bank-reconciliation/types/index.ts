@@ -1,0 +1,4 @@
+export * from "./assignments"
+export * from "./refunds"
+export * from "./transactions"
+export * from "./order-notices"
