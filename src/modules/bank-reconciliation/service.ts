@@ -4,14 +4,14 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { BankAccount, BankConnection, BankInterface, BankTransaction, FinapiCallLog, LearnedPayer } from "./models"
 import { OrderNotice, PaymentAssignment, PaymentEvent, RefundExport, RefundExportItem, SyncRun } from "./models"
 import { FinapiClient, FinapiLogger } from "./finapi"
-import * as learnedPayerStore from "./learned-payer-store"
+import * as learnedPayerStore from "./services/learned-payer-store"
 import { normalizeLearned, type PayerKind, type PayerLesson } from "./learned-payers"
 import { PluginOptions, PluginOptionsInput } from "./plugin-options"
 import { AssignmentLedger } from "./services/assignment-ledger"
 import * as totals from "./services/assignment-totals"
 import { BookingClaims } from "./services/booking-claims"
 import { CALL_LOG_RETENTION_DAYS, callLogRow, FinapiGateway, interfaceSecretName, pruneCallLog } from "./services/finapi-gateway"
-import { deleteUntouchedTransactionsOfRun, insertImportedTransactions } from "./services/imported-transactions"
+import { deleteUntouchedTransactionsOfRun, insertImportedTransactions, insertStatementPages } from "./services/imported-transactions"
 import { parsePluginOptions } from "./services/plugin-options-parser"
 import { listRefundCandidates, RefundExports } from "./services/refund-exports"
 import * as workClaims from "./services/work-claims"
@@ -47,6 +47,7 @@ class BankReconciliationModuleService extends MedusaService({
   protected readonly ledger_: AssignmentLedger
   protected readonly claims_: BookingClaims
   protected readonly refunds_: RefundExports
+  protected readonly payers_: learnedPayerStore.LearnedPayerChanges
 
   constructor(container: { logger?: FinapiLogger } & Record<string, unknown>, options: PluginOptionsInput) {
     super(...arguments)
@@ -57,6 +58,7 @@ class BankReconciliationModuleService extends MedusaService({
     this.ledger_ = new AssignmentLedger(this.baseRepository_)
     this.claims_ = new BookingClaims(this.baseRepository_)
     this.refunds_ = new RefundExports(this.baseRepository_)
+    this.payers_ = new learnedPayerStore.LearnedPayerChanges(this.baseRepository_)
   }
 
   /** The finAPI client of a bank interface; every call it makes is kept in that interface's log. */
@@ -162,11 +164,7 @@ class BankReconciliationModuleService extends MedusaService({
   /** Stores a statement file's payments page by page in ONE transaction: imported whole or not at all. */
   @InjectTransactionManager()
   async insertStatementTransactions(pages: ImportedTransactionInsert[][], @MedusaContext() sharedContext: Shared = {}): Promise<StoredTransaction[]> {
-    const stored: StoredTransaction[] = []
-    for (const page of pages) {
-      stored.push(...(await this.insertImportedTransactions(page, sharedContext)))
-    }
-    return stored
+    return await insertStatementPages(pages, sharedContext)
   }
 
   /** Removes what an import run stored and nobody has touched yet; returns how many rows went. */
@@ -278,29 +276,24 @@ class BankReconciliationModuleService extends MedusaService({
   /** Records what an assignment taught; returns the ids of new rows (already known ones are skipped). */
   @InjectManager()
   async learnPayers(lessons: PayerLesson[], @MedusaContext() sharedContext: Shared = {}): Promise<string[]> {
-    return await this.changeLearnedPayers_((manager) => learnedPayerStore.insertLessons(manager, lessons), sharedContext)
+    return await this.payers_.apply((manager) => learnedPayerStore.insertLessons(manager, lessons), sharedContext)
   }
 
   @InjectManager()
   async unlearnPayers(ids: string[], @MedusaContext() sharedContext: Shared = {}): Promise<void> {
-    await this.changeLearnedPayers_((manager) => learnedPayerStore.deleteLessons(manager, ids), sharedContext)
+    await this.payers_.apply((manager) => learnedPayerStore.deleteLessons(manager, ids), sharedContext)
   }
 
   /** Forgets a customer's payer IBAN or name; returns what `restoreForgottenPayer` needs to undo it. */
   @InjectManager()
   async forgetPayer(customerId: string, kind: PayerKind, value: string, @MedusaContext() sharedContext: Shared = {}): Promise<ForgottenPayer> {
     const normalized = normalizeLearned(kind, value)
-    return await this.changeLearnedPayers_((manager) => learnedPayerStore.forget(manager, customerId, kind, normalized), sharedContext)
+    return await this.payers_.apply((manager) => learnedPayerStore.forget(manager, customerId, kind, normalized), sharedContext)
   }
 
   @InjectManager()
   async restoreForgottenPayer(undo: ForgottenPayer, @MedusaContext() sharedContext: Shared = {}): Promise<void> {
-    await this.changeLearnedPayers_((manager) => learnedPayerStore.unforget(manager, undo), sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async changeLearnedPayers_<T>(change: (manager: EntityManager) => Promise<T>, @MedusaContext() sharedContext: Shared = {}): Promise<T> {
-    return await change(sharedContext.transactionManager!)
+    await this.payers_.apply((manager) => learnedPayerStore.unforget(manager, undo), sharedContext)
   }
 }
 

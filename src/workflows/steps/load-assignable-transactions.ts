@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ExistingAssignment } from "../../modules/bank-reconciliation/auto-assign-plan"
 import type { BankTransactionInput } from "../../modules/bank-reconciliation/matching"
+import { MATCHING_TRANSACTION_COLUMNS } from "../../modules/bank-reconciliation/types"
 
 export const loadAssignableTransactionsStepId = "load-assignable-transactions"
 
@@ -41,8 +42,7 @@ export async function loadAssignableTransactions(container: MedusaContainer, inp
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const exact = (alias: string) => `round(coalesce((${alias}.raw_amount ->> 'value')::numeric, ${alias}.amount), 2)::text`
   const { rows } = await pg.raw(
-    `select t.id, ${exact("t")} as amount, t.currency_code, t.booking_date, t.value_date, t.purpose, t.counterpart_name,
-            t.counterpart_iban, t.counterpart_bic, t.end_to_end_reference, t.mandate_reference, t.creditor_id,
+    `select t.id, ${exact("t")} as amount, ${MATCHING_TRANSACTION_COLUMNS.map((column) => `t.${column}`).join(", ")},
             (select json_agg(json_build_object('id', a.id, 'order_id', a.order_id, 'amount', ${exact("a")}, 'status', a.status) order by a.id)
                from payment_assignment a where a.transaction_id = t.id and a.deleted_at is null) as assignments
        from bank_transaction t

@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { jsonChunks } from "../json-chunks"
-import { IMPORTED_TRANSACTION_COLUMNS, type ImportedTransactionInsert } from "../types"
+import { IMPORTED_TRANSACTION_COLUMNS, type ImportedTransactionInsert, type StoredTransaction } from "../types"
 import type { Knex } from "./locked-sql"
 
 /** Characters of one JSON parameter of an insert: below V8's large-object size (128 KiB) even as two-byte text. */
@@ -37,7 +37,7 @@ const STORED_VALUES = COLUMNS.map((column) => STORED_AS[column] ?? `r.${column}`
 export async function insertImportedTransactions(
   rows: ImportedTransactionInsert[],
   sharedContext: Context<EntityManager>
-): Promise<{ id: string; is_potential_duplicate: boolean }[]> {
+): Promise<StoredTransaction[]> {
   if (!rows.length) {
     return []
   }
@@ -76,6 +76,15 @@ export async function insertImportedTransactions(
   const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
   const outer = manager.getTransactionContext() as Knex | undefined
   return outer ? insert(outer) : manager.getKnex().transaction((transaction) => insert(transaction))
+}
+
+/** Stores a statement file's pages one after the other through the same insert, in the caller's transaction. */
+export async function insertStatementPages(pages: ImportedTransactionInsert[][], sharedContext: Context<EntityManager>): Promise<StoredTransaction[]> {
+  const stored: StoredTransaction[] = []
+  for (const page of pages) {
+    stored.push(...(await insertImportedTransactions(page, sharedContext)))
+  }
+  return stored
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportedTransactionInsert } from "../service"
+import type { ImportedTransactionInsert } from "../types"
 import { transactionFingerprint } from "../transaction-fingerprint"
 import type { ReceivingAccount } from "../incoming-transaction"
 import type { StatementEntry } from "./types"

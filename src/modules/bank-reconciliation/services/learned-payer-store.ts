@@ -3,9 +3,10 @@
  * was learned (live row) or when a booked payment / a manual assignment of the customer came from
  * it — unless the operator removed it (a soft-deleted row for that customer and IBAN).
  */
+import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
-import type { PayerKind, PayerLesson } from "./learned-payers"
+import { generateEntityId, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import type { PayerKind, PayerLesson } from "../learned-payers"
 
 export type LearnedPayerRow = { id: string | null; customer_id: string; kind: PayerKind; value: string; learned_from: string; created_at: string | null }
 
@@ -97,5 +98,15 @@ export async function unforget(manager: EntityManager, undo: { deleted: string[]
 export async function deleteLessons(manager: EntityManager, ids: string[]): Promise<void> {
   if (ids.length) {
     await manager.execute(`delete from learned_payer where id in (?)`, [ids])
+  }
+}
+
+/** Runs a learned-payer write in one database transaction (the caller's, or its own). */
+export class LearnedPayerChanges {
+  constructor(protected readonly baseRepository_: DAL.RepositoryService) {}
+
+  @InjectTransactionManager()
+  async apply<T>(change: (manager: EntityManager) => Promise<T>, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<T> {
+    return await change(sharedContext.transactionManager!)
   }
 }
