@@ -27,7 +27,7 @@ export const clampLines = (lines: number): CSSProperties => ({
   overflow: "hidden",
   whiteSpace: "normal",
   wordBreak: "normal",
-  overflowWrap: "anywhere",
+  overflowWrap: "break-word",
 })
 
 /** Dialog forms: readable line length (Tailwind's max-w-lg). */

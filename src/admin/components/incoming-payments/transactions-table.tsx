@@ -35,11 +35,13 @@ export const STATUS_COLORS = { unassigned: "grey", proposed: "orange", assigned:
 // px: the cells' right padding (pr-6) and the content widths of the fixed columns
 const CELL_PADDING = 24
 const PAYER_WIDTH = 152
-// fixed layout with the purpose (5th column) taking the rest; the keyboard's row highlight; vertically
-// centred cells (descendant rules in a <style>: no plugin-only Tailwind classes, see lib/styles)
+// fixed layout with the purpose (5th column) taking the rest; headers cut with an ellipsis rather than
+// running into the next one (a narrow window); the keyboard's row highlight; vertically centred cells
+// (descendant rules in a <style>: no plugin-only Tailwind classes, see lib/styles)
 const TABLE_CSS = `${fittedTableCss("finapi-payments", 5)}
 [data-testid="finapi-payments"] tr:has([data-active]) td { background-color: var(--bg-highlight); }
-[data-testid="finapi-payments"] td { vertical-align: middle; }`
+[data-testid="finapi-payments"] td { vertical-align: middle; }
+[data-testid="finapi-payments"] thead th { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }`
 
 const columnHelper = createDataTableColumnHelper<BankTransaction>()
 const commandHelper = createDataTableCommandHelper()
