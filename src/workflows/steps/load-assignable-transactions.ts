@@ -4,23 +4,16 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ExistingAssignment } from "../../modules/bank-reconciliation/auto-assign-plan"
 import type { BankTransactionInput } from "../../modules/bank-reconciliation/matching"
-import { MATCHING_TRANSACTION_COLUMNS } from "../../modules/bank-reconciliation/types"
+import { type ImportedTransactionInsert, MATCHING_TRANSACTION_COLUMNS } from "../../modules/bank-reconciliation/types"
 
 export const loadAssignableTransactionsStepId = "load-assignable-transactions"
 
-type Row = {
+type MatchingColumn = (typeof MATCHING_TRANSACTION_COLUMNS)[number]
+type Row = Pick<ImportedTransactionInsert, Exclude<MatchingColumn, "booking_date" | "value_date">> & {
   id: string
   amount: string
-  currency_code: string
   booking_date: string | Date
   value_date: string | Date | null
-  purpose: string | null
-  counterpart_name: string | null
-  counterpart_iban: string | null
-  counterpart_bic: string | null
-  end_to_end_reference: string | null
-  mandate_reference: string | null
-  creditor_id: string | null
   assignments: { id: string; order_id: string; amount: string; status: string }[] | null
 }
 

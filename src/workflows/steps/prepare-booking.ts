@@ -5,6 +5,7 @@ import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { currencyDigits } from "../../lib/money"
 import { bookingAmounts, isRefusal, planBooking, type BookingOrder, type BookingPlan } from "../../modules/bank-reconciliation/booking-plan"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import type { ClaimedAssignment } from "../../modules/bank-reconciliation/types"
 import { findBookingCapture, type BookingClaimHeld } from "./claim-booking"
 import { paymentCollectionState, type PaymentCollectionState } from "./guard-payment-collection"
 
@@ -35,17 +36,7 @@ const ORDER_FIELDS = [
 ]
 
 /** The assignment's booking fields as read under the lock: what recording the booking changes, and compensation puts back. */
-export type AssignmentBeforeBooking = {
-  id: string
-  status: string
-  amount: unknown
-  booked_at: Date | null
-  booking_error: string | null
-  payment_collection_id: string | null
-  payment_id: string | null
-  capture_id: string | null
-  metadata: Record<string, unknown> | null
-}
+export type AssignmentBeforeBooking = Omit<ClaimedAssignment, "order_id" | "transaction_id" | "currency_code" | "amount"> & { amount: unknown }
 
 export type PreparedBooking = {
   assignment_id: string
