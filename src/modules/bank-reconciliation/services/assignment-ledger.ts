@@ -7,6 +7,9 @@ import { lockingKnex, lockTransactionRow, rawAmount } from "./locked-sql"
 import { assignmentEvents, deletePaymentEvents, insertPaymentEvents } from "./payment-events"
 import { refreshTransactionStatuses } from "./transaction-statuses"
 
+/** The payment_assignment columns a change snapshots before it touches a row (what revert puts back). */
+const SNAPSHOT_COLUMNS = ["id", "order_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at"] as const satisfies readonly (keyof AssignmentSnapshot)[]
+
 // Thrown inside the bulk transaction to roll it back; the caller falls back to one change at a time.
 class BulkRefused extends Error {}
 
@@ -35,7 +38,7 @@ export class AssignmentLedger {
     const touched = [...(change.update ?? []).map((u) => u.id), ...(change.remove ?? [])]
     const previous: AssignmentSnapshot[] = touched.length
       ? await knex("payment_assignment")
-          .select("id", "order_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .select(...SNAPSHOT_COLUMNS)
           .whereIn("id", touched)
           .forUpdate()
           .andWhere("transaction_id", change.transaction_id)
@@ -112,7 +115,7 @@ export class AssignmentLedger {
     const removed = changes.flatMap((c) => (c.remove ?? []).map((id) => ({ id, transaction_id: c.transaction_id })))
     const previous: (AssignmentSnapshot & { transaction_id: string })[] = removed.length
       ? await knex("payment_assignment")
-          .select("id", "transaction_id", "order_id", "amount", "status", "confirmed_at", "confirmed_by", "deleted_at")
+          .select("transaction_id", ...SNAPSHOT_COLUMNS)
           .whereIn("id", removed.map((r) => r.id))
       : []
     if (removed.some((r) => !previous.some((p) => p.id === r.id && p.transaction_id === r.transaction_id && !p.deleted_at))) {
