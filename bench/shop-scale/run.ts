@@ -9,7 +9,8 @@
  * one `medusa start` server (MEDUSA_WORKER_MODE=server: HTTP only) that this runner, a second
  * process on loopback, asks for a sample of seeded orders (totals and payment status must be right)
  * and times `GET /open-orders/search` and `GET /transactions` against.
- * Env: BENCH_PG_URL, BENCH_LEVELS (default "10000,30000,100000"), BENCH_PAYMENTS (10000).
+ * Env: BENCH_PG_URL, BENCH_LEVELS (default "10000,30000,100000"), BENCH_PAYMENTS (10000),
+ * BENCH_KEEP_DB=1 (keep the database afterwards, to EXPLAIN statements against; drop it yourself).
  */
 import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
@@ -80,8 +81,11 @@ async function timed(urls: string[], token: string) {
       throw new Error(`${url}: ${res.status}`)
     }
   }
-  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) }
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), ms }
 }
+
+/** p95 of every fourth request from `kind` on (the search's kinds: name, number, amount, name and amount). */
+const kindP95 = (ms: number[], kind: number) => quantile(ms.filter((_, i) => i % 4 === kind), 0.95)
 
 /** The seeded sample as Medusa's admin API reads it: total and payment status as seeded. */
 async function assertSample(level: Level) {
@@ -128,7 +132,7 @@ async function main() {
   await sql(`create database "${DB}"`)
   const env = { DATABASE_URL: `${SERVER}/${DB}`, NODE_ENV: "test", LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" }
   let server: ChildProcess | null = null
-  const rows: (Level & { search: { p50: number; p95: number }; list: { p50: number; p95: number }; load: number })[] = []
+  const rows: (Level & { search: { p50: number; p95: number; ms: number[] }; list: { p50: number; p95: number }; load: number })[] = []
   try {
     await run([MEDUSA, "db:migrate"], env)
     server = startServer({ ...env, MEDUSA_WORKER_MODE: "server" })
@@ -149,7 +153,11 @@ async function main() {
     }
   } finally {
     server?.kill("SIGKILL")
-    await sql(`drop database if exists "${DB}" with (force)`).catch(() => undefined)
+    if (process.env.BENCH_KEEP_DB === "1") {
+      console.log(`kept database ${DB}`)
+    } else {
+      await sql(`drop database if exists "${DB}" with (force)`).catch(() => undefined)
+    }
   }
   const ok = (pass: boolean) => (pass ? "ok" : "MISSED")
   console.log(`shop-scale: ${REQUESTS} requests per figure; sample of 10 seeded orders read back through the admin API at each size (totals, payment status: as seeded)`)
@@ -161,6 +169,8 @@ async function main() {
     )
   }
   for (const r of rows) {
+    const kinds = ["name", "number", "amount", "name and amount"].map((name, kind) => `${name} ${kindP95(r.search.ms, kind).toFixed(0)}`)
+    console.log(`  ${r.orders} orders: search p95 by kind (ms, the first request of a kind included): ${kinds.join(", ")}`)
     console.log(`  ${r.orders} orders: decisions ${JSON.stringify(r.outcome)}, engine auto ${r.engine_auto}, seeding ${r.seed_seconds.toFixed(0)} s`)
   }
   const last = rows[rows.length - 1]

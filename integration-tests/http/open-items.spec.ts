@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
@@ -6,8 +7,10 @@ import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { loadOpenOrders as loadOpenOrdersThroughGraph } from "../__fixtures__/graph-open-orders"
 import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
 import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
+import { derivePaymentReference } from "../../src/lib/bank-transfer/payment-reference"
 import { searchOpenItems } from "../../src/modules/bank-reconciliation/open-item-search"
 import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
+import { refreshOpenOrderSearchIn } from "../../src/workflows/matching/open-order-search-text"
 
 jest.setTimeout(300_000)
 
@@ -115,6 +118,83 @@ medusaIntegrationTestRunner({
       expect(await ids(`q=${s.paid.display_id}`)).not.toContain(s.paid.id)
       expect(await ids(`q=INV-${s.paid.display_id}`)).toEqual([])
       expect(await ids(`amount=30`)).toEqual([])
+    })
+
+    it("the search's projection follows a renamed customer and an order it has no row for, with the in-memory search's answers", async () => {
+      const s = await shop()
+      const container = getContainer()
+      const same = async (query: Record<string, string>) => {
+        const res = await get(`/open-orders/search?${new URLSearchParams(query)}`)
+        expect(res.status).toBe(200)
+        const expected = searchOpenItems((await loadOpenOrdersThroughGraph(container)).items, query).map((i) => i.orderId)
+        return { actual: res.data.open_orders.map((o: { order_id: string }) => o.order_id) as string[], expected }
+      }
+      // the first search wrote rows for the owing orders
+      const brenner = await same({ q: "brenner" })
+      expect(brenner.actual).toEqual(brenner.expected)
+      expect([...brenner.actual].sort()).toEqual([s.several.id, s.partly.id].sort())
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      expect(Number((await pg.raw(`select count(*) from open_order_search`)).rows[0].count)).toBeGreaterThanOrEqual(3)
+
+      // customer.updated rewrites the text of the customer's rows (the event is handled asynchronously)
+      const renamed = await api.post(`/admin/customers/${s.jonas.id}`, { last_name: "Röstmeister", company_name: "Röstmeister & Co" }, { headers })
+      expect(renamed.status).toBe(200)
+      let found: { actual: string[]; expected: string[] } = { actual: [], expected: [] }
+      for (let i = 0; i < 50 && found.actual.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        found = await same({ q: "röstmeister" })
+      }
+      expect([...found.expected].sort()).toEqual([s.several.id, s.partly.id].sort())
+      expect(found.actual).toEqual(found.expected)
+      expect(await same({ q: "brenner kaffee" })).toEqual({ actual: [], expected: [] })
+
+      // rows lost (or never written): the owing orders are candidates all the same, and written again
+      await pg.raw(`delete from open_order_search`)
+      expect((await same({ q: "erika" })).actual).toEqual([s.unpaid.id])
+      expect((await same({ q: "röstmeister" })).actual.sort()).toEqual([s.several.id, s.partly.id].sort())
+      expect(Number((await pg.raw(`select count(*) from open_order_search`)).rows[0].count)).toBeGreaterThanOrEqual(3)
+    })
+
+    it("pages a text search over orders with stored references in chunks with the in-memory search's answers", async () => {
+      const container = getContainer()
+      const lena = (await createStoreCustomer(container, { email: "lena@example.com", first_name: "Lena", last_name: "Vogt" })).customer
+      const placed = []
+      for (let i = 0; i < 9; i++) {
+        placed.push(await order(lena, [{ title: "Bohnen", quantity: 1, unit_price: 10 + i }], { payment_reference: derivePaymentReference(`vogt-${i}`) }))
+      }
+      // their rows, as the order.placed subscriber writes them
+      expect(await refreshOpenOrderSearchIn(container, { orderIds: placed.map((p) => p.order.id) })).toBe(9)
+      // the newest paid: candidates of the projection until the job drops them, never hits (limit 1: a second chunk)
+      for (const i of [4, 5, 6, 7, 8]) {
+        await markPaymentCollectionAsPaid(container).run({ input: { order_id: placed[i].order.id, payment_collection_id: placed[i].paymentCollection.id } })
+      }
+      const queries = [
+        { q: "vogt", limit: "1" },
+        { q: "vogt", limit: "2" },
+        { q: "vogt", limit: "4" },
+        { q: "vogt" },
+        { q: derivePaymentReference("vogt-2").slice(0, 4), limit: "3" },
+        { q: derivePaymentReference("vogt-3"), limit: "3" },
+        { q: String(placed[8].order.display_id), limit: "1" },
+        { q: String(placed[3].order.display_id), limit: "1" },
+        { q: "lena@example", customer_id: lena.id, limit: "2" },
+      ]
+      for (let round = 0; round < 2; round++) {
+        // twice: the search writes nothing here (every owing order has its row)
+        for (const query of queries) {
+          const res = await get(`/open-orders/search?${new URLSearchParams(query)}`)
+          expect(res.status).toBe(200)
+          const expected = searchOpenItems((await loadOpenOrdersThroughGraph(container)).items, { ...query, limit: query.limit ? Number(query.limit) : undefined }).map((i) => i.orderId)
+          expect({ round, query, ids: res.data.open_orders.map((o: { order_id: string }) => o.order_id) }).toEqual({ round, query, ids: expected })
+        }
+      }
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const rows = (await pg.raw(`select exact from open_order_search where order_id = any(?)`, [placed.map((p) => p.order.id)])).rows
+      expect(rows.length).toBe(9)
+      expect(rows.every((r: { exact: boolean }) => r.exact)).toBe(true)
+      // the job drops the paid ones' rows
+      await refreshOpenOrderSearchIn(container, { all: true })
+      expect((await pg.raw(`select order_id from open_order_search where order_id = any(?)`, [placed.map((p) => p.order.id)])).rows.length).toBe(4)
     })
   },
 })

@@ -23,7 +23,7 @@ export type OpenOrderRow = OrderForOpenItem & {
 }
 
 export type OpenOrderFilter = {
-  /** Only these orders, open or not (but never canceled or drafts). */
+  /** Only these orders, open or not (but never canceled or drafts); each read by its key, also with `owing`. */
   orderIds?: string[]
   /** Only orders that still owe something after confirmed assignments (default: true without orderIds). */
   owing?: boolean
@@ -88,7 +88,7 @@ export async function readOpenOrderRows(pg: Knex, filter: OpenOrderFilter = {}):
                join payment_session ps on ps.payment_collection_id = opc.payment_collection_id and ps.deleted_at is null
               where opc.order_id = o.id and opc.deleted_at is null and ps.provider_id like 'pp_bank-transfer%'
            ) end as sessions
-      from ${owing ? OWING_SOURCE : ALL_SOURCE}
+      from ${owing && !filter.orderIds ? OWING_SOURCE : ALL_SOURCE}
       -- per order by its index: a join over all confirmed assignments turned into a nested loop of
       -- 48 million comparisons whenever the table's statistics were behind (just after an import)
       left join lateral (

@@ -4,47 +4,70 @@
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { OpenItemInput } from "../../modules/bank-reconciliation/matching"
 import { searchOpenItems, type OpenItemQuery } from "../../modules/bank-reconciliation/open-item-search"
 import type { InvoiceNumberOptions } from "../../modules/bank-reconciliation/open-items"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import { loadOpenOrdersWhere } from "./open-orders"
-import { OWED_SQL, TOTAL_SQL } from "./open-order-rows"
+import { OWED_SQL, SUMMARY_PENDING_SQL, TOTAL_SQL } from "./open-order-rows"
+import { refreshOpenOrderSearch, searchTextSql, type Sql } from "./open-order-search-text"
 
-type Sql = { sql: string; bindings: Knex.RawBinding[] }
-
-// JavaScript's `\s` (what searchOpenItems' `compact` drops) and the hyphen, for translate()
-const DROPPED = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-"
-// searchOpenItems' `compact`: lower case, without white space and hyphens (translate: a tenth of regexp_replace's cost)
-const compactSql = (expr: string) => `lower(translate(coalesce(${expr}, ''), '${DROPPED}', ''))`
 const compact = (value: string) => value.replace(/[\s-]+/g, "").toLowerCase()
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** The invoice number as invoiceNumberOf writes it, in SQL. */
-function invoiceNumberSql(options: InvoiceNumberOptions): Sql {
-  const formatted = { sql: `replace(?, '{display_id}', o.display_id::text)`, bindings: [options.format] }
-  if (options.source === "custom_display_id") {
-    return { sql: `coalesce(nullif(o.custom_display_id, ''), ${formatted.sql})`, bindings: formatted.bindings }
+type Candidate = { order_id: string; missing: boolean; exact: boolean }
+
+/**
+ * The orders whose text may contain `needle`, from the search projection (open-order-search-text.ts),
+ * in the search's order (exact order number first, then newest first): its hits, its orders without
+ * a stored reference, and the owing orders it has no row for yet (last; written now, so the next
+ * search finds them there). A superset of the owing hits.
+ */
+async function textCandidates(container: MedusaContainer, options: InvoiceNumberOptions, needle: string, number: string): Promise<Candidate[]> {
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows = (
+    await pg.raw(
+      `select * from (
+         select p.order_id, false as missing, p.exact, p.display_id::text = ? as same_number, p.order_created_at, p.display_id
+           from open_order_search p where p.text like ? or not p.exact
+         union all
+         select s.order_id, true, false, false, null, null from order_summary s
+          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0
+            and not exists (select 1 from open_order_search p where p.order_id = s.order_id)
+       ) c order by c.missing, c.same_number desc, c.order_created_at desc, c.display_id desc, c.order_id`,
+      [number, needle]
+    )
+  ).rows as Candidate[]
+  const missing = rows.filter((row) => row.missing).map((row) => row.order_id)
+  if (missing.length) {
+    // best effort: these orders are candidates anyway; a concurrent writer may hold the same rows
+    await refreshOpenOrderSearch(pg, options, { orderIds: missing }).catch(() => undefined)
   }
-  if (options.source === "metadata") {
-    return { sql: `coalesce(nullif(trim(o.metadata ->> ?), ''), ${formatted.sql})`, bindings: [options.metadataKey, ...formatted.bindings] }
-  }
-  return formatted
+  return rows
 }
 
-/** One text per order that `q` is looked for in: order number, invoice number, stored reference, name, company, e-mail. */
-function searchTextSql(options: InvoiceNumberOptions): Sql {
-  const invoice = invoiceNumberSql(options)
-  const parts = [
-    `o.display_id::text`,
-    invoice.sql,
-    `o.metadata ->> 'payment_reference'`,
-    `coalesce(nullif(concat(c.first_name, c.last_name), ''), concat(b.first_name, b.last_name))`,
-    `coalesce(nullif(c.company_name, ''), b.company)`,
-    `coalesce(c.email, o.email)`,
-  ]
-  return { sql: parts.map(compactSql).join(` || '|' || `), bindings: invoice.bindings }
+/**
+ * The owing orders whose outstanding after confirmed assignments or total equals `amount`, from the
+ * owing summaries and the confirmed assignments summed per order in one pass (a lookup of every
+ * owing order's row first cost twice as much). A superset: the rows are checked again by key.
+ */
+async function amountCandidates(container: MedusaContainer, amount: string): Promise<string[]> {
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows = await pg.transaction(async (trx) => {
+    await trx.raw(`set local jit = off`)
+    return (
+      await trx.raw(
+        `select s.order_id from order_summary s
+           left join (select pa.order_id, sum(pa.amount) as assigned from payment_assignment pa
+                       where pa.status = 'confirmed' and pa.deleted_at is null group by pa.order_id) a on a.order_id = s.order_id
+          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0 and (${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric)`,
+        [amount, amount]
+      )
+    ).rows as { order_id: string }[]
+  })
+  return [...new Set(rows.map((row) => row.order_id))]
 }
 
 /** Open orders fitting the query, best first, at most `limit` (default 20). */
@@ -54,13 +77,19 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   const q = query.q?.trim()
   const rank: string[] = []
   const rankBindings: Knex.RawBinding[] = []
+  let orderIds: string[] | undefined
+  let candidates: Candidate[] = []
   if (q) {
     const text = searchTextSql(invoiceNumber)
+    const needle = `%${escapeLike(compact(q.replace(/^#/, "")))}%`
+    // narrowed by the projection first: the text of every owing order is not compacted per request
+    candidates = await textCandidates(container, invoiceNumber, needle, q.replace(/^#/, ""))
+    orderIds = [...new Set(candidates.map((c) => c.order_id))]
     // an order without a stored reference has one derived from its id (not computable in SQL): it
     // passes here and searchOpenItems decides; every order placed at checkout has one stored
     where.push({
       sql: `${text.sql} like ? or o.metadata ->> 'payment_reference' is null`,
-      bindings: [...text.bindings, `%${escapeLike(compact(q.replace(/^#/, "")))}%`],
+      bindings: [...text.bindings, needle],
     })
     rank.push(`case when o.display_id::text = ? then 0 else 1 end`)
     rankBindings.push(q.replace(/^#/, ""))
@@ -72,13 +101,35 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     where.push({ sql: `lower(o.currency_code) = lower(?)`, bindings: [query.currency] })
   }
   if (query.amount) {
+    if (!orderIds) {
+      orderIds = await amountCandidates(container, query.amount)
+    }
     where.push({ sql: `${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric`, bindings: [query.amount, query.amount] })
     rank.push(`case when ${OWED_SQL} = ?::numeric then 0 else 2 end`)
     rankBindings.push(query.amount)
   }
   const limit = query.limit ?? 20
+  const orderBy = { sql: [...(rank.length ? [rank.join(" + ")] : []), "o.created_at desc", "o.display_id desc"].join(", "), bindings: rankBindings }
+  if (q && !query.amount) {
+    // the exact candidates are in the search's own order (number, then creation to the millisecond,
+    // then number: what searchOpenItems sorts by), so reading them in chunks in that order and
+    // stopping once `limit` of them are hits gives the same page as reading every candidate; the
+    // others (no stored reference: searchOpenItems decides; no row yet) are read in full
+    const read = async (ids: string[]) =>
+      ids.length ? searchOpenItems((await loadOpenOrdersWhere(container, { owing: true, orderIds: ids, where, orderBy })).items, { ...query, limit: ids.length }) : []
+    const hits = await read([...new Set(candidates.filter((c) => !c.exact || c.missing).map((c) => c.order_id))])
+    const ordered = candidates.filter((c) => c.exact && !c.missing).map((c) => c.order_id)
+    const chunk = limit * 5
+    for (let start = 0, found = 0; start < ordered.length && found < limit; start += chunk) {
+      const more = await read(ordered.slice(start, start + chunk))
+      hits.push(...more)
+      found += more.length
+    }
+    return searchOpenItems(hits, { ...query, limit })
+  }
   const { items } = await loadOpenOrdersWhere(container, {
     owing: true,
+    orderIds,
     where,
     // with text, every hit (few) goes to searchOpenItems, which has the last word; without, its order is the same
     // searchOpenItems' rank: an outstanding equal to the amount weighs more than the exact order number
