@@ -7,7 +7,7 @@ import { Session } from "inspector"
 import { capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
-import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/book-assignments"
+import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/booking/book-assignments"
 
 /**
  * Runs inside a booted Medusa app (`medusa exec`), in one of two phases (BENCH_PHASE):

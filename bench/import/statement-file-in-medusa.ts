@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { XMLParser } from "fast-xml-parser"
 import { camt053, CamtCredit } from "../../integration-tests/__fixtures__/camt-statement"
 import { readStatementFile } from "../../src/modules/bank-reconciliation/statements/read-statement-file"
-import { importStatementFiles } from "../../src/workflows/import-statement-files"
+import { importStatementFiles } from "../../src/workflows/import/import-statement-files"
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9
 

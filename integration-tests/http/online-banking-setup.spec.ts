@@ -269,7 +269,7 @@ medusaIntegrationTestRunner({
     })
 
     it("flags consents that expire within 14 days, have expired or need the user; Renew brings the form", async () => {
-      const { checkBankConsentsWorkflow } = await import("../../src/workflows/check-bank-consents")
+      const { checkBankConsentsWorkflow } = await import("../../src/workflows/online-banking/check-bank-consents")
       const bankInterface = await connectedInterface()
       const pending = await openWebForm(bankInterface.id)
       sandbox.current.control.completeWebForm(pending.web_form_id, { savePin: false })

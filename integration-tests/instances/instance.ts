@@ -5,11 +5,11 @@ import bookAutoAssignmentsJob from "../../src/jobs/book-auto-assignments"
 import importBankTransactionsJob from "../../src/jobs/import-bank-transactions"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
-import { bookAssignments } from "../../src/workflows/book-assignments"
-import { connectBankInterfaceWorkflow } from "../../src/workflows/connect-bank-interface"
-import { createBankInterfaceWorkflow } from "../../src/workflows/create-bank-interface"
-import { importBankTransactionsWorkflow } from "../../src/workflows/import-bank-transactions"
-import { refreshBankConnectionsWorkflow } from "../../src/workflows/refresh-bank-connections"
+import { bookAssignments } from "../../src/workflows/booking/book-assignments"
+import { connectBankInterfaceWorkflow } from "../../src/workflows/online-banking/connect-bank-interface"
+import { createBankInterfaceWorkflow } from "../../src/workflows/online-banking/create-bank-interface"
+import { importBankTransactionsWorkflow } from "../../src/workflows/import/import-bank-transactions"
+import { refreshBankConnectionsWorkflow } from "../../src/workflows/online-banking/refresh-bank-connections"
 
 /**
  * One Medusa process of the two-instance tests (`medusa exec`, this repo's medusa-config). INSTANCE_TASK:

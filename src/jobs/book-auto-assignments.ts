@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
-import { bookAssignments } from "../workflows/book-assignments"
+import { bookAssignments } from "../workflows/booking/book-assignments"
 
 const BATCH = 200
 

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { checkBankConsentsWorkflow } from "../workflows/check-bank-consents"
-import { pruneFinapiCallLogWorkflow } from "../workflows/prune-finapi-call-log"
+import { checkBankConsentsWorkflow } from "../workflows/online-banking/check-bank-consents"
+import { pruneFinapiCallLogWorkflow } from "../workflows/online-banking/prune-finapi-call-log"
 
 /** Daily: consent warnings (≤ 14 days, expired, user action) and call-log retention. */
 export default async function checkBankConsentsJob(container: MedusaContainer) {

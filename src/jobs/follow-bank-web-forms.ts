@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { followOpenWebFormsWorkflow } from "../workflows/follow-open-web-forms"
+import { followOpenWebFormsWorkflow } from "../workflows/online-banking/follow-open-web-forms"
 
 /** Every minute: polls open finAPI web forms whose callback may not have arrived. */
 export default async function followBankWebFormsJob(container: MedusaContainer) {

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { runScheduledBankImportWorkflow } from "../workflows/run-scheduled-bank-import"
+import { runScheduledBankImportWorkflow } from "../workflows/import/run-scheduled-bank-import"
 
 /**
  * Imports incoming payments on the cron of the plugin option `sync.schedule` (default hourly).

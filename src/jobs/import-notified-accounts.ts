@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { BANK_RECONCILIATION_MODULE } from "../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../modules/bank-reconciliation/service"
-import { importBankTransactionsWorkflow } from "../workflows/import-bank-transactions"
+import { importBankTransactionsWorkflow } from "../workflows/import/import-bank-transactions"
 
 /**
  * Imports the accounts finAPI pushed NEW_TRANSACTIONS for since the last tick (the webhook only

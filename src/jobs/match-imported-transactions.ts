@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { matchPendingTransactions } from "../workflows/match-imported-transactions"
+import { matchPendingTransactions } from "../workflows/assignment/match-imported-transactions"
 
 /**
  * The safety net of the hand-off from import to matching: payments stored but not yet matched

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { runPrepaymentDeadlinesJob } from "../workflows/run-prepayment-deadlines"
+import { runPrepaymentDeadlinesJob } from "../workflows/prepayment/run-prepayment-deadlines"
 
 /**
  * Hourly: payment reminders that are due, the cancel of bank-transfer orders past their deadline,

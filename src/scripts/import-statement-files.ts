@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { readFile, stat } from "fs/promises"
 import { basename } from "path"
 import { MAX_STATEMENT_FILE_BYTES } from "../modules/bank-reconciliation/statements/read-statement-file"
-import { importStatementFiles } from "../workflows/import-statement-files"
+import { importStatementFiles } from "../workflows/import/import-statement-files"
 
 /**
  * Imports bank statement files (CAMT.053/054, MT940) fetched by EBICS or SFTP:

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { refreshOpenOrderSearchIn } from "../workflows/matching/open-order-search-text"
-import { storeOrderPaymentReferenceWorkflow } from "../workflows/store-order-payment-reference"
+import { storeOrderPaymentReferenceWorkflow } from "../workflows/checkout/store-order-payment-reference"
 
 /**
  * Every placed order gets a payment reference, so an incoming transfer can be matched to it; then

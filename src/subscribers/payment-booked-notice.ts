@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { PAYMENT_BOOKED_EVENT } from "../workflows/book-assignment"
-import { notifyPaymentBookedWorkflow } from "../workflows/notify-payment-booked"
+import { PAYMENT_BOOKED_EVENT } from "../workflows/booking/book-assignment"
+import { notifyPaymentBookedWorkflow } from "../workflows/booking/notify-payment-booked"
 
 type PaymentBooked = { id: string; order_id: string; transaction_id: string; amount: string; paid_in_full?: boolean | null }
 

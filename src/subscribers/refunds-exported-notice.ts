@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { REFUNDS_EXPORTED_EVENT } from "../workflows/export-refunds"
-import { notifyRefundsExported } from "../workflows/notify-refunds-exported"
+import { REFUNDS_EXPORTED_EVENT } from "../workflows/booking/export-refunds"
+import { notifyRefundsExported } from "../workflows/booking/notify-refunds-exported"
 
 /** A refund file was exported: the customers concerned hear that their surplus will be refunded. */
 export default async function refundsExportedNotice({ event, container }: SubscriberArgs<{ id: string }>) {

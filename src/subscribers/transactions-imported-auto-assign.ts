@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { TRANSACTIONS_IMPORTED_EVENT } from "../workflows/import-bank-transactions"
-import { matchPendingTransactions } from "../workflows/match-imported-transactions"
+import { TRANSACTIONS_IMPORTED_EVENT } from "../workflows/import/import-bank-transactions"
+import { matchPendingTransactions } from "../workflows/assignment/match-imported-transactions"
 
 let draining: Promise<void> | null = null
 let woken = false

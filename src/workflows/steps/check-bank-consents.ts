@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { connectionHealth } from "../../modules/bank-reconciliation/bank-connection-state"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { refreshBankConnectionsWorkflow } from "../refresh-bank-connections"
+import { refreshBankConnectionsWorkflow } from "../online-banking/refresh-bank-connections"
 
 export const checkBankConsentsStepId = "check-bank-consents"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { syncBankConnectionWebFormWorkflow } from "../sync-bank-connection-web-form"
+import { syncBankConnectionWebFormWorkflow } from "../online-banking/sync-bank-connection-web-form"
 
 export const followOpenWebFormsStepId = "follow-open-web-forms"
 

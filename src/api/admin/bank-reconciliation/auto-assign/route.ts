@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { autoAssignInPages } from "../../../../workflows/auto-assign-transactions"
+import { autoAssignInPages } from "../../../../workflows/assignment/auto-assign-transactions"
 import { AdminAutoAssignType } from "../assignments/validators"
 
 /** "Assign automatically": matches the open payments now, page by page, and says what came of it. */

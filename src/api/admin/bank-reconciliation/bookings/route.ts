@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { bookAssignments } from "../../../../workflows/book-assignments"
+import { bookAssignments } from "../../../../workflows/booking/book-assignments"
 import { pickFields, sortKey } from "../list-query"
 import { BOOKING_ORDER, groupByCustomer, totalsByCurrency, type BookingRow } from "./booking-list"
 import { AdminBookAssignmentsType, AdminListBookingsType } from "./validators"

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createBankInterfaceWorkflow } from "../../../../workflows/create-bank-interface"
+import { createBankInterfaceWorkflow } from "../../../../workflows/online-banking/create-bank-interface"
 import { BANK_INTERFACE_FIELDS } from "../query-config"
 import { graphList, page } from "../list-query"
 import { AdminCreateBankInterfaceType } from "../validators"

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { exportRefundsWorkflow } from "../../../../workflows/export-refunds"
+import { exportRefundsWorkflow } from "../../../../workflows/booking/export-refunds"
 import { graphList, page } from "../list-query"
 import { REFUND_EXPORT_FIELDS } from "./query-config"
 import { AdminExportRefundsType } from "./validators"

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { importStatementFiles } from "../../../../workflows/import-statement-files"
+import { importStatementFiles } from "../../../../workflows/import/import-statement-files"
 
 /**
  * Imports uploaded bank statement files (multipart "files", several; "add_unknown_accounts" = "true"

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { updateBankAccountWorkflow } from "../../../../../workflows/update-bank-account"
+import { updateBankAccountWorkflow } from "../../../../../workflows/online-banking/update-bank-account"
 import { BANK_ACCOUNT_FIELDS } from "../../query-config"
 import { AdminUpdateBankAccountType } from "../../validators"
 

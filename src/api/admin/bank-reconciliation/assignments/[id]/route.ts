@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { removeAssignmentWorkflow } from "../../../../../workflows/remove-assignment"
-import { updateAssignmentWorkflow } from "../../../../../workflows/update-assignment"
+import { removeAssignmentWorkflow } from "../../../../../workflows/assignment/remove-assignment"
+import { updateAssignmentWorkflow } from "../../../../../workflows/assignment/update-assignment"
 import { retrieveTransactionAssignments } from "../retrieve"
 import { AdminUpdateAssignmentType } from "../validators"
 

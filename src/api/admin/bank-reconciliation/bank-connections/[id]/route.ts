@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { disconnectBankConnectionWorkflow } from "../../../../../workflows/disconnect-bank-connection"
+import { disconnectBankConnectionWorkflow } from "../../../../../workflows/online-banking/disconnect-bank-connection"
 import { retrieveBankConnection } from "../../retrieve"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { deleteBankInterfaceWorkflow } from "../../../../../workflows/delete-bank-interface"
-import { updateBankInterfaceWorkflow } from "../../../../../workflows/update-bank-interface"
+import { deleteBankInterfaceWorkflow } from "../../../../../workflows/online-banking/delete-bank-interface"
+import { updateBankInterfaceWorkflow } from "../../../../../workflows/online-banking/update-bank-interface"
 import { retrieveBankInterface } from "../../retrieve"
 import { AdminUpdateBankInterfaceType } from "../../validators"
 

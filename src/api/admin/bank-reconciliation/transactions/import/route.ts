@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { importBankTransactionsWorkflow } from "../../../../../workflows/import-bank-transactions"
+import { importBankTransactionsWorkflow } from "../../../../../workflows/import/import-bank-transactions"
 import { operatorUserMetadata } from "../../../../../workflows/finapi/user-metadata"
 import { SYNC_RUN_FIELDS } from "../query-config"
 import { AdminImportBankTransactionsType } from "../validators"

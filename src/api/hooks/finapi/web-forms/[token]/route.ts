@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../../../../modules/bank-reconciliation"
 import { verifyCallbackToken } from "../../../../../modules/bank-reconciliation/callback-token"
 import BankReconciliationModuleService from "../../../../../modules/bank-reconciliation/service"
-import { syncBankConnectionWebFormWorkflow } from "../../../../../workflows/sync-bank-connection-web-form"
+import { syncBankConnectionWebFormWorkflow } from "../../../../../workflows/online-banking/sync-bank-connection-web-form"
 
 /**
  * finAPI's `callbacks.finalised` for a web form. finAPI signs nothing, so the URL carries an

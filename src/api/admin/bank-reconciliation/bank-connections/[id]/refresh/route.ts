@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { syncBankConnectionWebFormWorkflow } from "../../../../../../workflows/sync-bank-connection-web-form"
+import { syncBankConnectionWebFormWorkflow } from "../../../../../../workflows/online-banking/sync-bank-connection-web-form"
 import { retrieveBankConnection } from "../../../retrieve"
 
 /** Follows the connection's open web form (the admin polls this while the operator is in the form). */

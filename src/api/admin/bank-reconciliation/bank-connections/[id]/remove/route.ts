@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { removeBankConnectionWorkflow } from "../../../../../../workflows/remove-bank-connection"
+import { removeBankConnectionWorkflow } from "../../../../../../workflows/online-banking/remove-bank-connection"
 import { retrieveBankConnection } from "../../../retrieve"
 
 /** Removes a disconnected (or failed, or never completed) connection from the list; its imported payments stay. */

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { renewBankConnectionWorkflow } from "../../../../../../workflows/renew-bank-connection"
+import { renewBankConnectionWorkflow } from "../../../../../../workflows/online-banking/renew-bank-connection"
 import { operatorUserMetadata } from "../../../../../../workflows/finapi/user-metadata"
 import { retrieveBankConnection } from "../../../retrieve"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { connectBankInterfaceWorkflow } from "../../../../../../workflows/connect-bank-interface"
+import { connectBankInterfaceWorkflow } from "../../../../../../workflows/online-banking/connect-bank-interface"
 import { retrieveBankInterface } from "../../../retrieve"
 import { AdminConnectBankInterfaceType } from "../../../validators"
 

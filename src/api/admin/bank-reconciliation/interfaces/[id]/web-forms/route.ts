@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { startBankConnectionImportWorkflow } from "../../../../../../workflows/start-bank-connection-import"
+import { startBankConnectionImportWorkflow } from "../../../../../../workflows/import/start-bank-connection-import"
 import { retrieveBankConnection, retrieveBankInterface } from "../../../retrieve"
 import { AdminStartWebFormType } from "../../../validators"
 

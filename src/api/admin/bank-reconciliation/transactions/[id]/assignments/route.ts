@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { assignTransactionManuallyWorkflow } from "../../../../../../workflows/assign-transaction-manually"
+import { assignTransactionManuallyWorkflow } from "../../../../../../workflows/assignment/assign-transaction-manually"
 import { retrieveTransactionAssignments } from "../../../assignments/retrieve"
 import { AdminAssignTransactionType } from "../../../assignments/validators"
 

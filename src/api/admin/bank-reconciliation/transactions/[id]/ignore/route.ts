@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ignoreTransactionWorkflow } from "../../../../../../workflows/ignore-transaction"
-import { unignoreTransactionWorkflow } from "../../../../../../workflows/unignore-transaction"
+import { ignoreTransactionWorkflow } from "../../../../../../workflows/assignment/ignore-transaction"
+import { unignoreTransactionWorkflow } from "../../../../../../workflows/assignment/unignore-transaction"
 import { retrieveTransactionAssignments } from "../../../assignments/retrieve"
 import { AdminIgnoreTransactionType } from "../../../assignments/validators"
 

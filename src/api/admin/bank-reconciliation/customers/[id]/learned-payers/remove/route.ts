@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { BANK_RECONCILIATION_MODULE } from "../../../../../../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../../../../../../modules/bank-reconciliation/service"
-import { forgetLearnedPayerWorkflow } from "../../../../../../../workflows/forget-learned-payer"
+import { forgetLearnedPayerWorkflow } from "../../../../../../../workflows/assignment/forget-learned-payer"
 import type { AdminForgetLearnedPayerType } from "../../../validators"
 
 /** Forgets one payer IBAN or name of the customer; answers with what is still known. */

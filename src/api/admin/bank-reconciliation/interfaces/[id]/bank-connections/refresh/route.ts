@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { refreshBankConnectionsWorkflow } from "../../../../../../../workflows/refresh-bank-connections"
+import { refreshBankConnectionsWorkflow } from "../../../../../../../workflows/online-banking/refresh-bank-connections"
 import { listBankConnectionsOf, retrieveBankInterface } from "../../../../retrieve"
 
 /** "Refresh list": re-reads the interface's connections and accounts from finAPI. */

@@ -1,0 +1,99 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
+import { applyAutoAssignmentsStep } from "../steps/apply-auto-assignments"
+import { holdPaymentsForCancelledOrdersStep } from "../steps/hold-payments-for-cancelled-orders"
+import { planAutoAssignmentsStep } from "../steps/plan-auto-assignments"
+
+export const autoAssignTransactionsWorkflowId = "auto-assign-transactions"
+
+/** One auto-assign run at a time: two runs would propose the same money twice. */
+export const AUTO_ASSIGN_LOCK = "finapi:auto-assign"
+
+export type AutoAssignTransactionsInput = {
+  /** Only these transactions (still unassigned or proposed); default: every such transaction. */
+  transaction_ids?: string[]
+}
+
+/**
+ * Matches unassigned and proposed payments (not held back as duplicates) against the open orders:
+ * the engine's `auto` decisions are confirmed at once, `suggest` ones wait as proposals with
+ * confidence and evidence. Re-running changes nothing unless the answer changed, and never
+ * proposes an order an operator rejected for that payment.
+ */
+export const autoAssignTransactionsWorkflow = createWorkflow(
+  autoAssignTransactionsWorkflowId,
+  function (input: AutoAssignTransactionsInput) {
+    // also when run as a step of the import hand-off or of a placed order (a sub-workflow skips locks by default)
+    acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
+    // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
+    holdPaymentsForCancelledOrdersStep(input)
+    const planned = planAutoAssignmentsStep(input)
+    const plans = transform({ planned }, ({ planned }) => planned.plans)
+    const applied = applyAutoAssignmentsStep(planned)
+    releaseLockStep({ key: AUTO_ASSIGN_LOCK, executeOnSubWorkflow: true })
+    return new WorkflowResponse(
+      transform({ plans, applied }, ({ plans, applied }) => ({
+        ...summarisePlans(plans, applied.demoted),
+        changed: applied.changed.length,
+        demoted: applied.demoted,
+        skipped: applied.skipped,
+        results: plans.map((plan) => ({ transaction_id: plan.transaction_id, decision: plan.decision })),
+      }))
+    )
+  }
+)
+
+/** Payments per run when "Assign automatically" matches everything: each run reads the open orders once. */
+export const AUTO_ASSIGN_PAGE = 1_000
+
+export type AutoAssignResult = AutoAssignSummary & {
+  changed: number
+  demoted: string[]
+  skipped: string[]
+  results: { transaction_id: string; decision: TransactionPlan["decision"] }[]
+}
+
+// The assignable payments' ids in pages, by id; a page's payments may be assigned meanwhile (the run skips those).
+async function* assignablePages(pg: Knex): AsyncGenerator<string[]> {
+  let after = ""
+  for (;;) {
+    const { rows } = await pg.raw(
+      `select id from bank_transaction
+        where status in ('unassigned', 'proposed') and not is_potential_duplicate and deleted_at is null and id > ?
+        order by id limit ?`,
+      [after, AUTO_ASSIGN_PAGE]
+    )
+    if (!rows.length) {
+      return
+    }
+    yield rows.map((row: { id: string }) => row.id)
+    after = rows[rows.length - 1].id
+  }
+}
+
+/**
+ * Auto-assign over the given payments, or over every assignable one, one page of AUTO_ASSIGN_PAGE
+ * after the other (a later page sees what an earlier one assigned); the pages' results added up.
+ */
+export async function autoAssignInPages(container: MedusaContainer, transactionIds?: string[]): Promise<AutoAssignResult> {
+  const total: AutoAssignResult = { considered: 0, auto: 0, suggested: 0, unmatched: 0, changed: 0, demoted: [], skipped: [], results: [] }
+  const pages = transactionIds
+    ? Array.from({ length: Math.ceil(transactionIds.length / AUTO_ASSIGN_PAGE) }, (_, i) => transactionIds.slice(i * AUTO_ASSIGN_PAGE, (i + 1) * AUTO_ASSIGN_PAGE))
+    : assignablePages(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION))
+  for await (const ids of pages) {
+    const { result } = (await autoAssignTransactionsWorkflow(container).run({ input: { transaction_ids: ids } })) as { result: AutoAssignResult }
+    total.considered += result.considered
+    total.auto += result.auto
+    total.suggested += result.suggested
+    total.unmatched += result.unmatched
+    total.changed += result.changed
+    total.demoted.push(...result.demoted)
+    total.skipped.push(...result.skipped)
+    total.results.push(...result.results)
+  }
+  return total
+}
