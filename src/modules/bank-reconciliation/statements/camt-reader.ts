@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser"
-import { amountUnits, statementAmount, unitsToAmount } from "./decimal-amount"
-import { validIban } from "./german-iban"
+import { isValidIban } from "../../../lib/bank-transfer/iban"
+import { decimal, sumOf, type Decimal } from "../../../lib/money"
+import { shownAmount, statementAmount } from "./decimal-amount"
 import { Statement, StatementEntry, StatementFile, StatementFileError, StatementFormat } from "./types"
 
 type Node = Record<string, unknown>
@@ -109,7 +110,7 @@ function readStatement(stmt: Node, place: string, context: Context): Statement {
   const account = node(stmt, "Acct")
   const other = text(account, "Id", "Othr", "Id")
   // some banks put the IBAN into <Othr><Id>
-  const iban = text(account, "Id", "IBAN") ?? (other && validIban(compactIban(other)) ? other : null)
+  const iban = text(account, "Id", "IBAN") ?? (other && isValidIban(compactIban(other)) ? other : null)
   if (!iban && !other) {
     throw new StatementFileError(`${place}, Acct`, "the account has neither an IBAN nor another id")
   }
@@ -197,13 +198,13 @@ function readEntry(
     }
   })
   const missing = entries.findIndex((e) => e.amount === null)
-  const sum = entries.reduce((total, e) => total + (e.amount === null ? 0n : signed(e as { amount: string; direction: "credit" | "debit" })), 0n)
-  if (missing >= 0 || sum !== signed({ ...entryAmount, direction })) {
+  const sum = sumOf(entries.map((e) => (e.amount === null ? 0 : signed(e as { amount: string; direction: "credit" | "debit" }))))
+  if (missing >= 0 || !sum.eq(signed({ ...entryAmount, direction }))) {
     // the bank booked the entry: imported as one payment of its amount rather than split wrongly
     warnings.push(
       missing >= 0
         ? `${place}, TxDtls ${missing + 1}: a transaction of the batch has no amount in ${entryAmount.currency}; the entry is read as one payment of ${entryAmount.amount}`
-        : `${place}: the batch's transactions add up to ${unitsToAmount(sum)}, the entry says ${entryAmount.amount}; the entry is read as one payment`
+        : `${place}: the batch's transactions add up to ${shownAmount(sum)}, the entry says ${entryAmount.amount}; the entry is read as one payment`
     )
     return [whole()]
   }
@@ -237,7 +238,7 @@ function parties(tx: Node): Omit<StatementEntry, "amount" | "currency" | "direct
     .find(Boolean)
   const additional = structured.flatMap((s) => list<unknown>(s.AddtlRmtInf)).filter((a) => typeof a === "string" && a) as string[]
   const otherAccount = text(related, "DbtrAcct", "Id", "Othr", "Id")
-  const iban = text(related, "DbtrAcct", "Id", "IBAN") ?? (otherAccount && validIban(compactIban(otherAccount)) ? otherAccount : null)
+  const iban = text(related, "DbtrAcct", "Id", "IBAN") ?? (otherAccount && isValidIban(compactIban(otherAccount)) ? otherAccount : null)
   return {
     end_to_end_reference: text(tx, "Refs", "EndToEndId"),
     creditor_reference: creditorRef ?? null,
@@ -271,12 +272,12 @@ function emptyParties(): ReturnType<typeof parties> {
  * difference is reported as a warning. Balances in another currency than the statement's are not used.
  */
 function checkBalances(stmt: Node, ntries: Node[], currency: string, place: string, context: Context): void {
-  const balances = new Map<string, bigint>()
+  const balances = new Map<string, Decimal>()
   for (const bal of list(stmt.Bal)) {
     const code = text(bal, "Tp", "CdOrPrtry", "Cd")
     if (code && !balances.has(code) && currencyOf(bal.Amt) === currency) {
       const amount = amountOf(bal.Amt, `${place}, Bal ${code}`, currency)
-      balances.set(code, text(bal, "CdtDbtInd") === "DBIT" ? -amountUnits(amount.amount) : amountUnits(amount.amount))
+      balances.set(code, signed({ amount: amount.amount, direction: text(bal, "CdtDbtInd") === "DBIT" ? "debit" : "credit" }))
     }
   }
   const opening = balances.get("OPBD") ?? balances.get("PRCD")
@@ -287,12 +288,12 @@ function checkBalances(stmt: Node, ntries: Node[], currency: string, place: stri
   let booked = opening
   for (const ntry of ntries) {
     if (statusOf(ntry, context.defaultStatus) === "BOOK") {
-      booked += signed({ amount: statementAmount(text(ntry, "Amt") ?? "", place), direction: directionOf(text(ntry, "CdtDbtInd"), place) })
+      booked = booked.plus(signed({ amount: statementAmount(text(ntry, "Amt") ?? "", place), direction: directionOf(text(ntry, "CdtDbtInd"), place) }))
     }
   }
-  if (booked !== closing) {
+  if (!booked.eq(closing)) {
     context.warnings.push(
-      `${place}, Bal: opening balance and booked entries give ${unitsToAmount(booked)}, the closing balance is ${unitsToAmount(closing)}: entries may be missing`
+      `${place}, Bal: opening balance and booked entries give ${shownAmount(booked)}, the closing balance is ${shownAmount(closing)}: entries may be missing`
     )
   }
 }
@@ -322,8 +323,8 @@ function currencyOf(value: unknown): string | null {
   return /^[A-Z]{3}$/.test(currency) ? currency : null
 }
 
-function signed(e: { amount: string; direction: "credit" | "debit" }): bigint {
-  return e.direction === "debit" ? -amountUnits(e.amount) : amountUnits(e.amount)
+function signed(e: { amount: string; direction: "credit" | "debit" }): Decimal {
+  return e.direction === "debit" ? decimal(e.amount).negated() : decimal(e.amount)
 }
 
 function amountOf(value: unknown, place: string, accountCurrency: string | null): { amount: string; currency: string } {

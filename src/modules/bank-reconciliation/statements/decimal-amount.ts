@@ -1,3 +1,4 @@
+import { type Decimal } from "../../../lib/money"
 import { StatementFileError } from "./types"
 
 const DECIMAL = /^(\d{1,15})(?:\.(\d{1,5}))?$/
@@ -13,14 +14,7 @@ export function statementAmount(text: string, place: string): string {
   return `${whole}.${fraction}`
 }
 
-/** The amount in units of 10^-5, for exact sums (balance checks). */
-export function amountUnits(amount: string): bigint {
-  const [whole, fraction = ""] = amount.split(".")
-  return BigInt(whole) * 100_000n + BigInt(fraction.padEnd(5, "0"))
-}
-
-export function unitsToAmount(units: bigint): string {
-  const sign = units < 0n ? "-" : ""
-  const abs = units < 0n ? -units : units
-  return `${sign}${abs / 100_000n}.${(abs % 100_000n).toString().padStart(5, "0").slice(0, 2)}`
+/** An exact sum as a warning shows it: two decimals, cut toward zero (bignumber.js ROUND_DOWN). */
+export function shownAmount(value: Decimal): string {
+  return value.toFixed(2, 1)
 }

@@ -8,12 +8,3 @@ export function germanIban(blz: string, accountNumber: string): string | null {
   const check = 98n - (BigInt(`${bban}131400`) % 97n)
   return `DE${check.toString().padStart(2, "0")}${bban}`
 }
-
-/** An IBAN (compact, upper case) whose ISO 13616 check digits are right. */
-export function validIban(iban: string): boolean {
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) {
-    return false
-  }
-  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
-  return BigInt(digits) % 97n === 1n
-}

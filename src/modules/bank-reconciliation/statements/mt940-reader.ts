@@ -1,10 +1,12 @@
-import { amountUnits, statementAmount, unitsToAmount } from "./decimal-amount"
-import { germanIban, validIban } from "./german-iban"
+import { decimal, type Decimal } from "../../../lib/money"
+import { shownAmount, statementAmount } from "./decimal-amount"
+import { isValidIban } from "../../../lib/bank-transfer/iban"
+import { germanIban } from "./german-iban"
 import { readMt940Details } from "./mt940-purpose"
 import { Statement, StatementEntry, StatementFile, StatementFileError } from "./types"
 
 type Field = { tag: string; value: string; line: number }
-type Balance = { units: bigint; currency: string; date: string }
+type Balance = { units: Decimal; currency: string; date: string }
 
 // :61: 6!n[4!n]2a[1!a]15d1!a3!c16x[//16x] — value date, booking date, mark (C, D, RC, RD), funds code,
 // amount with a decimal comma, transaction type, customer reference, bank reference. Banks pad: a space
@@ -100,11 +102,11 @@ function readStatement(fields: Field[], index: number, warnings: string[]): Stat
     const details = next?.tag === "86" ? next : null
     entries.push(readEntry(field, details, opening))
   })
-  const total = entries.reduce((sum, e) => sum + (e.direction === "debit" ? -1n : 1n) * amountUnits(e.amount), opening.units)
-  if (total !== closing.units) {
+  const total = entries.reduce((sum, e) => (e.direction === "debit" ? sum.minus(e.amount) : sum.plus(e.amount)), opening.units)
+  if (!total.eq(closing.units)) {
     // read anyway: each entry stands on its own line; the operator is told
     warnings.push(
-      `${place}: opening balance and entries give ${unitsToAmount(total)}, the closing balance is ${unitsToAmount(closing.units)}: entries may be missing`
+      `${place}: opening balance and entries give ${shownAmount(total)}, the closing balance is ${shownAmount(closing.units)}: entries may be missing`
     )
   }
   return {
@@ -158,8 +160,8 @@ function balanceOf(field: Field, statementCurrency: string | null): Balance {
   if (!match || !currency) {
     throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`)
   }
-  const units = amountUnits(statementAmount(decimalComma(match[4]), `line ${field.line}`))
-  return { units: match[1] === "D" ? -units : units, currency, date: dateOf(match[2], `line ${field.line}`) }
+  const units = decimal(statementAmount(decimalComma(match[4]), `line ${field.line}`))
+  return { units: match[1] === "D" ? units.negated() : units, currency, date: dateOf(match[2], `line ${field.line}`) }
 }
 
 /** MT940 amounts have a decimal comma and may end with it: "0," is 0, "1027,5" is 1027.50. */
@@ -175,7 +177,7 @@ function ibanOf(account: string): string | null {
   const compact = account.replace(/\s+/g, "").toUpperCase()
   for (const part of [compact, ...compact.split("/")]) {
     for (const candidate of [part, part.replace(/[A-Z]{3}$/, "")]) {
-      if (validIban(candidate)) {
+      if (isValidIban(candidate)) {
         return candidate
       }
     }
