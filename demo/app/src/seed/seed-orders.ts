@@ -8,7 +8,7 @@ import { demoCustomers } from "./data/customers"
 import { demoOrders, toCents, type DemoOrder } from "./data/orders"
 import { demoVariants } from "./data/products"
 
-type SeedOrdersInput = {
+export type SeedOrdersInput = {
   regionId: string
   salesChannelId: string
   customerIdByKey: Map<string, string>

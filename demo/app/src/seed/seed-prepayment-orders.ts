@@ -10,17 +10,11 @@ import { runPrepaymentDeadlinesJob, storeOrderPaymentReferenceWorkflow } from "m
 import { demoCustomers } from "./data/customers"
 import { toCents } from "./data/orders"
 import { demoPrepaymentOrders, type DemoPrepaymentOrder } from "./data/prepayment-orders"
-import { backdate } from "./seed-orders"
+import { backdate, type SeedOrdersInput } from "./seed-orders"
 import { BANK_TRANSFER_PROVIDER_ID } from "./seed-store"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-type SeedPrepaymentInput = {
-  regionId: string
-  salesChannelId: string
-  customerIdByKey: Map<string, string>
-  variantIdBySku: Map<string, string>
-}
 
 /**
  * Places the demo's bank-transfer orders as a storefront checkout does (cart, payment collection,
@@ -30,7 +24,7 @@ type SeedPrepaymentInput = {
  * `finapi-prepayment-deadlines` does), the last run at the real time. So the reminders, the cancel,
  * the customer notifications and the admin-feed notices are the plugin's own, with their dates.
  */
-export async function seedPrepaymentOrders(container: MedusaContainer, input: SeedPrepaymentInput) {
+export async function seedPrepaymentOrders(container: MedusaContainer, input: SeedOrdersInput) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const now = Date.now()
   const placed: { key: string; id: string; display_id: number }[] = []
@@ -64,7 +58,7 @@ export async function seedPrepaymentOrders(container: MedusaContainer, input: Se
   return { placed, ...runs }
 }
 
-async function checkOutWithBankTransfer(container: MedusaContainer, demoOrder: DemoPrepaymentOrder, input: SeedPrepaymentInput) {
+async function checkOutWithBankTransfer(container: MedusaContainer, demoOrder: DemoPrepaymentOrder, input: SeedOrdersInput) {
   const customer = demoCustomers.find((c) => c.key === demoOrder.customerKey)!
   const address = {
     first_name: customer.first_name,
