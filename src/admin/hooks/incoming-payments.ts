@@ -1,51 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { PaymentAssignment } from "./payment-assignments"
+import type { BankTransactionStatus, BankTransaction, SyncRunStatus, SyncRun, ImportableAccount } from "../../types/http"
+export type { BankTransactionStatus, BankTransaction, SyncRunStatus, SyncRun, ImportableAccount }
 
 const BASE = "/admin/bank-reconciliation"
-
-export type BankTransactionStatus = "unassigned" | "proposed" | "assigned" | "partially_booked" | "booked" | "ignored"
-
-export type BankTransaction = {
-  id: string
-  account_id: string
-  amount: number
-  currency_code: string
-  booking_date: string
-  purpose: string | null
-  counterpart_name: string | null
-  counterpart_iban: string | null
-  end_to_end_reference: string | null
-  is_potential_duplicate: boolean
-  status: BankTransactionStatus
-  account: { name: string | null; iban: string | null } | null
-  assignments?: PaymentAssignment[]
-}
-
-export type SyncRunStatus = "running" | "succeeded" | "partially_failed" | "failed" | "skipped"
-
-export type SyncRun = {
-  id: string
-  account_id: string | null
-  trigger: "job" | "operator" | "webhook" | "cli"
-  source?: "finapi" | "file"
-  file_name?: string | null
-  left_out?: Record<string, number> | null
-  status: SyncRunStatus
-  window_from: string | null
-  window_to: string | null
-  fetched_count: number
-  imported_count: number
-  duplicate_count: number
-  filtered_count: number
-  errors: { account_id?: string; message: string }[] | null
-  skipped: { account_id: string; reason: string; message: string }[] | null
-  started_at: string
-  finished_at: string | null
-  duration_ms: number | null
-}
-
-export type ImportableAccount = { id: string; name: string | null; iban: string | null; import_enabled: boolean; connection: { label: string; status: string } | null }
 
 export type TransactionFilters = {
   status?: BankTransactionStatus

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-
-export type LearnedPayer = { id: string | null; kind: "iban" | "name"; value: string; learned_from: "manual" | "confirmed" | "booked"; created_at: string | null }
+import type { LearnedPayer } from "../../types/http"
+export type { LearnedPayer }
 
 const key = (customerId: string) => ["finapi", "learned-payers", customerId]
 const path = (customerId: string) => `/admin/bank-reconciliation/customers/${customerId}/learned-payers`

@@ -1,50 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { EvidenceReason } from "../components/evidence/reason-text"
 import { incomingPaymentsKeys } from "./incoming-payments"
+import type { AssignmentStatus, AssignmentEvidence, PaymentAssignment, TransactionAssignments, OpenOrder, CustomerHit, AutoAssignSummary } from "../../types/http"
+export type { AssignmentStatus, AssignmentEvidence, PaymentAssignment, TransactionAssignments, OpenOrder, CustomerHit, AutoAssignSummary }
 
 const BASE = "/admin/bank-reconciliation"
-
-export type AssignmentStatus = "proposed" | "confirmed" | "booked" | "rejected"
-
-export type AssignmentEvidence = {
-  decision: "auto" | "suggest" | "none"
-  reasons: EvidenceReason[]
-  alternatives: { allocations: { orderId: string; amount: string }[]; confidence: number }[]
-}
-
-export type PaymentAssignment = {
-  id: string
-  order_id: string
-  amount: number
-  status: AssignmentStatus
-  source: "auto" | "manual"
-  confidence: number | null
-  evidence: AssignmentEvidence | null
-  order?: { display_id: number | null } | null
-  customer?: { first_name: string | null; last_name: string | null; company_name: string | null } | null
-}
-
-export type TransactionAssignments = {
-  transaction: { id: string; amount: number; currency_code: string; status: string; assigned_amount: number; ignore_reason: string | null }
-  assignments: PaymentAssignment[]
-}
-
-export type OpenOrder = {
-  order_id: string
-  display_id: number | null
-  invoice_number: string | null
-  customer_name: string | null
-  company_name: string | null
-  email: string | null
-  currency_code: string
-  total: string
-  outstanding: string
-}
-
-export type CustomerHit = { id: string; email: string; first_name: string | null; last_name: string | null; company_name: string | null }
-
-export type AutoAssignSummary = { considered: number; auto: number; suggested: number; unmatched: number; changed: number }
 
 const keys = {
   transaction: (id: string) => [...incomingPaymentsKeys.all, "assignments", id] as const,

@@ -1,37 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { incomingPaymentsKeys } from "./incoming-payments"
+import type { RefundReason, RefundCandidate, RefundExport } from "../../types/http"
+export type { RefundReason, RefundCandidate, RefundExport }
 
 const BASE = "/admin/bank-reconciliation/refunds"
-
-export type RefundReason = "cancelled_order" | "duplicate" | "overpayment" | "no_order"
-
-export type RefundCandidate = {
-  id: string
-  amount: string
-  surplus: string
-  currency_code: string
-  booking_date: string
-  purpose: string | null
-  counterpart_name: string | null
-  counterpart_iban: string | null
-  counterpart_bic: string | null
-  status: string
-  reason: RefundReason
-  order_id: string | null
-}
-
-export type RefundExport = {
-  id: string
-  message_id: string
-  file_name: string
-  total: number
-  count: number
-  currency_code: string
-  debtor_iban: string
-  created_at: string
-  items: { id: string; transaction_id: string; amount: number; creditor_name: string; creditor_iban: string }[]
-}
 
 export const refundKeys = {
   candidates: () => [...incomingPaymentsKeys.all, "refund-candidates"] as const,

@@ -1,16 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { incomingPaymentsKeys } from "./incoming-payments"
-
-export type StatementFileResult = {
-  file_name: string
-  sync_run_id?: string
-  counts?: { fetched: number; imported: number; known: number; filtered: number; held: number }
-  left_out?: Partial<Record<"debit" | "reversal" | "not_booked", number>>
-  /** Read anyway, naming the place: balances that do not add up, a batch read as one payment. */
-  warnings?: string[]
-  error?: string
-}
+import type { StatementFileResult } from "../../types/http"
+export type { StatementFileResult }
 
 /** Uploads statement files (multipart); each is imported whole or not at all. A 400 still carries the per-file results. */
 export function useUploadStatements() {

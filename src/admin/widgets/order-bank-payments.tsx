@@ -9,7 +9,7 @@ import { OrderPrepaymentSection } from "../components/prepayment/order-prepaymen
 import { useOrderBankPayments } from "../hooks/booking"
 import { formatDate, formatMoney } from "../lib/format"
 
-const COLORS = { proposed: "orange", confirmed: "blue", booked: "green" } as const
+const COLORS = { proposed: "orange", confirmed: "blue", booking: "blue", booked: "green" } as const
 
 /** On the order: its payment reference, what came by bank transfer, what is outstanding, and each assigned or booked bank payment. */
 const OrderBankPaymentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {

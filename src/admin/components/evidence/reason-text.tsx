@@ -1,13 +1,8 @@
 import { useTranslation } from "react-i18next"
+import type { EvidenceReason } from "../../../types/http"
+export type { EvidenceReason }
 
 /** A reason as the matching engine returns it (contracts/matching.md plus code and params). */
-export type EvidenceReason = {
-  signal: string
-  detail: string
-  code?: string
-  params?: Record<string, unknown>
-  more?: { code: string; params: Record<string, unknown> }[]
-}
 
 // Parameters that hold money (decimal strings): shown in the locale's number format.
 const AMOUNT_PARAMS = new Set(["outstanding", "difference", "short", "paid", "open", "surplus", "total", "sum"])

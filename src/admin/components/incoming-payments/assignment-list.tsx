@@ -6,7 +6,7 @@ import { fromCents, isAmount, toCents } from "../../lib/cents"
 import { formatMoney } from "../../lib/format"
 import { EvidenceList } from "./evidence-cell"
 
-const COLORS = { proposed: "orange", confirmed: "blue", booked: "green", rejected: "grey" } as const
+const COLORS = { proposed: "orange", confirmed: "blue", booking: "blue", booked: "green", rejected: "grey" } as const
 
 /** A payment's assignments: confirm or reject a suggestion, change an amount, remove an assignment until it is booked. */
 export const AssignmentList = ({ assignments, currency }: { assignments: PaymentAssignment[]; currency: string }) => {

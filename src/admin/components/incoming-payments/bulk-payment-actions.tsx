@@ -4,6 +4,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransaction, incomingPaymentsKeys } from "../../hooks/incoming-payments"
 import { sdk } from "../../lib/sdk"
+import type { BookAssignmentsResponse } from "../../../types/http"
 
 const BASE = "/admin/bank-reconciliation"
 const IGNORABLE = ["unassigned", "proposed"]
@@ -88,7 +89,7 @@ export function useBulkPaymentActions(rows: BankTransaction[], clearSelection: (
         return
       }
       try {
-        const result = await sdk.client.fetch<{ booked: number; already_booked: number; failed: number }>(`${BASE}/bookings`, {
+        const result = await sdk.client.fetch<BookAssignmentsResponse>(`${BASE}/bookings`, {
           method: "POST",
           body: { assignment_ids: assignmentIds },
         })

@@ -4,7 +4,7 @@ import type { PaymentAssignment } from "../../hooks/payment-assignments"
 import { formatMoney } from "../../lib/format"
 import { EvidenceReasons } from "../evidence/reason-text"
 
-const COLORS = { proposed: "orange", confirmed: "blue", booked: "green", rejected: "grey" } as const
+const COLORS = { proposed: "orange", confirmed: "blue", booking: "blue", booked: "green", rejected: "grey" } as const
 
 /** Each live assignment of a payment: order, amount, whether it is a suggestion, confidence, and the evidence on hover. */
 export const EvidenceCell = ({ assignments, currency }: { assignments?: PaymentAssignment[]; currency: string }) => {

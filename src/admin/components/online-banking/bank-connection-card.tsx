@@ -7,8 +7,8 @@ import type { BankConnection } from "../../lib/online-banking-types"
 import { BankAccountsTable } from "./bank-accounts-table"
 import { openableUrl } from "../../lib/external-url"
 import { ConnectionStatusBadge } from "./status-badges"
+import type { BankConnectionRenewal } from "../../../types/http"
 
-type Renewal = { renewal: { outcome: string; web_form_url: string | null; message: string | null } }
 const OPEN_FORM = ["NOT_YET_OPENED", "IN_PROGRESS"]
 
 /** One bank connection: bank, status, PIN saved, consent, accounts, and Renew / Disconnect. */
@@ -16,7 +16,7 @@ export const BankConnectionCard = ({ connection }: { connection: BankConnection 
   const { t, i18n } = useTranslation()
   const prompt = usePrompt()
   const follow = useOnlineBankingAction()
-  const renew = useOnlineBankingAction<Renewal>()
+  const renew = useOnlineBankingAction<BankConnectionRenewal>()
   const disconnect = useOnlineBankingAction("DELETE")
   const remove = useOnlineBankingAction()
   const path = `/bank-connections/${connection.id}`

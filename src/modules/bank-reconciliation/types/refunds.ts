@@ -1,18 +1,7 @@
-/** A payment whose surplus can be refunded (listRefundCandidates); money as decimal strings. */
-export type RefundCandidate = {
-  id: string
-  amount: string
-  surplus: string
-  currency_code: string
-  booking_date: Date
-  purpose: string | null
-  counterpart_name: string | null
-  counterpart_iban: string | null
-  counterpart_bic: string | null
-  status: string
-  reason: "cancelled_order" | "duplicate" | "overpayment" | "no_order"
-  order_id: string | null
-}
+import type { RefundCandidate as HttpRefundCandidate } from "../../../types/http"
+
+/** A payment whose surplus can be refunded (listRefundCandidates); money as decimal strings, the booking date a Date (the route's JSON sends it as an ISO string). */
+export type RefundCandidate = HttpRefundCandidate<Date>
 
 /** A refund file and its items as recordRefundExport stores them. */
 export type RefundExportRecord = {

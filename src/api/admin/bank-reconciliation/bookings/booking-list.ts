@@ -1,20 +1,10 @@
 import { MathBN } from "@medusajs/framework/utils"
+import type { BookingGroup as HttpBookingGroup, BookingRow as HttpBookingRow } from "../../../../types/http"
 
 type Money = number | string | null | undefined
 
-export type BookingRow = {
-  assignment_id: string
-  order_id: string
-  order_display_id: number | null
-  customer_id: string | null
-  customer_name: string | null
-  customer_email: string | null
-  amount: string
-  currency_code: string
-  source: string
-  booking_error: string | null
-  transaction: { id: string; booking_date: string | Date | null; counterpart_name: string | null; purpose: string | null } | null
-}
+/** A booking row as the route holds it: query's Date for the booking date (JSON sends the ISO string the admin reads). */
+export type BookingRow = HttpBookingRow<string | Date>
 
 /** The keys of a booking row, for `?fields=` (nothing else can be asked for). */
 export const BOOKING_ROW_FIELDS = [
@@ -25,7 +15,7 @@ export const BOOKING_ROW_FIELDS = [
 /** The row keys `?order=` may name, and the payment_assignment column each sorts by. */
 export const BOOKING_ORDER: Record<string, string> = { assignment_id: "id", order_id: "order_id", amount: "amount" }
 
-export type BookingGroup = { customer_id: string | null; customer_name: string | null; customer_email: string | null; count: number; totals: Record<string, string>; rows: BookingRow[] }
+export type BookingGroup = HttpBookingGroup<string | Date>
 
 /** Sum of row amounts per currency, exact, as decimal strings with two places. */
 export function totalsByCurrency(rows: { amount: Money; currency_code: string }[]): Record<string, string> {

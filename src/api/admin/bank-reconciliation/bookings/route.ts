@@ -4,6 +4,7 @@ import { bookAssignments } from "../../../../workflows/booking/book-assignments"
 import { pickFields, sortKey } from "../list-query"
 import { BOOKING_ORDER, groupByCustomer, totalsByCurrency, type BookingRow } from "./booking-list"
 import { AdminBookAssignmentsType, AdminListBookingsType } from "./validators"
+import type { BookAssignmentsResponse } from "../../../../types/http"
 
 /** Confirmed, not yet booked assignments with their order and customer, totals, optionally grouped by customer. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListBookingsType>, res: MedusaResponse) => {
@@ -61,5 +62,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminBookAssignmentsT
     booked: results.filter((r) => r.status === "booked" && !r.already_booked).length,
     already_booked: results.filter((r) => r.already_booked).length,
     failed: results.filter((r) => r.status === "failed").length,
-  })
+  } satisfies BookAssignmentsResponse)
 }

@@ -1,16 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Overview } from "../../../../types/http"
 
 /** Days of the incoming-vs-matched chart. */
 export const CHART_DAYS = 14
-
-export type Overview = {
-  open: { currency_code: string; amount: string; count: number }[]
-  auto_share_30d: { auto: number; total: number }
-  to_book: { currency_code: string; amount: string; count: number }[]
-  consents: { id: string; label: string; bank_name: string | null; status: string; consent_expires_at: string | null }[]
-  last_run: { id: string; status: string; trigger: string; started_at: string; imported_count: number; duplicate_count: number; fetched_count: number } | null
-  days: { day: string; incoming: number; matched: number }[]
-}
 
 /**
  * The figures of the incoming-payments header, each one aggregate query: money waiting for

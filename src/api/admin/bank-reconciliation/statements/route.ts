@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { importStatementFiles } from "../../../../workflows/import/import-statement-files"
+import type { StatementFileResult } from "../../../../types/http"
 
 /**
  * Imports uploaded bank statement files (multipart "files", several; "add_unknown_accounts" = "true"
@@ -21,8 +22,8 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   })
   const failed = results.filter((r) => r.error)
   if (failed.length === results.length) {
-    res.status(400).json({ type: MedusaError.Types.INVALID_DATA, message: failed.map((r) => r.error).join("\n"), results })
+    res.status(400).json({ type: MedusaError.Types.INVALID_DATA, message: failed.map((r) => r.error).join("\n"), results: results satisfies StatementFileResult[] })
     return
   }
-  res.json({ results })
+  res.json({ results: results satisfies StatementFileResult[] })
 }

@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import type { OpenItemInput } from "../../../../../modules/bank-reconciliation/matching"
 import { searchOpenOrders } from "../../../../../workflows/matching/open-order-search"
 import { AdminSearchOpenOrdersType } from "../../assignments/validators"
+import type { OpenOrder } from "../../../../../types/http"
 
-const toResponse = (item: OpenItemInput) => ({
+const toResponse = (item: OpenItemInput): OpenOrder => ({
   order_id: item.orderId,
   display_id: item.displayId,
   invoice_number: item.invoiceNumber,

@@ -1,19 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { pickFields, sortKey } from "../../../list-query"
+import type { PaymentTrailEntry } from "../../../../../../types/http"
 
-type TrailEntry = {
-  id: string
-  kind: string
-  at: string
-  actor_type: "engine" | "user" | "import"
-  actor: string | null
-  order_id: string | null
-  order_display_id: number | null
-  amount: string | null
-  confidence: number | null
-  details: Record<string, unknown> | null
-}
+/** The entry the admin reads, with `details` as the stored event holds them. */
+type TrailEntry = Omit<PaymentTrailEntry, "details"> & { details: Record<string, unknown> | null }
 
 /**
  * A payment's audit trail, oldest first (`order=-at`: newest first): its import (sync run, trigger)
