@@ -1,6 +1,5 @@
 import { nameTokens } from "./names"
-import type { Customer, IndexedItem, OpenItemIndex } from "./open-item-index"
-import type { OpenItemInput } from "./types"
+import type { OpenItemIndex } from "./open-item-index"
 
 /** Normalises an IBAN for comparison (no spaces, upper case). */
 export function normalizeIban(iban: string | null | undefined): string {
@@ -21,51 +20,7 @@ export function isCompactUpper(text: string): boolean {
   return true
 }
 
-/**
- * Adds an item's customer: its items, known IBANs and names (words and pairs are indexed per
- * spelling, see NameIndex). `previous` is the item added just before with the same customer, if
- * any: what it already added (the same IBANs, the same name strings) is not looked at again.
- */
-export function indexCustomer(index: OpenItemIndex, item: IndexedItem, input: OpenItemInput, position: number, previous: { customer: Customer; input: OpenItemInput } | null): Customer {
-  let customer = previous?.customer ?? index.customers.get(item.customerKey)
-  if (!customer) {
-    const label = input.companyName || input.customerName || input.customerId || input.orderId
-    customer = { key: item.customerKey, items: [], cents: [], currency: item.currency, ibans: [], names: [], label }
-    index.customers.set(item.customerKey, customer)
-  } else if (customer.currency !== item.currency) {
-    customer.currency = null
-  }
-  customer.items.push(position)
-  customer.cents.push(item.outstandingCents)
-  const ibans = input.knownIbans
-  if (ibans && !(previous && sameStrings(ibans, previous.input.knownIbans))) {
-    for (let i = 0; i < ibans.length; i++) {
-      const iban = normalizeIban(ibans[i])
-      if (iban && !customer.ibans.includes(iban)) {
-        customer.ibans.push(iban)
-        index.byIban.add(iban, customer.key)
-      }
-    }
-  }
-  // Names the operator taught (payer names of earlier manual assignments) count like the customer's own.
-  if (input.customerName && input.customerName !== previous?.input.customerName) {
-    index.names.add(customer, input.customerName)
-  }
-  if (input.companyName && input.companyName !== previous?.input.companyName) {
-    index.names.add(customer, input.companyName)
-  }
-  const aliases = input.aliases
-  if (aliases && !(previous && sameStrings(aliases, previous.input.aliases))) {
-    for (let i = 0; i < aliases.length; i++) {
-      if (aliases[i]) {
-        index.names.add(customer, aliases[i])
-      }
-    }
-  }
-  return customer
-}
-
-function sameStrings(a: readonly string[], b: readonly string[] | null | undefined): boolean {
+export function sameStrings(a: readonly string[], b: readonly string[] | null | undefined): boolean {
   if (!b || a.length !== b.length) {
     return false
   }
@@ -77,114 +32,151 @@ function sameStrings(a: readonly string[], b: readonly string[] | null | undefin
   return true
 }
 
-/** One spelling of a name, normalised once, and the customers who have it. */
-type Spelling = { tokens: string[]; customers: Customer[] }
+/** One spelling of a name, normalised once; the customers who have it; itself as a one-name list. */
+type Spelling = { tokens: string[]; customers: number[]; alone: readonly string[][] }
 
-const NONE: readonly Customer[] = Object.freeze([])
+const NONE: readonly number[] = Object.freeze([])
+const NO_NAMES: readonly string[][] = Object.freeze([])
 
 /**
- * Name word → customers and name-word pair → customers. Names repeat across a customer's orders
- * and between namesakes, so each spelling is normalised once and remembers its customers; the
- * word and pair lists are built from the spellings (thousands, not one per order) when first
- * asked, and each list of customers is put together on first use. A customer appears once per
- * list however many of their names share the word.
+ * A customer's names (the customer name, the company name and the aliases the operator taught,
+ * of all their orders, each distinct spelling once, in order) and name word → customers, name-word
+ * pair → customers. Names repeat across a customer's orders and between namesakes, so each
+ * spelling is normalised once and remembers its customers; the word and pair lists are built from
+ * the spellings (thousands, not one per order) when first asked, and each list of customers is
+ * put together on first use. A customer appears once per list however many names share the word.
  */
 export class NameIndex {
-  private readonly spellings = new Map<string, Spelling>()
-  private byToken: Map<string, Spelling | Spelling[]> | null = null
-  private byPair: Map<string, Spelling | Spelling[]> | null = null
-  private readonly tokenCustomers = new Map<string, readonly Customer[]>()
-  private readonly pairCustomers = new Map<string, readonly Customer[]>()
+  private readonly spellings: Spelling[] = []
+  /** customer → the spelling of their only name; −1 without a name, −2 with several (see `several`). */
+  private readonly only: Int32Array
+  private readonly several = new Map<number, string[][]>()
+  private byToken: Map<string, number | number[]> | null = null
+  private byPair: Map<string, number | number[]> | null = null
+  private readonly tokenCustomers = new Map<string, readonly number[]>()
+  private readonly pairCustomers = new Map<string, readonly number[]>()
 
-  /** Adds a name of `customer`; the same spelling twice for one customer counts once. */
-  add(customer: Customer, name: string): void {
-    let spelling = this.spellings.get(name)
-    if (!spelling) {
-      spelling = { tokens: nameTokens(name), customers: [] }
-      this.spellings.set(name, spelling)
+  constructor(index: OpenItemIndex) {
+    const ids = new Map<string, number>()
+    const spellingOf = (name: string): number => {
+      let id = ids.get(name)
+      if (id === undefined) {
+        const tokens = nameTokens(name)
+        id = this.spellings.push({ tokens, customers: [], alone: [tokens] }) - 1
+        ids.set(name, id)
+      }
+      return id
     }
-    if (!spelling.tokens.length || customer.names.includes(spelling.tokens)) {
-      return // one array per spelling, so identity is equality here
+    const { inputs } = index
+    const personal = new Int32Array(inputs.length)
+    const company = new Int32Array(inputs.length)
+    const aliases = new Map<number, number[]>()
+    let lastName = ""
+    let lastId = -1
+    for (let position = 0; position < inputs.length; position++) {
+      const input = inputs[position]
+      const name = input.customerName
+      if (name && name !== lastName) {
+        lastName = name
+        lastId = spellingOf(name)
+      }
+      personal[position] = name ? lastId : -1
+      company[position] = input.companyName ? spellingOf(input.companyName) : -1
+      if (input.aliases?.length) {
+        aliases.set(position, input.aliases.filter(Boolean).map(spellingOf))
+      }
     }
-    customer.names.push(spelling.tokens)
-    spelling.customers.push(customer)
-    this.byToken = null
-    this.byPair = null
+    this.only = new Int32Array(index.customerCount)
+    const found: number[] = []
+    const note = (spelling: number) => {
+      if (spelling >= 0 && this.spellings[spelling].tokens.length && !found.includes(spelling)) {
+        found.push(spelling)
+      }
+    }
+    for (let customer = 0; customer < index.customerCount; customer++) {
+      found.length = 0
+      for (let at = index.customerStart[customer]; at < index.customerStart[customer + 1]; at++) {
+        const position = index.customerItems[at]
+        note(personal[position])
+        note(company[position])
+        aliases.get(position)?.forEach(note)
+      }
+      this.only[customer] = found.length === 0 ? -1 : found.length === 1 ? found[0] : -2
+      if (found.length > 1) {
+        this.several.set(customer, found.map((spelling) => this.spellings[spelling].tokens))
+      }
+      for (const spelling of found) {
+        this.spellings[spelling].customers.push(customer)
+      }
+    }
+  }
+
+  /** The customer's names as word lists (one list per spelling), in the order their orders give them. */
+  namesOf(customer: number): readonly string[][] {
+    const only = this.only[customer]
+    return only >= 0 ? this.spellings[only].alone : only === -1 ? NO_NAMES : this.several.get(customer)!
+  }
+
+  /** The spelling of the customer's only name (shared by namesakes), or −1 when they have none or several. */
+  onlySpelling(customer: number): number {
+    return this.only[customer] >= 0 ? this.only[customer] : -1
   }
 
   /** Customers with `token` in one of their names. */
-  customersWithToken(token: string): readonly Customer[] {
+  customersWithToken(token: string): readonly number[] {
     let found = this.tokenCustomers.get(token)
     if (!found) {
-      found = customersOf((this.byToken ??= this.buildTokens()).get(token))
+      found = this.customersOf((this.byToken ??= this.buildLists((tokens) => tokens)).get(token))
       this.tokenCustomers.set(token, found)
     }
     return found
   }
 
   /** Customers with both words of `pair` ("a b", a < b) in one name. */
-  customersWithPair(pair: string): readonly Customer[] {
+  customersWithPair(pair: string): readonly number[] {
     let found = this.pairCustomers.get(pair)
     if (!found) {
-      found = customersOf((this.byPair ??= this.buildPairs()).get(pair))
+      found = this.customersOf((this.byPair ??= this.buildLists(namePairs)).get(pair))
       this.pairCustomers.set(pair, found)
     }
     return found
   }
 
-  private buildTokens(): Map<string, Spelling | Spelling[]> {
-    this.tokenCustomers.clear()
-    const map = new Map<string, Spelling | Spelling[]>()
-    for (const spelling of this.spellings.values()) {
+  private buildLists(keysOf: (tokens: string[]) => string[]): Map<string, number | number[]> {
+    const map = new Map<string, number | number[]>()
+    this.spellings.forEach((spelling, id) => {
       if (spelling.customers.length) {
-        for (const token of spelling.tokens) {
-          post(map, token, spelling)
+        for (const key of keysOf(spelling.tokens)) {
+          const current = map.get(key)
+          if (current === undefined) {
+            map.set(key, id)
+          } else if (Array.isArray(current)) {
+            current.push(id)
+          } else {
+            map.set(key, [current, id])
+          }
         }
       }
-    }
+    })
     return map
   }
 
-  private buildPairs(): Map<string, Spelling | Spelling[]> {
-    this.pairCustomers.clear()
-    const map = new Map<string, Spelling | Spelling[]>()
-    for (const spelling of this.spellings.values()) {
-      if (spelling.customers.length) {
-        for (const pair of namePairs(spelling.tokens)) {
-          post(map, pair, spelling)
-        }
+  /** The customers of one or more spellings, each once. */
+  private customersOf(found: number | number[] | undefined): readonly number[] {
+    if (found === undefined) {
+      return NONE
+    }
+    if (!Array.isArray(found)) {
+      return this.spellings[found].customers
+    }
+    const all = new Set<number>()
+    for (const spelling of found) {
+      for (const customer of this.spellings[spelling].customers) {
+        all.add(customer)
       }
     }
-    return map
+    return [...all]
   }
-}
-
-function post(map: Map<string, Spelling | Spelling[]>, key: string, spelling: Spelling): void {
-  const current = map.get(key)
-  if (current === undefined) {
-    map.set(key, spelling)
-  } else if (Array.isArray(current)) {
-    current.push(spelling)
-  } else {
-    map.set(key, [current, spelling])
-  }
-}
-
-/** The customers of one or more spellings, each once. */
-function customersOf(found: Spelling | Spelling[] | undefined): readonly Customer[] {
-  if (found === undefined) {
-    return NONE
-  }
-  if (!Array.isArray(found)) {
-    return found.customers
-  }
-  const all = new Set<Customer>()
-  for (const spelling of found) {
-    for (const key of spelling.customers) {
-      all.add(key)
-    }
-  }
-  return [...all]
 }
 
 /** Every unordered pair of distinct name words, as "a b" with a < b (bounded: first 6 words). */

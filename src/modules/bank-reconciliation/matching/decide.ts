@@ -1,5 +1,5 @@
 import { formatCents } from "./amounts"
-import type { OpenItemIndex } from "./open-item-index"
+import { displayIdOf, labelOf, orderIdOf, type OpenItemIndex } from "./open-item-index"
 import { explainProposal, reason } from "./reasons"
 import { payerIs, paysInFull, type ScoredProposal, type TransactionFacts } from "./scoring"
 import type { Allocation, Alternative, MatchOptions, MatchResult } from "./types"
@@ -21,15 +21,15 @@ export function compareProposals(a: ScoredProposal, b: ScoredProposal): number {
  * is measured on the evidence that tells them apart (references, amount).
  */
 export function leadOver(best: ScoredProposal, other: ScoredProposal): number {
-  if (best.customerKey !== null && best.customerKey === other.customerKey) {
+  if (best.customer !== null && best.customer === other.customer) {
     return best.confidenceWithoutParty - other.confidenceWithoutParty
   }
   return best.confidence - other.confidence
 }
 
 function displayOf(index: OpenItemIndex, position: number): string {
-  const item = index.items[position]
-  return item.displayId !== null ? `#${item.displayId}` : item.orderId
+  const displayId = displayIdOf(index, position)
+  return displayId !== null ? `#${displayId}` : orderIdOf(index, position)
 }
 
 function round(confidence: number): number {
@@ -37,7 +37,7 @@ function round(confidence: number): number {
 }
 
 function allocationsOf(proposal: ScoredProposal, index: OpenItemIndex): Allocation[] {
-  return proposal.positions.map((position, i) => ({ orderId: index.items[position].orderId, amount: formatCents(proposal.amounts[i]) }))
+  return proposal.positions.map((position, i) => ({ orderId: orderIdOf(index, position), amount: formatCents(proposal.amounts[i]) }))
 }
 
 /** Below suggestThreshold a proposal is still listed as an alternative of a `none` result from this confidence on. */
@@ -50,12 +50,12 @@ const LOW_ALTERNATIVE = 0.1
  * shown, and nothing is assigned without a human.
  */
 function payerConflict(best: ScoredProposal, ranked: ScoredProposal[], facts: TransactionFacts): ScoredProposal | null {
-  if (best.positions.length !== 1 || !best.customerKey || !facts.refs.has(best.positions[0]) || payerIs(best.customerKey, facts)) {
+  if (best.positions.length !== 1 || best.customer === null || !facts.refs.has(best.positions[0]) || payerIs(best.customer, facts)) {
     return null
   }
   return ranked.find((other) =>
-    other !== best && other.positions.length === 1 && other.customerKey !== null && other.customerKey !== best.customerKey &&
-    paysInFull(other.relation?.kind) && payerIs(other.customerKey, facts)
+    other !== best && other.positions.length === 1 && other.customer !== null && other.customer !== best.customer &&
+    paysInFull(other.relation?.kind) && payerIs(other.customer, facts)
   ) ?? null
 }
 
@@ -84,7 +84,7 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
   const conflict = payerConflict(best, ranked, facts)
   const auto = best.eligible && best.confidence >= options.autoThreshold && margin >= options.minMargin && !conflict
   const alternatives = alternativesFrom(1, options.suggestThreshold)
-  if (conflict && !alternatives.some((alternative) => alternative.allocations[0]?.orderId === index.items[conflict.positions[0]].orderId)) {
+  if (conflict && !alternatives.some((alternative) => alternative.allocations[0]?.orderId === orderIdOf(index, conflict.positions[0]))) {
     alternatives.unshift({ allocations: allocationsOf(conflict, index), confidence: round(conflict.confidence) })
   }
   const reasons = explainProposal(best, facts, index)
@@ -98,7 +98,7 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
     }
   }
   if (conflict) {
-    const payer = index.customers.get(conflict.customerKey!)?.label ?? ""
+    const payer = labelOf(index, conflict.customer!)
     const named = displayOf(index, best.positions[0])
     const own = displayOf(index, conflict.positions[0])
     const detail = `the reference names order ${named}, but the payer is ${payer}, who owes the same amount on order ${own}; confirm by hand`

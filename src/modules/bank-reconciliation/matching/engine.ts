@@ -1,7 +1,8 @@
 import { parseCents } from "./amounts"
 import { guardBatchConflicts } from "./batch-guard"
 import { decide } from "./decide"
-import { buildOpenItemIndex, type OpenItemIndex } from "./open-item-index"
+import { normalizeIban } from "./customer-index"
+import { buildOpenItemIndex, type OpenItemIndex, type Wanted } from "./open-item-index"
 import { resolveOptions } from "./options"
 import { findParty } from "./party"
 import { buildProposals } from "./proposals"
@@ -23,15 +24,38 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   // Loaders usually hand the items over in id order already: then one pass replaces the sort.
   const sorted = input.openItems.every((item, i, all) => i === 0 || byId(all[i - 1], item) <= 0)
   const openItems = sorted ? input.openItems : [...input.openItems].sort(byId)
-  const index = buildOpenItemIndex(openItems)
+  const index = buildOpenItemIndex(openItems, wantedBy(input.transactions))
   const scanContext = buildScanContext(options, index)
   const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options))
   return { results: guardBatchConflicts(results, { get: (orderId) => outstandingOf(index, orderId) }, options) }
 }
 
-/** What the order still owes, found by binary search (index.items is sorted by orderId); undefined when not open. */
+/** The payer IBANs and the amounts (per currency) the transactions can look up: the index holds only these. */
+function wantedBy(transactions: BankTransactionInput[]): Wanted {
+  const ibans = new Set<string>()
+  const amounts = new Map<string, Set<number>>()
+  for (const transaction of transactions) {
+    const iban = normalizeIban(transaction.counterpartIban)
+    if (iban) {
+      ibans.add(iban)
+    }
+    const cents = parseCents(transaction.amount)
+    if (cents !== null && cents > 0) {
+      const currency = transaction.currency.toUpperCase()
+      let set = amounts.get(currency)
+      if (!set) {
+        set = new Set()
+        amounts.set(currency, set)
+      }
+      set.add(cents)
+    }
+  }
+  return { ibans, amounts }
+}
+
+/** What the order still owes, found by binary search (the open items are sorted by orderId); undefined when not open. */
 function outstandingOf(index: OpenItemIndex, orderId: string): number | undefined {
-  const items = index.items
+  const items = index.inputs
   let low = 0
   let high = items.length // first position whose orderId is greater than orderId
   while (low < high) {
@@ -43,7 +67,7 @@ function outstandingOf(index: OpenItemIndex, orderId: string): number | undefine
     }
   }
   // With a repeated orderId the last one counts, as a Map built in item order would have it.
-  return low > 0 && items[low - 1].orderId === orderId ? items[low - 1].outstandingCents : undefined
+  return low > 0 && items[low - 1].orderId === orderId ? index.cents[low - 1] : undefined
 }
 
 function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanContext {

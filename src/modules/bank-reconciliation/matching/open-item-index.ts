@@ -1,48 +1,51 @@
 import { parseCents } from "./amounts"
-import { compactReference, isValidCompactRf } from "./iso11649"
-import { indexCustomer, NameIndex } from "./customer-index"
+import { NameIndex, normalizeIban, sameStrings } from "./customer-index"
+import { indexReferences, invoiceCompactOf, trustedPaymentReference } from "./item-references"
 import type { NameMatch } from "./names"
-import { HASH_START, hashStep, HashedPostings, PostingMap } from "./posting-lists"
+import { HashedPostings } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
-export type IndexedItem = {
-  orderId: string
-  customerKey: string
-  currency: string
-  outstandingCents: number
-  displayId: number | null
-  invoiceNumber: string | null
-  paymentReference: string | null
-  createdAt: string | null
-  /** How many open items of the same customer owe exactly this amount (this one included); 0 until asked (sameAmountCount). */
-  sameAmountCount: number
-}
+/**
+ * What the run's payments can look up by IBAN and by amount: only these are indexed (a payer
+ * IBAN or an amount no payment has is never asked for). null: index everything.
+ */
+export type Wanted = { ibans: ReadonlySet<string>; amounts: ReadonlyMap<string, ReadonlySet<number>> } | null
 
-export type Customer = {
-  key: string
-  items: number[]
-  /** What each of `items` owes (same order), so amounts are compared without visiting every item. */
-  cents: number[]
-  /** The currency of all the customer's items; null when they are in more than one. */
-  currency: string | null
-  ibans: string[]
-  names: string[][]
-  /** The name as the shop wrote it, for reasons. */
-  label: string
-}
-
-/** Lookup tables over the open items, built once per run so no transaction scans every order. */
+/**
+ * Lookup tables over the open items, built once per run so no transaction scans every order.
+ * An item is a position (0 … inputs.length − 1); a customer is an id (0 … customerCount − 1).
+ * Per item and per customer facts sit in typed arrays, not in one object each: 100 000 open items
+ * cost a few flat arrays, which the garbage collector neither copies nor walks.
+ */
 export type OpenItemIndex = {
-  items: IndexedItem[]
-  customers: Map<string, Customer>
+  /** The open items (outstanding > 0) as given, sorted by orderId. */
+  inputs: OpenItemInput[]
+  /** What each item owes, in cents. */
+  cents: Float64Array
+  /** Each item's currency (upper case) as an index into `currencies`. */
+  currencyIds: Int32Array
+  currencies: string[]
+  /** Each item's customer id; an order without customer is a customer of its own. */
+  customerOf: Int32Array
+  customerCount: number
+  /** Customer c's items are customerItems[customerStart[c] … customerStart[c + 1] − 1], ascending. */
+  customerStart: Int32Array
+  customerItems: Int32Array
+  /** What each of customerItems owes (same order), so amounts are compared without visiting the items. */
+  customerCents: Float64Array
+  /** The currency id of all a customer's items; −1 when they are in more than one. */
+  customerCurrency: Int32Array
+  /** How many items of the item's customer owe exactly what it owes (itself included); 0 until asked. */
+  sameAmount: Int32Array
   byPaymentReference: HashedPostings<string>
   byInvoiceCompact: HashedPostings<string>
   byInvoiceDigits: HashedPostings<string>
   byDisplayId: HashedPostings<number>
-  byIban: PostingMap<string>
-  /** currency → cents → items owing exactly that. */
-  byAmount: Map<string, PostingMap<number, number>>
-  /** Name word → customers whose name has it; two name words (sorted, space-separated) → customers whose name has both. */
+  /** Normalised IBAN → customer ids (each once). */
+  byIban: Map<string, number[]>
+  /** currency → cents → items owing exactly that (ascending). */
+  byAmount: Map<string, Map<number, number[]>>
+  /** Name words and pairs of words → customer ids. */
   names: NameIndex
   /** Length range of compact payment references and invoice numbers, to bound scanning. */
   referenceLength: { min: number; max: number }
@@ -51,222 +54,207 @@ export type OpenItemIndex = {
   /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
   lastPrefix: string
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
-  payerNames: Map<string, { byName: Map<string, NameMatch>; customers: Map<string, Customer>; sortedNameKeys: string[] }>
+  payerNames: Map<string, ReadonlyMap<number, NameMatch>>
 }
 
-/** Open items of `currency` that owe exactly `cents`. */
+const NO_POSITIONS: readonly number[] = Object.freeze([])
+
+export const orderIdOf = (index: OpenItemIndex, position: number): string => index.inputs[position].orderId
+export const displayIdOf = (index: OpenItemIndex, position: number): number | null => index.inputs[position].displayId ?? null
+export const invoiceNumberOf = (index: OpenItemIndex, position: number): string | null => index.inputs[position].invoiceNumber || null
+export const paymentReferenceOf = (index: OpenItemIndex, position: number): string | null => index.inputs[position].paymentReference || null
+export const createdAtOf = (index: OpenItemIndex, position: number): string | null => index.inputs[position].createdAt ?? null
+export const currencyOf = (index: OpenItemIndex, position: number): string => index.currencies[index.currencyIds[position]]
+
+/** The name of customer `customer` as the shop wrote it (company first), for reasons. */
+export function labelOf(index: OpenItemIndex, customer: number): string {
+  const input = index.inputs[index.customerItems[index.customerStart[customer]]]
+  return input.companyName || input.customerName || input.customerId || input.orderId
+}
+
+/** Open items of `currency` that owe exactly `cents` (only amounts some payment has are indexed). */
 export function itemsOwing(index: OpenItemIndex, currency: string, cents: number): readonly number[] {
-  return index.byAmount.get(currency)?.get(cents) ?? []
+  return index.byAmount.get(currency)?.get(cents) ?? NO_POSITIONS
 }
 
 /** How many open items of `currency` owe exactly `cents`, without allocating. */
 export function countOwing(index: OpenItemIndex, currency: string, cents: number): number {
-  return index.byAmount.get(currency)?.count(cents) ?? 0
-}
-
-/** A payment reference is indexed only when it is specific enough to trust on sight. */
-function trustedPaymentReference(reference: string): string | null {
-  const compact = compactReference(reference)
-  if (compact.startsWith("RF") && /^RF\d{2}/.test(compact)) {
-    return isValidCompactRf(compact) ? compact : null
-  }
-  const specific = /[A-Z]/.test(compact) ? compact.length >= 5 : compact.length >= 6
-  return specific ? compact : null
+  return index.byAmount.get(currency)?.get(cents)?.length ?? 0
 }
 
 /** Builds every index; items must already be sorted by orderId so all lists are deterministic. */
-export function buildOpenItemIndex(openItems: OpenItemInput[]): OpenItemIndex {
-  const items: IndexedItem[] = []
-  // The reference tables keep hashes and positions only; a lookup checks the item's own key again.
-  const invoiceCompact = (position: number) => compactReference(items[position].invoiceNumber ?? "")
-  const index: OpenItemIndex = {
-    items, customers: new Map(),
-    byPaymentReference: new HashedPostings(openItems.length, (position) => trustedPaymentReference(items[position].paymentReference ?? "")),
-    byInvoiceCompact: new HashedPostings(openItems.length, invoiceCompact),
-    byInvoiceDigits: new HashedPostings(openItems.length, (position) => invoiceCompact(position).replace(/\D/g, "")),
-    byDisplayId: new HashedPostings(openItems.length, (position) => items[position].displayId),
-    byIban: new PostingMap(), byAmount: new Map(), names: new NameIndex(), invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(),
-    referenceLength: { min: Infinity, max: 0 },
-  }
+export function buildOpenItemIndex(openItems: OpenItemInput[], wanted: Wanted = null): OpenItemIndex {
+  const total = openItems.length
   const inputs: OpenItemInput[] = []
-  let currencyIn = ""
-  let currency = ""
-  for (const input of openItems) {
-    const outstandingCents = parseCents(input.outstanding) ?? 0
-    if (outstandingCents <= 0) {
+  const cents = new Float64Array(total)
+  const currencyIds = new Int32Array(total)
+  const customerOf = new Int32Array(total)
+  const customerCurrency = new Int32Array(total)
+  const currencies: string[] = []
+  const currencyIdsByText = new Map<string, number>()
+  const customerIds = new Map<string, number>()
+  let customerCount = 0
+  let lastCurrencyText: string | null = null
+  let lastCurrency = -1
+  let lastCustomerKey = ""
+  let lastCustomer = -1
+  for (let i = 0; i < total; i++) {
+    const input = openItems[i]
+    const owed = parseCents(input.outstanding) ?? 0
+    if (owed <= 0) {
       continue // nothing left to pay: never a candidate
     }
-    if (input.currency !== currencyIn) {
-      currencyIn = input.currency
-      currency = currencyIn.toUpperCase()
-    }
-    index.items.push({
-      orderId: input.orderId,
-      // An order without customer is its own customer; the NUL prefix keeps it apart from real ids.
-      customerKey: input.customerId || `\u0000${input.orderId}`,
-      currency,
-      outstandingCents,
-      displayId: input.displayId ?? null,
-      invoiceNumber: input.invoiceNumber || null,
-      paymentReference: input.paymentReference || null,
-      createdAt: input.createdAt ?? null,
-      sameAmountCount: 0,
-    })
+    const position = inputs.length
     inputs.push(input)
-  }
-  for (let position = 0; position < index.items.length; position++) {
-    indexReferences(index, index.items[position], position)
-  }
-  // Loaders hand a customer's orders over together more often than not: the previous item's customer is tried first.
-  const previous: { customer: Customer; input: OpenItemInput } = { customer: null!, input: null! }
-  for (let position = 0; position < items.length; position++) {
-    const item = items[position]
-    const same = position > 0 && previous.customer.key === item.customerKey ? previous : null
-    previous.customer = indexCustomer(index, item, inputs[position], position, same)
-    previous.input = inputs[position]
-  }
-  for (let position = 0; position < index.items.length; position++) {
-    const item = index.items[position]
-    let amounts = index.byAmount.get(item.currency)
-    if (!amounts) {
-      amounts = new PostingMap()
-      index.byAmount.set(item.currency, amounts)
+    cents[position] = owed
+    if (input.currency !== lastCurrencyText) {
+      lastCurrencyText = input.currency
+      lastCurrency = currencyId(input.currency, currencies, currencyIdsByText)
     }
-    amounts.add(item.outstandingCents, position)
+    currencyIds[position] = lastCurrency
+    const key = input.customerId
+    let customer: number
+    if (!key) {
+      customer = customerCount++ // an order without customer is its own customer
+      customerCurrency[customer] = lastCurrency
+    } else if (key === lastCustomerKey) {
+      customer = lastCustomer // loaders hand a customer's orders over together more often than not
+    } else {
+      const known = customerIds.get(key)
+      if (known === undefined) {
+        customer = customerCount++
+        customerIds.set(key, customer)
+        customerCurrency[customer] = lastCurrency
+      } else {
+        customer = known
+      }
+      lastCustomerKey = key
+      lastCustomer = customer
+    }
+    customerOf[position] = customer
+    if (customerCurrency[customer] !== lastCurrency) {
+      customerCurrency[customer] = -1
+    }
   }
+  const count = inputs.length
+  const index: OpenItemIndex = {
+    inputs, cents: cents.subarray(0, count), currencyIds: currencyIds.subarray(0, count), currencies,
+    customerOf: customerOf.subarray(0, count), customerCount,
+    customerStart: new Int32Array(customerCount + 1), customerItems: new Int32Array(count), customerCents: new Float64Array(count),
+    customerCurrency: customerCurrency.subarray(0, customerCount), sameAmount: new Int32Array(count),
+    // The reference tables keep hashes and positions only; a lookup checks the item's own key again.
+    byPaymentReference: new HashedPostings(count, (position) => trustedPaymentReference(inputs[position].paymentReference || "")),
+    byInvoiceCompact: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position])),
+    byInvoiceDigits: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position]).replace(/\D/g, "")),
+    byDisplayId: new HashedPostings(count, (position) => inputs[position].displayId ?? null),
+    byIban: new Map(), byAmount: new Map(), names: null!, invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(),
+    referenceLength: { min: Infinity, max: 0 },
+  }
+  groupCustomers(index)
+  for (let position = 0; position < count; position++) {
+    indexReferences(index, inputs[position], position)
+  }
+  index.names = new NameIndex(index)
+  indexIbans(index, wanted)
+  indexAmounts(index, wanted)
   return index
 }
 
-function rememberReference(index: OpenItemIndex, compact: string): void {
-  index.referenceLength.min = Math.min(index.referenceLength.min, compact.length)
-  index.referenceLength.max = Math.max(index.referenceLength.max, compact.length)
+function currencyId(text: string, currencies: string[], byText: Map<string, number>): number {
+  let id = byText.get(text)
+  if (id === undefined) {
+    const upper = text.toUpperCase()
+    id = currencies.indexOf(upper)
+    if (id < 0) {
+      id = currencies.push(upper) - 1
+    }
+    byText.set(text, id)
+  }
+  return id
 }
 
-function indexReferences(index: OpenItemIndex, item: IndexedItem, position: number): void {
-  if (item.paymentReference) {
-    const compact = trustedPaymentReference(item.paymentReference)
-    if (compact) {
-      index.byPaymentReference.add(compact, position)
-      rememberReference(index, compact)
-    }
+/** Fills customerStart / customerItems / customerCents (a counting sort of the items by customer). */
+function groupCustomers(index: OpenItemIndex): void {
+  const { customerOf, customerStart, customerItems, customerCents, cents } = index
+  for (let position = 0; position < customerOf.length; position++) {
+    customerStart[customerOf[position] + 1]++
   }
-  if (item.invoiceNumber && !indexAsciiInvoice(index, item.invoiceNumber, position)) {
-    const compact = compactReference(item.invoiceNumber)
-    const digits = compact.replace(/\D/g, "")
-    if (/[A-Z]/.test(compact) && digits && compact.length >= 4) {
-      index.byInvoiceCompact.add(compact, position)
-      rememberReference(index, compact)
-    }
-    // Only "prefix + digit groups" numbers: digits pulled out of mixed text are digit soup.
-    if (digits && /^[A-Za-z]*[^A-Za-z0-9]*\d+(?:[^A-Za-z0-9]+\d+)*$/.test(item.invoiceNumber.trim())) {
-      index.byInvoiceDigits.add(digits, position)
-    }
-    const prefix = /^([A-Z]{2,})/.exec(compact)
-    if (prefix && digits) {
-      index.invoicePrefixes.add(prefix[1])
-    }
+  for (let customer = 0; customer < index.customerCount; customer++) {
+    customerStart[customer + 1] += customerStart[customer]
   }
-  if (item.displayId !== null) {
-    index.byDisplayId.add(item.displayId, position)
+  const next = customerStart.slice(0, index.customerCount)
+  for (let position = 0; position < customerOf.length; position++) {
+    const at = next[customerOf[position]]++
+    customerItems[at] = position
+    customerCents[at] = cents[position]
   }
 }
 
-const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-const isDigit = (code: number) => code >= 48 && code <= 57
-const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13)
-
-/**
- * indexReferences for an ASCII invoice number, in one pass over its characters and without
- * building the compact form, its digits or its prefix (unless the prefix is new): the same
- * tables get the same entries. False (nothing done) for other text, which takes the general way.
- */
-function indexAsciiInvoice(index: OpenItemIndex, invoice: string, position: number): boolean {
-  let compactHash = HASH_START
-  let digitsHash = HASH_START
-  let compactLength = 0
-  let digitCount = 0
-  let letters = false
-  let prefixLength = 0
-  for (let i = 0; i < invoice.length; i++) {
-    const code = invoice.charCodeAt(i)
-    if (code > 127) {
-      return false
+/** byIban: each known IBAN some payment comes from → the customers it is on file for. */
+function indexIbans(index: OpenItemIndex, wanted: Wanted): void {
+  if (wanted && wanted.ibans.size === 0) {
+    return
+  }
+  let previous: readonly string[] | null | undefined = null
+  let previousCustomer = -1
+  for (let position = 0; position < index.inputs.length; position++) {
+    const ibans = index.inputs[position].knownIbans
+    const customer = index.customerOf[position]
+    if (!ibans || !ibans.length || (customer === previousCustomer && sameStrings(ibans, previous))) {
+      continue // the same IBANs as the customer's previous order
     }
-    if (isDigit(code)) {
-      compactHash = hashStep(compactHash, code)
-      digitsHash = hashStep(digitsHash, code)
-      compactLength++
-      digitCount++
-    } else if (isLetter(code)) {
-      compactHash = hashStep(compactHash, code >= 97 ? code - 32 : code)
-      compactLength++
-      letters = true
-      if (digitCount === 0) {
-        prefixLength++
+    previous = ibans
+    previousCustomer = customer
+    for (let i = 0; i < ibans.length; i++) {
+      const iban = normalizeIban(ibans[i])
+      if (!iban || (wanted && !wanted.ibans.has(iban))) {
+        continue
+      }
+      const customers = index.byIban.get(iban)
+      if (!customers) {
+        index.byIban.set(iban, [customer])
+      } else if (!customers.includes(customer)) {
+        customers.push(customer)
       }
     }
   }
-  if (!digitCount) {
-    return true // no digits: neither a compact invoice number, nor digits, nor a prefix
-  }
-  if (letters && compactLength >= 4) {
-    index.byInvoiceCompact.addHash(compactHash, position)
-    index.referenceLength.min = Math.min(index.referenceLength.min, compactLength)
-    index.referenceLength.max = Math.max(index.referenceLength.max, compactLength)
-  }
-  if (prefixAndDigitGroups(invoice)) {
-    index.byInvoiceDigits.addHash(digitsHash, position)
-  }
-  if (prefixLength >= 2 && !(index.lastPrefix.length === prefixLength && invoice.startsWith(index.lastPrefix))) {
-    index.lastPrefix = compactReference(invoice).slice(0, prefixLength)
-    index.invoicePrefixes.add(index.lastPrefix)
-  }
-  return true
 }
 
-/** /^[A-Za-z]*[^A-Za-z0-9]*\d+(?:[^A-Za-z0-9]+\d+)*$/ on the trimmed ASCII text, without a regular expression. */
-function prefixAndDigitGroups(text: string): boolean {
-  let start = 0
-  let end = text.length
-  while (start < end && isSpace(text.charCodeAt(start))) {
-    start++
-  }
-  while (end > start && isSpace(text.charCodeAt(end - 1))) {
-    end--
-  }
-  let k = start
-  while (k < end && isLetter(text.charCodeAt(k))) {
-    k++
-  }
-  let first = true
-  while (first || k < end) {
-    while (k < end && !isLetter(text.charCodeAt(k)) && !isDigit(text.charCodeAt(k))) {
-      k++
+/** byAmount: the items owing each amount some payment has (all amounts when nothing is wanted). */
+function indexAmounts(index: OpenItemIndex, wanted: Wanted): void {
+  const byCurrency = index.currencies.map((currency) => {
+    const amounts = new Map<number, number[]>()
+    index.byAmount.set(currency, amounts)
+    return { amounts, wanted: wanted ? wanted.amounts.get(currency) ?? new Set<number>() : null }
+  })
+  for (let position = 0; position < index.inputs.length; position++) {
+    const owed = index.cents[position]
+    const table = byCurrency[index.currencyIds[position]]
+    if (table.wanted && !table.wanted.has(owed)) {
+      continue
     }
-    const digits = k
-    while (k < end && isDigit(text.charCodeAt(k))) {
-      k++
+    const positions = table.amounts.get(owed)
+    if (positions) {
+      positions.push(position)
+    } else {
+      table.amounts.set(owed, [position])
     }
-    if (k === digits) {
-      return false // a letter, or the end, where digits must follow
-    }
-    first = false
   }
-  return true
 }
 
 /** How many open items of the item's customer owe exactly what it owes (itself included); counted on first use. */
 export function sameAmountCount(index: OpenItemIndex, position: number): number {
-  const item = index.items[position]
-  if (item.sameAmountCount === 0) {
-    const others = index.customers.get(item.customerKey)!.items
+  if (index.sameAmount[position] === 0) {
+    const customer = index.customerOf[position]
+    const owed = index.cents[position]
+    const currency = index.currencyIds[position]
     let count = 0
-    for (const other of others) {
-      if (index.items[other].outstandingCents === item.outstandingCents && index.items[other].currency === item.currency) {
+    for (let at = index.customerStart[customer]; at < index.customerStart[customer + 1]; at++) {
+      if (index.customerCents[at] === owed && index.currencyIds[index.customerItems[at]] === currency) {
         count++
       }
     }
-    item.sameAmountCount = count
+    index.sameAmount[position] = count
   }
-  return item.sameAmountCount
+  return index.sameAmount[position]
 }

@@ -1,19 +1,17 @@
 import { compareNames, isNameWord, nameInWords, payerName, type NameMatch, type PayerName } from "./names"
 import { namePairs, normalizeIban } from "./customer-index"
-import type { Customer, OpenItemIndex } from "./open-item-index"
+import type { OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
 
-/** Who may have paid: customers by IBAN, by payer name and by a name written in the purpose. */
+/** Who may have paid: customers (ids) by IBAN, by payer name and by a name written in the purpose. */
 export type PartyEvidence = {
-  ibanCustomers: string[]
+  ibanCustomers: readonly number[]
   /** Shared between payments of the same payer name: read only. */
-  byName: ReadonlyMap<string, NameMatch>
-  nameInPurpose: Set<string>
-  /** The customers of `byName` by key (saves looking them up in the whole index); read only. */
-  customers: ReadonlyMap<string, Customer>
-  /** The keys of `byName`, sorted; read only. */
-  sortedNameKeys: readonly string[]
+  byName: ReadonlyMap<number, NameMatch>
+  nameInPurpose: Set<number>
 }
+
+const NO_CUSTOMERS: readonly number[] = Object.freeze([])
 
 /** Collects the customers the payer can be; bounded by options.nameCandidateLimit per name. */
 export function findParty(
@@ -24,59 +22,61 @@ export function findParty(
   nameCandidateLimit: number
 ): PartyEvidence {
   const iban = normalizeIban(counterpartIban)
-  const ibanCustomers = iban ? [...index.byIban.get(iban)] : []
+  const ibanCustomers = (iban && index.byIban.get(iban)) || NO_CUSTOMERS
   const nameInPurpose = customersNamedIn(scan.words, index, nameCandidateLimit)
   const names = [counterpartName, scan.ultimateDebtor].filter((raw): raw is string => Boolean(raw))
   if (names.length === 0) {
-    return { ibanCustomers, byName: NO_NAMES.byName, nameInPurpose, customers: NO_NAMES.customers, sortedNameKeys: NO_NAMES.sortedNameKeys }
+    return { ibanCustomers, byName: NO_NAMES, nameInPurpose }
   }
   const found = nameMatches(payerName(names[0]), index, nameCandidateLimit)
   if (names.length === 1) {
-    return { ibanCustomers, byName: found.byName, nameInPurpose, customers: found.customers, sortedNameKeys: found.sortedNameKeys }
+    return { ibanCustomers, byName: found, nameInPurpose }
   }
   // A second payer name (the ultimate debtor): a customer keeps the better match, the first on a tie.
-  const byName = new Map(found.byName)
-  const customers = new Map(found.customers)
-  const second = nameMatches(payerName(names[1]), index, nameCandidateLimit)
-  for (const [key, match] of second.byName) {
-    const known = byName.get(key)
+  const byName = new Map(found)
+  for (const [customer, match] of nameMatches(payerName(names[1]), index, nameCandidateLimit)) {
+    const known = byName.get(customer)
     if (!known || match.score > known.score) {
-      byName.set(key, match)
-      customers.set(key, second.customers.get(key)!)
+      byName.set(customer, match)
     }
   }
-  return { ibanCustomers, byName, nameInPurpose, customers, sortedNameKeys: [...byName.keys()].sort() }
+  return { ibanCustomers, byName, nameInPurpose }
 }
 
-/** The customers a payer name matches, each with its best match, and their keys sorted. */
-type NameMatches = { byName: Map<string, NameMatch>; customers: Map<string, Customer>; sortedNameKeys: string[] }
-
-const NO_NAMES: NameMatches = { byName: new Map(), customers: new Map(), sortedNameKeys: [] }
+const NO_NAMES: ReadonlyMap<number, NameMatch> = new Map()
 
 /**
- * The customers a normalised payer name matches, computed once per run for each name: the same
- * payer (and the same name written another way) pays more than once in a batch. Depends only on
- * the name's words and whether the bank cut it, the index and the candidate limit.
+ * The customers a normalised payer name matches, each with its best match, computed once per run
+ * for each name: the same payer (and the same name written another way) pays more than once in a
+ * batch. Depends only on the name's words and whether the bank cut it, the index and the
+ * candidate limit. Namesakes share one spelling of their name: it is compared once, not once each.
  */
-function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): NameMatches {
+function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): ReadonlyMap<number, NameMatch> {
   const key = `${payer.truncated ? "1" : "0"}${limit} ${payer.tokens.join(" ")}`
   let found = index.payerNames.get(key)
   if (!found) {
-    found = { byName: new Map(), customers: new Map(), sortedNameKeys: [] }
+    const byName = new Map<number, NameMatch>()
+    const bySpelling = new Map<number, NameMatch | null>()
     for (const customer of nameCandidates(payer, index, limit)) {
-      let best: NameMatch | null = null // the first of the best scores, as the names come
-      for (const names of customer.names) {
-        const match = compareNames(payer, names)
-        if (match.level !== "none" && (!best || match.score > best.score)) {
-          best = match
+      const spelling = index.names.onlySpelling(customer)
+      let best = spelling >= 0 ? bySpelling.get(spelling) : undefined
+      if (best === undefined) {
+        best = null // the first of the best scores, as the names come
+        for (const names of index.names.namesOf(customer)) {
+          const match = compareNames(payer, names)
+          if (match.level !== "none" && (!best || match.score > best.score)) {
+            best = match
+          }
+        }
+        if (spelling >= 0) {
+          bySpelling.set(spelling, best)
         }
       }
       if (best) {
-        found.byName.set(customer.key, best) // candidates are distinct customers
-        found.customers.set(customer.key, customer)
+        byName.set(customer, best) // candidates are distinct customers
       }
     }
-    found.sortedNameKeys = [...found.byName.keys()].sort()
+    found = byName
     index.payerNames.set(key, found)
   }
   return found
@@ -90,10 +90,10 @@ const SINGLE_WORD_LIMIT = 10
  * sharing the most first; with one word in common only when few customers have it. Never more
  * than `limit`, so common names do not fan out to thousands of candidates.
  */
-function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): readonly Customer[] {
+function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): readonly number[] {
   const tokens = payer.tokens
-  let only: readonly Customer[] | null = null // the one pair's customers, when a single pair counts
-  let shared: Map<Customer, number> | null = null
+  let only: readonly number[] | null = null // the one pair's customers, when a single pair counts
+  let shared: Map<number, number> | null = null
   for (const pair of namePairs(tokens)) {
     // A pair shared by very many customers ("hans peter") cannot narrow anything down; skipping
     // it keeps the work per payment bounded however large the order book grows.
@@ -106,7 +106,7 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
       continue
     }
     if (!shared) {
-      shared = new Map<Customer, number>()
+      shared = new Map<number, number>()
       for (const customer of only!) {
         shared.set(customer, 1)
       }
@@ -124,7 +124,7 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
     for (const count of shared.values()) {
       most = Math.max(most, count)
     }
-    const best: Customer[] = []
+    const best: number[] = []
     for (const [customer, count] of shared) {
       if (count === most) {
         best.push(customer)
@@ -137,8 +137,8 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
-function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): Set<string> {
-  const found = new Set<string>()
+function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): Set<number> {
+  const found = new Set<number>()
   if (!words.length) {
     return found
   }
@@ -149,8 +149,8 @@ function customersNamedIn(words: string[], index: OpenItemIndex, limit: number):
       continue
     }
     for (const customer of customers) {
-      if (!found.has(customer.key) && customer.names.some((names) => nameInWords(names, present))) {
-        found.add(customer.key)
+      if (!found.has(customer) && index.names.namesOf(customer).some((names) => nameInWords(names, present))) {
+        found.add(customer)
       }
     }
   }

@@ -1,4 +1,4 @@
-import { countOwing, itemsOwing, type Customer, type OpenItemIndex } from "./open-item-index"
+import { countOwing, currencyOf, itemsOwing, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { ReferenceHits } from "./references"
 import { findExactSubsets } from "./subset-sum"
@@ -21,37 +21,29 @@ export function buildProposals(
 ): Proposal[] {
   const singles = new Set<number>()
   // Payer known by IBAN, by a reference or by name in the purpose: all their orders are candidates.
-  const strong = new Set<string>([...party.ibanCustomers, ...party.nameInPurpose])
+  const strong = new Set<number>(party.ibanCustomers)
+  party.nameInPurpose.forEach((customer) => strong.add(customer))
   for (const position of refs.keys()) {
-    if (index.items[position].currency === currency) {
+    if (currencyOf(index, position) === currency) {
       singles.add(position)
-      strong.add(index.items[position].customerKey)
+      strong.add(index.customerOf[position])
     }
   }
-  const customers = strong.size ? [...new Set<string>([...strong, ...party.byName.keys()])].sort() : party.sortedNameKeys
-  const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
-  const feeCents = Math.round(Number(options.bankFeeTolerance) * 100)
-  const shortPercent = Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent)
-  const itemsOf = new Map<string, { items: number[]; cents: number[] | null }>()
-  for (const key of customers) {
-    const customer = party.customers.get(key) ?? index.customers.get(key)
-    if (!customer) {
-      continue
-    }
-    const items = customerItems(index, customer, currency)
-    const cents = items === customer.items ? customer.cents : null
-    // A payer name alone (namesakes!) is only worth proposing where the amount nearly fits
-    // (up to the Skonto/tolerance shortfall); a known payer with very many orders, where it fits.
-    const everything = strong.has(key) && items.length <= MAX_ITEMS_PER_PARTY
-    const shortAllowed = strong.has(key) ? 0 : shortPercent
-    itemsOf.set(key, { items, cents })
-    for (let i = 0; i < items.length; i++) {
-      const owed = cents ? cents[i] : index.items[items[i]].outstandingCents
-      const near = amountCents <= owed + roundingCents &&
-        ((owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100 || owed - amountCents <= feeCents)
-      if (everything || near) {
-        singles.add(items[i])
-      }
+  const near: Near = {
+    amountCents,
+    roundingCents: Math.round(Number(options.roundingTolerance) * 100),
+    feeCents: Math.round(Number(options.bankFeeTolerance) * 100),
+    shortPercent: Math.max(options.skontoMaxPercent, options.underpaymentTolerancePercent),
+  }
+  const currencyId = index.currencies.indexOf(currency)
+  const subsets: Proposal[] = []
+  // The order of the customers does not matter: proposals are ranked by confidence and key.
+  for (const customer of strong) {
+    addCustomer(customer, true, near, currencyId, singles, subsets, index, options)
+  }
+  for (const customer of party.byName.keys()) {
+    if (!strong.has(customer)) {
+      addCustomer(customer, false, near, currencyId, singles, subsets, index, options)
     }
   }
   if (countOwing(index, currency, amountCents) <= options.maxAmountOnlyCandidates) {
@@ -59,36 +51,62 @@ export function buildProposals(
   }
   const proposals: Proposal[] = [...singles].sort((a, b) => a - b).map((position) => ({
     positions: [position],
-    amounts: [Math.min(amountCents, index.items[position].outstandingCents)],
+    amounts: [Math.min(amountCents, index.cents[position])],
     kind: "single",
   }))
   const referencedSet = referencedSetProposal(amountCents, refs, index, currency, options)
   if (referencedSet) {
     proposals.push(referencedSet)
   }
-  for (const customer of customers) {
-    const own = itemsOf.get(customer)
-    const subsets = own ? subsetProposals(amountCents, own.items, own.cents, index, options) : NO_PROPOSALS
-    for (const subset of subsets) {
-      proposals.push(subset)
-    }
+  for (const subset of subsets) {
+    proposals.push(subset)
   }
   return proposals
 }
 
-const NO_PROPOSALS: Proposal[] = Object.freeze([]) as unknown as Proposal[]
+type Near = { amountCents: number; roundingCents: number; feeCents: number; shortPercent: number }
 
-const NO_ITEMS: number[] = Object.freeze([]) as unknown as number[]
-
-/** A customer's open items in the payment's currency, in index order (callers only read the list). */
-function customerItems(index: OpenItemIndex, customer: Customer, currency: string): number[] {
-  if (customer.currency === currency) {
-    return customer.items // all in the payment's currency (the usual case): no copy
+/**
+ * One customer's single-order candidates and exact sums. A payer name alone (namesakes!) is only
+ * worth proposing where the amount nearly fits (up to the Skonto/tolerance shortfall); a known
+ * payer with very many orders, where it fits.
+ */
+function addCustomer(
+  customer: number, strong: boolean, near: Near, currencyId: number, singles: Set<number>, subsets: Proposal[],
+  index: OpenItemIndex, options: MatchOptions
+): void {
+  let items: ArrayLike<number> = index.customerItems
+  let cents: ArrayLike<number> = index.customerCents
+  let from = index.customerStart[customer]
+  let to = index.customerStart[customer + 1]
+  const own = index.customerCurrency[customer]
+  if (currencyId < 0 || (own >= 0 && own !== currencyId)) {
+    return // none of the customer's orders is in the payment's currency
   }
-  if (customer.currency !== null) {
-    return NO_ITEMS
+  if (own < 0) {
+    const mine: number[] = []
+    for (let at = from; at < to; at++) {
+      if (index.currencyIds[index.customerItems[at]] === currencyId) {
+        mine.push(index.customerItems[at])
+      }
+    }
+    items = mine
+    cents = mine.map((position) => index.cents[position])
+    from = 0
+    to = mine.length
   }
-  return customer.items.filter((position) => index.items[position].currency === currency)
+  const { amountCents, roundingCents, feeCents } = near
+  const everything = strong && to - from <= MAX_ITEMS_PER_PARTY
+  const shortAllowed = strong ? 0 : near.shortPercent
+  for (let at = from; at < to; at++) {
+    const owed = cents[at]
+    const fits = amountCents <= owed + roundingCents &&
+      ((owed - amountCents) * 100 <= owed * shortAllowed + roundingCents * 100 || owed - amountCents <= feeCents)
+    if (everything || fits) {
+      singles.add(items[at])
+    }
+  }
+  subsetProposals(amountCents, items, cents, from, to, subsets, options)
 }
 
 /** Several orders named in one transfer ("RE 1001, 1002, 1003"): fill them in order, never beyond. */
@@ -100,7 +118,7 @@ function referencedSetProposal(
   options: MatchOptions
 ): Proposal | null {
   const positions = [...refs.entries()]
-    .filter(([position, hit]) => (hit.strength !== "weak" || hit.listed) && index.items[position].currency === currency)
+    .filter(([position, hit]) => (hit.strength !== "weak" || hit.listed) && currencyOf(index, position) === currency)
     .map(([position]) => position)
     .sort((a, b) => a - b)
   if (positions.length < 2 || positions.length > options.maxSubsetSize * 2) {
@@ -108,7 +126,7 @@ function referencedSetProposal(
   }
   let remaining = amountCents
   const amounts = positions.map((position) => {
-    const amount = Math.min(remaining, index.items[position].outstandingCents)
+    const amount = Math.min(remaining, index.cents[position])
     remaining -= amount
     return amount
   })
@@ -119,32 +137,32 @@ function referencedSetProposal(
   return { positions: used.map((u) => u.position), amounts: used.map((u) => u.amount), kind: "referenced_set" }
 }
 
-/** Exact sums of one customer's open orders, unless one order alone already equals the amount. */
+/** Exact sums of one customer's open orders (items[from … to − 1]), unless one order alone already equals the amount. */
 function subsetProposals(
   amountCents: number,
-  items: number[],
-  cents: number[] | null,
-  index: OpenItemIndex,
+  items: ArrayLike<number>,
+  cents: ArrayLike<number>,
+  from: number,
+  to: number,
+  out: Proposal[],
   options: MatchOptions
-): Proposal[] {
-  if (items.length < 2 || items.length > options.maxSubsetItems || options.maxSubsetSize < 2) {
-    return NO_PROPOSALS
+): void {
+  const count = to - from
+  if (count < 2 || count > options.maxSubsetItems || options.maxSubsetSize < 2) {
+    return
   }
   let total = 0
-  for (let i = 0; i < items.length; i++) {
-    const owed = cents ? cents[i] : index.items[items[i]].outstandingCents
-    if (owed === amountCents) {
-      return NO_PROPOSALS // a single exact order wins over any combination (as Odoo does)
+  for (let at = from; at < to; at++) {
+    if (cents[at] === amountCents) {
+      return // a single exact order wins over any combination (as Odoo does)
     }
-    total += owed
+    total += cents[at]
   }
   if (total < amountCents) {
-    return NO_PROPOSALS // all of them together are not enough: no combination can be exact
+    return // all of them together are not enough: no combination can be exact
   }
-  const values = items.map((position) => index.items[position].outstandingCents)
-  return findExactSubsets(values, amountCents, options.maxSubsetSize, 5).map((subset) => ({
-    positions: subset.map((i) => items[i]),
-    amounts: subset.map((i) => values[i]),
-    kind: "subset",
-  }))
+  const values = Array.from({ length: count }, (_, i) => cents[from + i])
+  for (const subset of findExactSubsets(values, amountCents, options.maxSubsetSize, 5)) {
+    out.push({ positions: subset.map((i) => items[from + i]), amounts: subset.map((i) => values[i]), kind: "subset" })
+  }
 }

@@ -1,5 +1,5 @@
 import { formatCents, looksTransposed, type AmountRelation } from "./amounts"
-import type { OpenItemIndex } from "./open-item-index"
+import { labelOf, type OpenItemIndex } from "./open-item-index"
 import { partyWeights, PARTY_WEIGHT, type ScoredProposal, type TransactionFacts } from "./scoring"
 import type { Reason, ReasonParams, Signal } from "./types"
 
@@ -15,16 +15,16 @@ export function explainProposal(proposal: ScoredProposal, facts: TransactionFact
       reasons.push({ signal: hit.signal, detail: hit.detail, code: hit.code, params: hit.params })
     }
   }
-  if (proposal.customerKey) {
-    const customer = index.customers.get(proposal.customerKey)?.label ?? ""
-    const party = partyWeights(proposal.customerKey, facts.party)
+  if (proposal.customer !== null) {
+    const customer = labelOf(index, proposal.customer)
+    const party = partyWeights(proposal.customer, facts.party)
     if (party.iban) {
       const others = facts.party.ibanCustomers.length - 1
       const shared = others ? ` (also on file for ${others} other customer(s))` : ""
       reasons.push(reason("iban", `payer IBAN ${facts.counterpartIban} is on file for ${customer}${shared}`, "iban_known", { iban: facts.counterpartIban, customer, others }))
     }
     if (party.name) {
-      const match = facts.party.byName.get(proposal.customerKey)
+      const match = facts.party.byName.get(proposal.customer)
       if (match && party.name !== PARTY_WEIGHT.nameInPurpose) {
         const full = match.level === "full"
         reasons.push(reason("name", `payer name ${full ? "matches" : "partly matches"} ${customer}`, full ? "name_full" : "name_partial", { customer }))
@@ -33,7 +33,7 @@ export function explainProposal(proposal: ScoredProposal, facts: TransactionFact
       }
     }
   }
-  reasons.push(proposal.relation ? describeRelation(proposal.relation, facts.amountCents, index.items[proposal.positions[0]].outstandingCents) : describeSet(proposal, facts.amountCents, index))
+  reasons.push(proposal.relation ? describeRelation(proposal.relation, facts.amountCents, index.cents[proposal.positions[0]]) : describeSet(proposal, facts.amountCents, index))
   return onePerSignal(reasons)
 }
 
@@ -99,7 +99,7 @@ function describeRelation(relation: AmountRelation, paid: number, owed: number):
 }
 
 function describeSet(proposal: ScoredProposal, paid: number, index: OpenItemIndex): Reason {
-  const owed = proposal.positions.map((position) => index.items[position].outstandingCents)
+  const owed = proposal.positions.map((position) => index.cents[position])
   const parts = owed.map(formatCents)
   const count = proposal.positions.length
   const sum = owed.reduce((a, b) => a + b, 0)

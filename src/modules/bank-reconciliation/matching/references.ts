@@ -1,5 +1,5 @@
 import { compactReference } from "./iso11649"
-import type { OpenItemIndex } from "./open-item-index"
+import { displayIdOf, invoiceNumberOf, paymentReferenceOf, type OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
 import type { MatchOptions, ReasonParams, Signal } from "./types"
 
@@ -55,13 +55,13 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     }
     const signal: Signal = mention.source === "end_to_end" ? "end_to_end_reference" : "payment_reference"
     for (const position of byReference) {
-      const reference = index.items[position].paymentReference
+      const reference = paymentReferenceOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches payment reference ${reference}`
       const params = { text: mention.raw, where: mention.source, reference }
       offer(hits, position, { signal, strength: "trusted", weight: WEIGHTS.reference, detail, code: "reference_match", params, verified: mention.rfValid })
     }
     for (const position of byInvoice) {
-      const invoice = index.items[position].invoiceNumber
+      const invoice = invoiceNumberOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}`
       const params = { text: mention.raw, where: mention.source, invoice, quality: "whole" }
       offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.invoiceCompact, detail, code: "invoice_match", params })
@@ -85,7 +85,7 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     const how = { labelled: "", listed: " (listed with another number)", unlabelled: " (unlabelled number)", weak: " (number that may be a postal code, year or amount)" }[quality]
     const extra = { listed: mention.listed && strength !== "trusted", shapeOnly }
     for (const position of index.byInvoiceDigits.get(mention.digits)) {
-      const invoice = index.items[position].invoiceNumber
+      const invoice = invoiceNumberOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}${how}`
       offer(hits, position, { signal: "invoice_number", strength, weight, detail, code: "invoice_match", params: { text: mention.raw, where: mention.source, invoice, quality }, ...extra })
       found.add(at)
@@ -93,7 +93,7 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     // Display ids are numbers: "0042" is order 42 (digits beyond 15 cannot be one).
     const displayPositions = mention.digits.length <= 15 ? index.byDisplayId.get(Number(mention.digits)) : []
     for (const position of displayPositions) {
-      const order = index.items[position].displayId
+      const order = displayIdOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${order}${how}`
       offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail, code: "order_match", params: { text: mention.raw, where: mention.source, order, quality }, ...extra })
       found.add(at)
@@ -115,7 +115,7 @@ function addPatternHits(hits: ReferenceHits, purpose: string, index: OpenItemInd
         ...index.byInvoiceDigits.get(compact),
       ]
       for (const position of positions) {
-        const invoice = index.items[position].invoiceNumber ?? index.items[position].paymentReference
+        const invoice = invoiceNumberOf(index, position) ?? paymentReferenceOf(index, position)
         const detail = `'${text}' in purpose (shop pattern) matches invoice ${invoice}`
         const params = { text, where: "purpose", invoice, quality: "pattern" }
         offer(hits, position, { signal: "invoice_number", strength: "trusted", weight: WEIGHTS.labelled, detail, code: "invoice_match", params })

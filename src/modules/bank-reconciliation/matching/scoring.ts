@@ -1,5 +1,5 @@
 import { daysBetween, looksTransposed, relateAmount, type AmountRelation } from "./amounts"
-import { sameAmountCount, type OpenItemIndex } from "./open-item-index"
+import { createdAtOf, orderIdOf, sameAmountCount, type OpenItemIndex } from "./open-item-index"
 import type { PartyEvidence } from "./party"
 import type { Proposal } from "./proposals"
 import { WEIGHTS, type ReferenceHits } from "./references"
@@ -11,8 +11,8 @@ export type ScoredProposal = Proposal & {
   eligible: boolean
   /** Amount relation of a single-order proposal; null for several orders. */
   relation: AmountRelation | null
-  /** The customer all orders belong to, or null when they span customers. */
-  customerKey: string | null
+  /** The customer (id) all orders belong to, or null when they span customers. */
+  customer: number | null
   /** Confidence without the payer signals (IBAN, name): what tells two orders of one customer apart. */
   confidenceWithoutParty: number
 }
@@ -56,8 +56,8 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   let minWeight = 1
   let listed = 0
   const count = proposal.positions.length
-  const customerKey = sharedCustomer(proposal, index)
-  const party = customerKey ? partyWeights(customerKey, facts.party) : { iban: 0, name: 0 }
+  const customer = sharedCustomer(proposal, index)
+  const party = customer !== null ? partyWeights(customer, facts.party) : { iban: 0, name: 0 }
   // Five digits that look like a postal code are an order number after all when the payer is its customer.
   const payerConfirms = party.iban === PARTY_WEIGHT.ibanUnique || party.name === PARTY_WEIGHT.nameFull
   for (const position of proposal.positions) {
@@ -73,19 +73,19 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
     }
   }
   // Listed numbers vouch for each other only within one customer's orders (not a coincidence across shops' customers).
-  const allTrusted = trusted === count && (listed === 0 || customerKey !== null)
+  const allTrusted = trusted === count && (listed === 0 || customer !== null)
   if (referenced) {
     residual *= 1 - (referenced === count ? minWeight : 0.2)
   }
   const partyResidual = (1 - party.iban) * (1 - party.name)
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
   const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
-    proposal.positions.every((position, i) => index.items[position].outstandingCents === proposal.amounts[i])
-  const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customerKey, facts, index, options)
+    proposal.positions.every((position, i) => index.cents[position] === proposal.amounts[i])
+  const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customer, facts, index, options)
   if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
       // Never ranked (decide drops confidence 0), so its key is not needed.
-      return scored(proposal, "", relation, customerKey, 0, 0, false)
+      return scored(proposal, "", relation, customer, 0, 0, false)
     }
     residual *= 1 - AMOUNT_ONLY_WEIGHT
   } else if (relation) {
@@ -96,20 +96,20 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
     residual *= 1 - (allTrusted ? 0.5 : 0.25)
   }
   const fit = relation ? (oddAccepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]) : sumExact ? SET_FIT.exact : SET_FIT.inexact
-  const eligible = isEligible(proposal, relation, oddAccepted, sumExact, allTrusted, customerKey, facts, index)
+  const eligible = isEligible(proposal, relation, oddAccepted, sumExact, allTrusted, customer, facts, index)
   let confidence = (1 - residual * partyResidual) * fit
   if (!referenced && !party.iban && party.name === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
     confidence = Math.min(confidence, WEAK_NAME_CAP)
   }
   const key = confidence > 0 ? keyOf(proposal, index) : ""
-  return scored(proposal, key, relation, customerKey, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
+  return scored(proposal, key, relation, customer, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
 }
 
 function scored(
-  proposal: Proposal, key: string, relation: AmountRelation | null, customerKey: string | null,
+  proposal: Proposal, key: string, relation: AmountRelation | null, customer: number | null,
   confidence: number, confidenceWithoutParty: number, eligible: boolean
 ): ScoredProposal {
-  return { positions: proposal.positions, amounts: proposal.amounts, kind: proposal.kind, key, relation, customerKey, confidence, confidenceWithoutParty, eligible }
+  return { positions: proposal.positions, amounts: proposal.amounts, kind: proposal.kind, key, relation, customer, confidence, confidenceWithoutParty, eligible }
 }
 
 /**
@@ -120,7 +120,7 @@ function scored(
  * another open order of the customer owes; a payer who is this customer or unknown (a verified RF
  * reference needs no payer). The shop's autoPartialPayments/autoOverpayments accept any referenced one.
  */
-function acceptsOddAmount(position: number, relation: AmountRelation, customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): boolean {
+function acceptsOddAmount(position: number, relation: AmountRelation, customer: number | null, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): boolean {
   if (relation.kind !== "partial" && relation.kind !== "overpayment") {
     return false
   }
@@ -128,8 +128,8 @@ function acceptsOddAmount(position: number, relation: AmountRelation, customerKe
     return true
   }
   const hit = facts.refs.get(position)
-  const owed = index.items[position].outstandingCents
-  if (hit?.strength !== "trusted" || !customerKey || looksTransposed(facts.amountCents, owed)) {
+  const owed = index.cents[position]
+  if (hit?.strength !== "trusted" || customer === null || looksTransposed(facts.amountCents, owed)) {
     return false
   }
   if (relation.kind === "partial" && relation.shortCents * 100 <= owed * DEDUCTION_PERCENT) {
@@ -141,43 +141,46 @@ function acceptsOddAmount(position: number, relation: AmountRelation, customerKe
   // The payment (partial) or the surplus (overpayment) is exactly what another order of the customer owes.
   const rest = relation.kind === "partial" ? facts.amountCents : relation.surplusCents
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
-  const isOtherOrder = index.customers.get(customerKey)!.items.some((other) => other !== position && Math.abs(index.items[other].outstandingCents - rest) <= roundingCents)
+  let isOtherOrder = false
+  for (let at = index.customerStart[customer]; at < index.customerStart[customer + 1] && !isOtherOrder; at++) {
+    isOtherOrder = index.customerItems[at] !== position && Math.abs(index.customerCents[at] - rest) <= roundingCents
+  }
   if (isOtherOrder || (relation.kind === "overpayment" && relation.surplusCents > owed)) {
     return false
   }
-  return hit.verified === true || !payerIsSomeoneElse(customerKey, facts)
+  return hit.verified === true || !payerIsSomeoneElse(customer, facts)
 }
 
 /** The payer is this customer by evidence: IBAN on file or a full name (or alias) match. */
-export function payerIs(customerKey: string, facts: TransactionFacts): boolean {
-  return facts.party.ibanCustomers.includes(customerKey) || facts.party.byName.get(customerKey)?.level === "full"
+export function payerIs(customer: number, facts: TransactionFacts): boolean {
+  return facts.party.ibanCustomers.includes(customer) || facts.party.byName.get(customer)?.level === "full"
 }
 
 /** The payer is known as some other customer (IBAN or full name) and not as this one. */
-export function payerIsSomeoneElse(customerKey: string, facts: TransactionFacts): boolean {
+export function payerIsSomeoneElse(customer: number, facts: TransactionFacts): boolean {
   const party = facts.party
-  if (payerIs(customerKey, facts)) {
+  if (payerIs(customer, facts)) {
     return false
   }
   return party.ibanCustomers.length > 0 || [...party.byName.values()].some((match) => match.level === "full")
 }
 
 /** IBAN and name weights of one customer for this payer (0 when the signal did not count). */
-export function partyWeights(customerKey: string, party: PartyEvidence): { iban: number; name: number } {
-  const iban = party.ibanCustomers.includes(customerKey)
+export function partyWeights(customer: number, party: PartyEvidence): { iban: number; name: number } {
+  const iban = party.ibanCustomers.includes(customer)
     ? party.ibanCustomers.length === 1 ? PARTY_WEIGHT.ibanUnique : PARTY_WEIGHT.ibanShared
     : 0
-  const match = party.byName.get(customerKey)
+  const match = party.byName.get(customer)
   const name = Math.max(
     match?.level === "full" ? PARTY_WEIGHT.nameFull : match?.level === "partial" ? PARTY_WEIGHT.namePartial : 0,
-    party.nameInPurpose.has(customerKey) ? PARTY_WEIGHT.nameInPurpose : 0
+    party.nameInPurpose.has(customer) ? PARTY_WEIGHT.nameInPurpose : 0
   )
   return { iban, name }
 }
 
 function relate(position: number, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): AmountRelation {
-  const item = index.items[position]
-  return relateAmount(facts.amountCents, item.outstandingCents, {
+  const owed = index.cents[position]
+  return relateAmount(facts.amountCents, owed, {
     roundingCents: Math.round(Number(options.roundingTolerance) * 100),
     skontoMaxPercent: options.skontoMaxPercent,
     skontoRates: options.skontoRates,
@@ -185,7 +188,7 @@ function relate(position: number, facts: TransactionFacts, index: OpenItemIndex,
     underpaymentTolerancePercent: options.underpaymentTolerancePercent,
     bankFeeCents: Math.round(Number(options.bankFeeTolerance) * 100),
     // Only an underpayment can be Skonto, so only then is the date arithmetic worth doing.
-    daysSinceOrder: facts.amountCents < item.outstandingCents ? daysBetween(item.createdAt, facts.paymentDate) : null,
+    daysSinceOrder: facts.amountCents < owed ? daysBetween(createdAtOf(index, position), facts.paymentDate) : null,
   })
 }
 
@@ -195,20 +198,20 @@ function sameAmountOrders(position: number, index: OpenItemIndex): number {
 
 function keyOf(proposal: Proposal, index: OpenItemIndex): string {
   if (proposal.positions.length === 1) {
-    return `${index.items[proposal.positions[0]].orderId}=${proposal.amounts[0]}`
+    return `${orderIdOf(index, proposal.positions[0])}=${proposal.amounts[0]}`
   }
-  return proposal.positions.map((position, i) => `${index.items[position].orderId}=${proposal.amounts[i]}`).join("|")
+  return proposal.positions.map((position, i) => `${orderIdOf(index, position)}=${proposal.amounts[i]}`).join("|")
 }
 
-function sharedCustomer(proposal: Proposal, index: OpenItemIndex): string | null {
-  const key = index.items[proposal.positions[0]].customerKey
-  return proposal.positions.every((position) => index.items[position].customerKey === key) ? key : null
+function sharedCustomer(proposal: Proposal, index: OpenItemIndex): number | null {
+  const customer = index.customerOf[proposal.positions[0]]
+  return proposal.positions.every((position) => index.customerOf[position] === customer) ? customer : null
 }
 
 /** The hard rules for `auto`; the margin over the runner-up is checked in decide.ts. */
 function isEligible(
   proposal: Proposal, relation: AmountRelation | null, oddAccepted: boolean, sumExact: boolean, allTrusted: boolean,
-  customerKey: string | null, facts: TransactionFacts, index: OpenItemIndex
+  customer: number | null, facts: TransactionFacts, index: OpenItemIndex
 ): boolean {
   const kind = relation?.kind
   const consistent = relation ? paysInFull(kind) || kind === "skonto" || kind === "tolerance" || oddAccepted : sumExact
@@ -220,15 +223,15 @@ function isEligible(
   // postal-code shaped) names another order owing this very amount: the payer may have mistyped.
   const ownHit = facts.refs.has(proposal.positions[0])
   const namedElsewhere = [...facts.refs.entries()].some(([position, hit]) => !proposal.positions.includes(position) &&
-    (hit.strength === "trusted" || (!ownHit && (hit.strength === "bare" || hit.shapeOnly) && index.items[position].outstandingCents === facts.amountCents)))
-  if (!relation || !exactish || !customerKey || namedElsewhere) {
+    (hit.strength === "trusted" || (!ownHit && (hit.strength === "bare" || hit.shapeOnly) && index.cents[position] === facts.amountCents)))
+  if (!relation || !exactish || customer === null || namedElsewhere) {
     return false
   }
-  const ibanUnique = facts.party.ibanCustomers.length === 1 && facts.party.ibanCustomers[0] === customerKey
+  const ibanUnique = facts.party.ibanCustomers.length === 1 && facts.party.ibanCustomers[0] === customer
   const hit = facts.refs.get(proposal.positions[0])
   if (hit?.strength === "bare" || hit?.shapeOnly) {
     // An unlabelled number (or five digits that could be a postal code) is confirmed when the payer is this customer.
-    return ibanUnique || facts.party.byName.get(customerKey)?.level === "full"
+    return ibanUnique || facts.party.byName.get(customer)?.level === "full"
   }
   if (!ibanUnique || (kind !== "exact" && kind !== "bank_fee")) {
     return false
