@@ -181,7 +181,19 @@ export class NameIndex {
 
 /** Every unordered pair of distinct name words, as "a b" with a < b (bounded: first 6 words). */
 export function namePairs(tokens: string[]): string[] {
-  const words = [...new Set(tokens.slice(0, 6))].sort()
+  // The distinct words among the first six, sorted (an insertion sort: a name has few words).
+  const words: string[] = []
+  for (let i = 0; i < tokens.length && i < 6; i++) {
+    const word = tokens[i]
+    if (!words.includes(word)) {
+      let at = words.length
+      words.push(word)
+      for (; at > 0 && words[at - 1] > word; at--) {
+        words[at] = words[at - 1]
+      }
+      words[at] = word
+    }
+  }
   const pairs: string[] = []
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j < words.length; j++) {

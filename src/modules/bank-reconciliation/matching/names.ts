@@ -52,10 +52,14 @@ export function compareNames(payer: PayerName | string | null | undefined, custo
   }
   const lastIndex = payerTokens.length - 1
   let matched = 0
-  for (const [index, token] of payerTokens.entries()) {
+  for (let index = 0; index <= lastIndex; index++) {
+    const token = payerTokens[index]
     const prefixAllowed = truncated && index === lastIndex
-    if (customer.some((word) => word === token || (prefixAllowed && word.startsWith(token)))) {
-      matched++
+    for (let k = 0; k < customer.length; k++) {
+      if (customer[k] === token || (prefixAllowed && customer[k].startsWith(token))) {
+        matched++
+        break
+      }
     }
   }
   if (matched === 0) {

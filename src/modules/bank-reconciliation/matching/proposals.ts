@@ -161,6 +161,20 @@ function subsetProposals(
   if (total < amountCents) {
     return // all of them together are not enough: no combination can be exact
   }
+  if (count <= 3) {
+    // Two or three orders (most customers): every pair and the triple, without a search.
+    for (let i = from; i < to; i++) {
+      for (let j = i + 1; j < to; j++) {
+        if (cents[i] + cents[j] === amountCents) {
+          out.push({ positions: [items[i], items[j]], amounts: [cents[i], cents[j]], kind: "subset" })
+        }
+      }
+    }
+    if (count === 3 && options.maxSubsetSize >= 3 && cents[from] + cents[from + 1] + cents[from + 2] === amountCents) {
+      out.push({ positions: [items[from], items[from + 1], items[from + 2]], amounts: [cents[from], cents[from + 1], cents[from + 2]], kind: "subset" })
+    }
+    return
+  }
   const values = Array.from({ length: count }, (_, i) => cents[from + i])
   for (const subset of findExactSubsets(values, amountCents, options.maxSubsetSize, 5)) {
     out.push({ positions: subset.map((i) => items[from + i]), amounts: subset.map((i) => values[i]), kind: "subset" })
