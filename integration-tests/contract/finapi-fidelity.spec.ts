@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net"
 import axios from "axios"
 import { FinapiClient, isFinapiError, type FinapiUserCredentials } from "../../src/modules/bank-reconciliation/finapi"
 import { connectionFieldsFromFinapi } from "../../src/modules/bank-reconciliation/bank-connection-state"
-import { updateBankConnectionData } from "../../src/workflows/finapi/update-bank-connection-data"
+import { updateBankConnectionData } from "../../src/modules/bank-reconciliation/finapi/update-bank-connection-data"
 import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget } from "./support/contract-target"
 import { useConnectedUser, waitUntilReady } from "./support/local-scenarios"
 

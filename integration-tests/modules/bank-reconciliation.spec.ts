@@ -3,7 +3,8 @@ import { BigNumber } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import * as models from "../../src/modules/bank-reconciliation/models"
 import BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
-import { testPluginOptions } from "../__fixtures__/plugin-options"
+import { decryptSecret, parseEncryptionKey } from "../../src/modules/bank-reconciliation/secret-box"
+import { TEST_ENCRYPTION_KEY, testPluginOptions } from "../__fixtures__/plugin-options"
 
 jest.setTimeout(60_000)
 
@@ -143,16 +144,18 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
       expect(await service.sumAssignedAmount(b.id)).toBe("0.2")
     })
 
-    it("round-trips the finAPI password through encryption and detects tampering", async () => {
+    it("seals the finAPI password with the configured key and refuses a tampered one before calling finAPI", async () => {
       const sealed = await service.sealSecret("s3cr3t-Pässwort")
       expect(sealed).not.toContain("s3cr3t")
-      expect(await service.openSecret(sealed)).toBe("s3cr3t-Pässwort")
+      expect(decryptSecret(sealed, [parseEncryptionKey(TEST_ENCRYPTION_KEY)])).toBe("s3cr3t-Pässwort")
       expect(await service.sealSecret("s3cr3t-Pässwort")).not.toBe(sealed)
       const parts = sealed.split(":")
       const ciphertext = Buffer.from(parts[parts.length - 1], "base64")
       ciphertext[0] ^= 1
       const tampered = [...parts.slice(0, -1), ciphertext.toString("base64")].join(":")
-      await expect(service.openSecret(tampered)).rejects.toThrow(/altered/)
+      const bankInterface = await service.createBankInterfaces({ name: "Hausbank", finapi_user_id: "u-1", encrypted_password: tampered })
+      await expect(service.connectFinapiUser(bankInterface.id)).rejects.toThrow(/Hausbank.*altered/)
+      expect(await service.listFinapiCallLogs({ interface_id: bankInterface.id })).toEqual([])
     })
 
     it("prunes finAPI call-log entries older than the retention period", async () => {

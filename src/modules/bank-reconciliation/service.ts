@@ -1,89 +1,42 @@
 import type { Context, DAL } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { BankAccount, BankConnection, BankInterface, BankTransaction, FinapiCallLog, LearnedPayer } from "./models"
-import { OrderNotice, PaymentAssignment, PaymentEvent, RefundExport, RefundExportItem, SyncRun } from "./models"
-import { FinapiClient, FinapiLogger } from "./finapi"
+import type { FinapiLogger } from "./finapi"
 import * as learnedPayerStore from "./services/learned-payer-store"
 import { normalizeLearned, type PayerKind, type PayerLesson } from "./learned-payers"
-import { PluginOptions, PluginOptionsInput } from "./plugin-options"
+import type { PluginOptionsInput } from "./plugin-options"
 import { AssignmentLedger } from "./services/assignment-ledger"
 import * as totals from "./services/assignment-totals"
 import { BookingClaims } from "./services/booking-claims"
-import { CALL_LOG_RETENTION_DAYS, callLogRow, FinapiGateway, interfaceSecretName, pruneCallLog } from "./services/finapi-gateway"
+import { FinapiModuleService } from "./services/finapi-module-service"
 import { deleteUntouchedTransactionsOfRun, insertImportedTransactions, insertStatementPages } from "./services/imported-transactions"
-import { parsePluginOptions } from "./services/plugin-options-parser"
 import { listRefundCandidates, RefundExports } from "./services/refund-exports"
 import * as workClaims from "./services/work-claims"
 import type { AppliedAssignmentChange, AssignmentBooking, AssignmentChange, BookingClaim, ForgottenPayer, IgnoreState } from "./types"
 import type { ImportedTransactionInsert, OrderNoticeClaim, RefundCandidate, RefundCandidateFilter, RefundExportRecord, StoredTransaction } from "./types"
 
 export type * from "./types"
-export { interfaceSecretName }
 
 type Shared = Context<EntityManager>
 
 /**
- * Medusa's generated CRUD for the plugin's tables and the module's own operations, each delegated to the part
- * that owns it (services/). Public methods open a manager and join the caller's database transaction if it passes one.
+ * The module service: Medusa's generated CRUD for the plugin's tables and the finAPI operations (both from
+ * FinapiModuleService), and the payment side, each delegated to the part that owns it (services/). Public
+ * methods open a manager and join the caller's database transaction if it passes one.
  */
-class BankReconciliationModuleService extends MedusaService({
-  BankInterface,
-  BankConnection,
-  BankAccount,
-  BankTransaction,
-  PaymentAssignment,
-  PaymentEvent,
-  SyncRun,
-  FinapiCallLog,
-  LearnedPayer,
-  OrderNotice,
-  RefundExport,
-  RefundExportItem,
-}) {
+class BankReconciliationModuleService extends FinapiModuleService {
   declare protected baseRepository_: DAL.RepositoryService
-  protected readonly options_: PluginOptions
-  protected readonly finapi_: FinapiGateway
   protected readonly ledger_: AssignmentLedger
   protected readonly claims_: BookingClaims
   protected readonly refunds_: RefundExports
   protected readonly payers_: learnedPayerStore.LearnedPayerChanges
 
   constructor(container: { logger?: FinapiLogger } & Record<string, unknown>, options: PluginOptionsInput) {
-    super(...arguments)
-    this.options_ = parsePluginOptions(options)
-    this.finapi_ = new FinapiGateway(this.options_, container.logger, async (interfaceId, entries) => {
-      await this.createFinapiCallLogs(entries.map((entry) => callLogRow(interfaceId, entry)))
-    })
+    super(container, options)
     this.ledger_ = new AssignmentLedger(this.baseRepository_)
     this.claims_ = new BookingClaims(this.baseRepository_)
     this.refunds_ = new RefundExports(this.baseRepository_)
     this.payers_ = new learnedPayerStore.LearnedPayerChanges(this.baseRepository_)
-  }
-
-  /** The finAPI client of a bank interface; every call it makes is kept in that interface's log. */
-  async getFinapiClient(interfaceId: string): Promise<FinapiClient> {
-    return this.finapi_.clientFor(interfaceId)
-  }
-
-  async forgetFinapiClient(interfaceId: string): Promise<void> {
-    this.finapi_.forget(interfaceId)
-  }
-
-  /** Persists the finAPI calls made so far; steps call it when they are done talking to finAPI. */
-  async flushFinapiCallLog(): Promise<void> {
-    await this.finapi_.flush()
-  }
-
-  /** Deletes call-log entries older than the retention period; returns how many went. */
-  @InjectManager()
-  async pruneFinapiCallLog(olderThanDays = CALL_LOG_RETENTION_DAYS, @MedusaContext() sharedContext: Shared = {}): Promise<number> {
-    return await pruneCallLog(sharedContext.manager!, olderThanDays)
-  }
-
-  /** The validated plugin options (with defaults); routes and workflows read them from here. */
-  async getOptions(): Promise<PluginOptions> {
-    return this.options_
   }
 
   /** Records a step of the prepayment loop once per (order, key); null when it was recorded before. */
@@ -113,22 +66,6 @@ class BankReconciliationModuleService extends MedusaService({
   @InjectManager()
   async revertRefundExport(exportId: string, previousHeld: Record<string, string | null>, @MedusaContext() sharedContext: Shared = {}): Promise<void> {
     return await this.refunds_.revertRefundExport(exportId, previousHeld, sharedContext)
-  }
-
-  /** Encrypts a secret (the finAPI user password) for storage, with the current key. */
-  async sealSecret(plaintext: string): Promise<string> {
-    return this.finapi_.seal(plaintext)
-  }
-
-  /** Opens a stored secret; a wrong key or an altered value is a NOT_ALLOWED error naming `what`. */
-  async openSecret(envelope: string, what = "A stored secret"): Promise<string> {
-    return this.finapi_.open(envelope, what)
-  }
-
-  /** Re-seals every stored secret not sealed with the current key; one no configured key opens is reported, not changed. */
-  async reencryptSecrets(): Promise<{ reencrypted: string[]; current: number; failed: { id: string; error: string }[] }> {
-    const interfaces = await this.listBankInterfaces({}, { select: ["id", "name", "encrypted_password"], take: null })
-    return await this.finapi_.reseal(interfaces, async (id, encrypted_password) => void (await this.updateBankInterfaces({ id, encrypted_password })))
   }
 
   /** Records finAPI's NEW_TRANSACTIONS push for an account; returns whether this call recorded it. */

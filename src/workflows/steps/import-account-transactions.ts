@@ -2,12 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { BookingDateWindow } from "../../modules/bank-reconciliation/import-window"
-import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { finapiErrorToMedusa } from "../finapi/finapi-error-to-medusa"
-import { withFinapiUser } from "../finapi/finapi-user-session"
-import { emptyAccountImport, ImportCounts, importAccountPages } from "../finapi/import-account-pages"
-import { updateBankConnectionData } from "../finapi/update-bank-connection-data"
-import { systemUserMetadata } from "../finapi/user-metadata"
+import BankReconciliationModuleService, { BankDataUpdate, ImportCounts } from "../../modules/bank-reconciliation/service"
 import type { UserMetadata } from "../../modules/bank-reconciliation/finapi"
 import type { ImportTarget, SkippedAccount } from "./resolve-import-accounts"
 
@@ -39,7 +34,6 @@ type CursorBefore = { id: string; import_cursor: Date | null; last_imported_at: 
 
 // Long enough for 100 000 transactions; the lock is released as soon as the account is done.
 const ACCOUNT_LOCK_SECONDS = 30 * 60
-const PROGRESS_INTERVAL_MS = 1_000
 
 /**
  * Imports the incoming payments of each account: refreshes its bank connection at finAPI (when
@@ -53,7 +47,6 @@ export const importAccountTransactionsStep = createStep(
   async (input: ImportAccountTransactionsInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
     const locking = container.resolve(Modules.LOCKING)
-    const options = await service.getOptions()
     const result: ImportAccountTransactionsResult = {
       counts: { fetched: 0, imported: 0, known: 0, filtered: 0, held: 0 },
       new_ids: [],
@@ -63,22 +56,7 @@ export const importAccountTransactionsStep = createStep(
       errors: [],
     }
     const cursorsBefore: CursorBefore[] = []
-    const updated = new Map<string, Awaited<ReturnType<typeof updateBankConnectionData>>>()
-    // the admin shows a running import's counts; once a second is enough and keeps writes off the hot path
-    let reportedAt = 0
-    const reportProgress = async (current: ImportCounts) => {
-      if (Date.now() - reportedAt < PROGRESS_INTERVAL_MS) {
-        return
-      }
-      reportedAt = Date.now()
-      await service.updateSyncRuns({
-        id: input.sync_run_id,
-        fetched_count: result.counts.fetched + current.fetched,
-        imported_count: result.counts.imported + current.imported,
-        duplicate_count: result.counts.known + current.known,
-        filtered_count: result.counts.filtered + current.filtered,
-      })
-    }
+    const updated = new Map<string, BankDataUpdate>()
 
     for (const target of input.targets) {
       const lockKey = `finapi-import:${target.id}`
@@ -88,51 +66,48 @@ export const importAccountTransactionsStep = createStep(
         result.skipped.push({ account_id: target.id, reason: "busy", message: "Another import of this account is running; its result shows in the history." })
         continue
       }
-      const progress = emptyAccountImport()
       try {
-        await withFinapiUser(container, target.interface_id, "Importing bank transactions", async ({ client, user }) => {
-          if (target.can_update && !input.skip_bank_update && !updated.has(target.connection_id)) {
-            const timeoutMs = input.update_timeout_ms ?? 120_000
-            updated.set(
-              target.connection_id,
-              await updateBankConnectionData(client, user, Number(target.finapi_bank_connection_id), {
-                timeoutMs,
-                userMetadata: input.user_metadata ?? systemUserMetadata(),
-              })
-            )
-          }
-          const update = updated.get(target.connection_id)
-          if (update?.outcome === "needs_user_action") {
-            result.skipped.push({ account_id: target.id, reason: "needs_user_action", message: update.message })
-            return
-          }
-          if (update?.outcome === "failed") {
-            result.errors.push({ account_id: target.id, message: update.message })
-            return
-          }
-          const before = await service.retrieveBankAccount(target.id, { select: ["id", "import_cursor", "last_imported_at"] })
-          cursorsBefore.push({ id: before.id, import_cursor: before.import_cursor, last_imported_at: before.last_imported_at })
-          const cursor = await importAccountPages({
-            service,
-            client,
-            user,
-            account: { ...target, import_cursor: before.import_cursor },
-            syncRunId: input.sync_run_id,
-            window: input.window ?? null,
-            overlapDays: options.sync.overlapDays,
-            perPage: input.page_size ?? 500,
-            result: progress,
-            onPage: reportProgress,
-          })
-          await service.updateBankAccounts({ id: target.id, last_imported_at: new Date(), ...(cursor ? { import_cursor: cursor } : {}) })
-          result.imported_account_ids.push(target.id)
+        if (target.can_update && !input.skip_bank_update && !updated.has(target.connection_id)) {
+          updated.set(
+            target.connection_id,
+            await service.updateFinapiBankData({
+              interface_id: target.interface_id,
+              finapi_bank_connection_id: target.finapi_bank_connection_id,
+              timeout_ms: input.update_timeout_ms ?? 120_000,
+              user_metadata: input.user_metadata,
+            })
+          )
+        }
+        const update = updated.get(target.connection_id)
+        if (update?.outcome === "needs_user_action") {
+          result.skipped.push({ account_id: target.id, reason: "needs_user_action", message: update.message })
+          continue
+        }
+        if (update?.outcome === "failed") {
+          result.errors.push({ account_id: target.id, message: update.message })
+          continue
+        }
+        const imported = await service.importFinapiAccount({
+          account: target,
+          sync_run_id: input.sync_run_id,
+          window: input.window ?? null,
+          page_size: input.page_size ?? 500,
+          counts_before: result.counts,
         })
+        addCounts(result.counts, imported.counts)
+        result.new_ids = result.new_ids.concat(imported.new_ids)
+        result.held_ids = result.held_ids.concat(imported.held_ids)
+        if (imported.before) {
+          cursorsBefore.push(imported.before)
+        }
+        if (imported.error) {
+          result.errors.push({ account_id: target.id, message: imported.error })
+        } else {
+          result.imported_account_ids.push(target.id)
+        }
       } catch (error) {
-        result.errors.push({ account_id: target.id, message: finapiErrorToMedusa(error, "Importing bank transactions").message })
+        result.errors.push({ account_id: target.id, message: (error as Error).message })
       } finally {
-        addCounts(result.counts, progress.counts)
-        result.new_ids = result.new_ids.concat(progress.new_ids)
-        result.held_ids = result.held_ids.concat(progress.held_ids)
         await locking.release(lockKey, { ownerId: input.sync_run_id }).catch(() => undefined)
       }
     }

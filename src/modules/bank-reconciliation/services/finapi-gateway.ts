@@ -1,8 +1,10 @@
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
-import { FinapiCallLogEntry, FinapiClient, FinapiLogger } from "../finapi"
+import { FinapiCallLogEntry, FinapiClient, FinapiLogger, FinapiUserCredentials } from "../finapi"
 import { PluginOptions } from "../plugin-options"
 import { decryptSecret, encryptSecret, isSealedWithCurrentKey, parseEncryptionKey, SecretBoxError } from "../secret-box"
+import type BankReconciliationModuleService from "../service"
+import { finapiErrorToMedusa } from "./finapi-error-to-medusa"
 
 /** How long the finAPI call log is kept per interface. */
 export const CALL_LOG_RETENTION_DAYS = 30
@@ -14,10 +16,20 @@ export function interfaceSecretName(bankInterface: { id: string; name: string })
 
 export type CallLogWriter = (interfaceId: string, entries: FinapiCallLogEntry[]) => Promise<void>
 
+/** What the module's finAPI operations work with: the gateway, and the module's tables. */
+export type FinapiContext = { gateway: FinapiGateway; store: BankReconciliationModuleService }
+
+/** The columns of a bank interface that say how to log in as its finAPI user. */
+export type FinapiLogin = { id: string; name: string; finapi_user_id: string | null; encrypted_password: string | null }
+
+/** A finAPI client and the user it acts as; it never leaves the module. */
+export type FinapiSession = { client: FinapiClient; user: FinapiUserCredentials }
+
 /**
  * Holds what talking to finAPI needs: the sealed credentials' keys, one client per bank interface
  * (so token caches live as long as the process) and every call in that interface's call log. Log
- * writes are batched and awaited by flush().
+ * writes are batched and awaited by flush(). Passwords and clients stay in here: the module's
+ * operations get a session for the length of one piece of work.
  */
 export class FinapiGateway {
   private readonly clients = new Map<string, FinapiClient>()
@@ -28,7 +40,7 @@ export class FinapiGateway {
 
   constructor(
     private readonly options: PluginOptions,
-    private readonly logger: FinapiLogger | undefined,
+    readonly logger: FinapiLogger | undefined,
     private readonly writeLog: CallLogWriter
   ) {
     this.encryptionKeys = [options.encryptionKey].flat().map(parseEncryptionKey)
@@ -81,6 +93,28 @@ export class FinapiGateway {
       }
     }
     return result
+  }
+
+  /**
+   * Runs `work` as the finAPI user of a connected interface, writes the call log afterwards, and
+   * turns failures into MedusaErrors naming `action`.
+   */
+  async asUser<T>(login: FinapiLogin, action: string, work: (session: FinapiSession) => Promise<T>): Promise<T> {
+    if (!login.finapi_user_id || !login.encrypted_password) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `${action}: the interface "${login.name}" is not connected to finAPI yet. Use "Connect to finAPI" first.`
+      )
+    }
+    const user = { userId: login.finapi_user_id, password: this.open(login.encrypted_password, interfaceSecretName(login)) }
+    const client = this.clientFor(login.id)
+    try {
+      return await work({ client, user })
+    } catch (error) {
+      throw finapiErrorToMedusa(error, action)
+    } finally {
+      await this.flush()
+    }
   }
 
   /** The client for an interface; its calls are logged under that interface. */

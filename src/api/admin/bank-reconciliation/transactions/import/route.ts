@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { importBankTransactionsWorkflow } from "../../../../../workflows/import/import-bank-transactions"
-import { operatorUserMetadata } from "../../../../../workflows/finapi/user-metadata"
+import { operatorUserMetadata } from "../../../../../modules/bank-reconciliation/finapi/user-metadata"
 import { SYNC_RUN_FIELDS } from "../query-config"
 import { AdminImportBankTransactionsType } from "../validators"
 

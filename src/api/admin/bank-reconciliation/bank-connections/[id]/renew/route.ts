@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renewBankConnectionWorkflow } from "../../../../../../workflows/online-banking/renew-bank-connection"
-import { operatorUserMetadata } from "../../../../../../workflows/finapi/user-metadata"
+import { operatorUserMetadata } from "../../../../../../modules/bank-reconciliation/finapi/user-metadata"
 import { retrieveBankConnection } from "../../../retrieve"
 
 /** "Renew": background update; when finAPI needs the user, `renewal.web_form_url` is the form to open. */

@@ -1,4 +1,7 @@
-import { FinapiClient, FinapiUserCredentials, isFinapiError, type UserMetadata } from "../../modules/bank-reconciliation/finapi"
+import type { FinapiUserCredentials } from "./client-config"
+import type { FinapiClient } from "./finapi-client"
+import { isFinapiError } from "./finapi-errors"
+import type { UserMetadata } from "./schemas"
 
 export type BankDataUpdate =
   | { outcome: "ready" }

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { isFinapiError } from "../../modules/bank-reconciliation/finapi"
+import { isFinapiError } from "../finapi"
 
 /** Turns a finAPI failure into a MedusaError whose type gives the right HTTP status and whose message says what to do. */
 export function finapiErrorToMedusa(error: unknown, action: string): MedusaError {

@@ -1,4 +1,4 @@
-import type { WebForm } from "../../modules/bank-reconciliation/finapi"
+import type { WebForm } from "./schemas"
 
 /** Why a finalised web form did not give us a bank connection, in the operator's words. */
 export function webFormFailureReason(form: WebForm): string | null {

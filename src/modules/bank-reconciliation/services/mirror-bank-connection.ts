@@ -1,9 +1,6 @@
-import {
-  accountFieldsFromFinapi,
-  connectionFieldsFromFinapi,
-} from "../../modules/bank-reconciliation/bank-connection-state"
-import type { BankConnection as FinapiBankConnection, DecimalAccount } from "../../modules/bank-reconciliation/finapi"
-import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import { accountFieldsFromFinapi, connectionFieldsFromFinapi } from "../bank-connection-state"
+import type { BankConnection as FinapiBankConnection, DecimalAccount } from "../finapi"
+import type BankReconciliationModuleService from "../service"
 
 /**
  * Writes finAPI's view of one bank connection and its accounts into an existing bank_connection

@@ -1,4 +1,7 @@
-import { FinapiClient, FinapiUserCredentials, isFinapiError, NotificationRule } from "../../modules/bank-reconciliation/finapi"
+import type { FinapiUserCredentials } from "./client-config"
+import type { FinapiClient } from "./finapi-client"
+import { isFinapiError } from "./finapi-errors"
+import type { NotificationRule } from "./schemas"
 
 /**
  * Registers finAPI's NEW_TRANSACTIONS notification for one account with `callbackHandle`. A rule

@@ -1,4 +1,4 @@
-import { prefetched } from "../import-account-pages"
+import { prefetched } from "../prefetched"
 
 async function* pages(log: string[], failAt?: number) {
   for (let page = 1; page <= 3; page++) {

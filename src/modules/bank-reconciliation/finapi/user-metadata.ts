@@ -1,4 +1,4 @@
-import type { UserMetadata } from "../../modules/bank-reconciliation/finapi"
+import type { UserMetadata } from "./schemas"
 
 /**
  * finAPI wants to know for every background update whether a person is behind it (PSD2 "PSU
