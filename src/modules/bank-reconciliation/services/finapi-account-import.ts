@@ -21,9 +21,8 @@ const PROGRESS_INTERVAL_MS = 1_000
  * Reading transactions never refreshes them: asks finAPI to update a bank connection and waits
  * until it is ready (see updateBankConnectionData).
  */
-export async function updateFinapiBankData({ gateway, store }: FinapiContext, input: BankDataUpdateInput): Promise<BankDataUpdate> {
-  const bankInterface = await store.retrieveBankInterface(input.interface_id)
-  return await gateway.asUser(bankInterface, "Importing bank transactions", ({ client, user }) =>
+export async function updateFinapiBankData({ gateway }: FinapiContext, input: BankDataUpdateInput): Promise<BankDataUpdate> {
+  return await gateway.asUser(input.interface_id, "Importing bank transactions", ({ client, user }) =>
     updateBankConnectionData(client, user, Number(input.finapi_bank_connection_id), {
       timeoutMs: input.timeout_ms,
       userMetadata: input.user_metadata ?? systemUserMetadata(),
@@ -54,9 +53,8 @@ export async function importFinapiAccount({ gateway, store }: FinapiContext, inp
     })
   }
   try {
-    const bankInterface = await store.retrieveBankInterface(input.account.interface_id)
     const { overlapDays } = (await store.getOptions()).sync
-    await gateway.asUser(bankInterface, "Importing bank transactions", async (session) => {
+    await gateway.asUser(input.account.interface_id, "Importing bank transactions", async (session) => {
       const before = await store.retrieveBankAccount(input.account.id, { select: ["id", "import_cursor", "last_imported_at"] })
       result.before = { id: before.id, import_cursor: before.import_cursor, last_imported_at: before.last_imported_at }
       const cursor = await importAccountPages(store, session, {

@@ -8,8 +8,7 @@ import { mirrorBankConnection } from "./mirror-bank-connection"
 
 /** Asks finAPI for a bank-connection import web form that calls back to this backend when finalised. */
 export async function createBankConnectionWebForm({ gateway, store }: FinapiContext, input: BankConnectionWebFormInput) {
-  const bankInterface = await store.retrieveBankInterface(input.interface_id)
-  return await gateway.asUser(bankInterface, "Opening the finAPI web form", async ({ client, user }) => {
+  return await gateway.asUser(input.interface_id, "Opening the finAPI web form", async ({ client, user }) => {
     const { backendUrl } = await store.getOptions()
     const form = await client.createBankConnectionImportWebForm(user, {
       bankConnectionName: input.label.slice(0, 64),
@@ -31,8 +30,7 @@ export async function syncBankConnectionWebForm({ gateway, store }: FinapiContex
   if (!followed) {
     return connection
   }
-  const bankInterface = await store.retrieveBankInterface(connection.interface_id)
-  return await gateway.asUser(bankInterface, "Following the finAPI web form", async ({ client, user }) => {
+  return await gateway.asUser(connection.interface_id, "Following the finAPI web form", async ({ client, user }) => {
     const form = await client.getWebForm(user, connection.web_form_id!)
     const failure = webFormFailureReason(form)
     const finapiId = form.payload?.bankConnectionId
@@ -69,8 +67,7 @@ export async function syncBankConnectionWebForm({ gateway, store }: FinapiContex
  * Connections linked elsewhere are added; ones gone at finAPI are marked disconnected (data kept).
  */
 export async function syncBankConnections({ gateway, store }: FinapiContext, interfaceId: string) {
-  const bankInterface = await store.retrieveBankInterface(interfaceId)
-  return await gateway.asUser(bankInterface, "Refreshing the bank connections", async ({ client, user }) => {
+  return await gateway.asUser(interfaceId, "Refreshing the bank connections", async ({ client, user }) => {
     const now = new Date()
     const finapiConnections = await client.listBankConnections(user)
     const accounts = finapiConnections.length ? await client.listAccounts(user) : []
@@ -118,8 +115,7 @@ export async function renewBankConnection(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a linked, not disconnected bank connection can be renewed.")
   }
   const finapiId = Number(connection.finapi_bank_connection_id)
-  const bankInterface = await store.retrieveBankInterface(connection.interface_id)
-  return await gateway.asUser<RenewBankConnectionResult>(bankInterface, "Renewing the bank connection", async ({ client, user }) => {
+  return await gateway.asUser<RenewBankConnectionResult>(connection.interface_id, "Renewing the bank connection", async ({ client, user }) => {
     const started = await client.startBackgroundUpdate(user, { bankConnectionId: finapiId, userMetadata: userMetadata ?? systemUserMetadata() })
     // finAPI: poll a task at most once a second; up to 15 s, then the connection's state decides
     let task = started
@@ -155,8 +151,7 @@ export async function disconnectBankConnection({ gateway, store }: FinapiContext
     return connection
   }
   if (connection.finapi_bank_connection_id) {
-    const bankInterface = await store.retrieveBankInterface(connection.interface_id)
-    await gateway.asUser(bankInterface, "Disconnecting the bank", async ({ client, user }) => {
+    await gateway.asUser(connection.interface_id, "Disconnecting the bank", async ({ client, user }) => {
       try {
         await client.deleteBankConnection(user, Number(connection.finapi_bank_connection_id))
       } catch (error) {

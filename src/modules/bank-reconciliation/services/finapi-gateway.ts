@@ -16,6 +16,12 @@ export function interfaceSecretName(bankInterface: { id: string; name: string })
 
 export type CallLogWriter = (interfaceId: string, entries: FinapiCallLogEntry[]) => Promise<void>
 
+/** Reads an interface's login columns (the stored, sealed password); not found is a MedusaError. */
+export type LoginReader = (interfaceId: string) => Promise<FinapiLogin>
+
+/** The columns LoginReader reads. */
+export const LOGIN_COLUMNS = ["id", "name", "finapi_user_id", "encrypted_password"]
+
 /** What the module's finAPI operations work with: the gateway, and the module's tables. */
 export type FinapiContext = { gateway: FinapiGateway; store: BankReconciliationModuleService }
 
@@ -41,7 +47,8 @@ export class FinapiGateway {
   constructor(
     private readonly options: PluginOptions,
     readonly logger: FinapiLogger | undefined,
-    private readonly writeLog: CallLogWriter
+    private readonly writeLog: CallLogWriter,
+    private readonly readLogin: LoginReader
   ) {
     this.encryptionKeys = [options.encryptionKey].flat().map(parseEncryptionKey)
   }
@@ -99,7 +106,8 @@ export class FinapiGateway {
    * Runs `work` as the finAPI user of a connected interface, writes the call log afterwards, and
    * turns failures into MedusaErrors naming `action`.
    */
-  async asUser<T>(login: FinapiLogin, action: string, work: (session: FinapiSession) => Promise<T>): Promise<T> {
+  async asUser<T>(interfaceId: string, action: string, work: (session: FinapiSession) => Promise<T>): Promise<T> {
+    const login = await this.readLogin(interfaceId)
     if (!login.finapi_user_id || !login.encrypted_password) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

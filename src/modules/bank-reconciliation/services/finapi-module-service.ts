@@ -6,7 +6,7 @@ import { BankAccount, BankConnection, BankInterface, BankTransaction, FinapiCall
 import { OrderNotice, PaymentAssignment, PaymentEvent, RefundExport, RefundExportItem, SyncRun } from "../models"
 import { PluginOptions, PluginOptionsInput } from "../plugin-options"
 import type { BankConnectionWebFormInput, BankDataUpdateInput, FinapiAccountImportInput, RegisteredNotification } from "../types"
-import { CALL_LOG_RETENTION_DAYS, callLogRow, FinapiContext, FinapiGateway, pruneCallLog } from "./finapi-gateway"
+import { CALL_LOG_RETENTION_DAYS, callLogRow, FinapiContext, FinapiGateway, LOGIN_COLUMNS, pruneCallLog } from "./finapi-gateway"
 import * as finapi from "./finapi-operations"
 import { parsePluginOptions } from "./plugin-options-parser"
 
@@ -38,9 +38,12 @@ export class FinapiModuleService extends MedusaService({
   constructor(container: { logger?: FinapiLogger } & Record<string, unknown>, options: PluginOptionsInput) {
     super(...arguments)
     this.options_ = parsePluginOptions(options)
-    const gateway = new FinapiGateway(this.options_, container.logger, async (interfaceId, entries) => {
-      await this.createFinapiCallLogs(entries.map((entry) => callLogRow(interfaceId, entry)))
-    })
+    const gateway = new FinapiGateway(
+      this.options_,
+      container.logger,
+      async (interfaceId, entries) => void (await this.createFinapiCallLogs(entries.map((entry) => callLogRow(interfaceId, entry)))),
+      (interfaceId) => this.retrieveBankInterface(interfaceId, { select: LOGIN_COLUMNS })
+    )
     // the operations run on the whole module service (they also store transactions), which extends this class
     this.finapi_ = { gateway, store: this as unknown as FinapiContext["store"] }
   }

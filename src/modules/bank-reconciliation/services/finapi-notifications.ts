@@ -17,8 +17,7 @@ export async function registerNewTransactionNotifications({ gateway, store }: Fi
     const interfaceId = account.connection.interface_id
     const handle = issueCallbackToken(account.id)
     try {
-      const bankInterface = await store.retrieveBankInterface(interfaceId)
-      const rule = await gateway.asUser(bankInterface, "Registering finAPI's new-transaction notification", ({ client, user }) =>
+      const rule = await gateway.asUser(interfaceId, "Registering finAPI's new-transaction notification", ({ client, user }) =>
         registerNewTransactionsRule(client, user, account.finapi_account_id!, handle.token)
       )
       await store.updateBankAccounts({ id: account.id, notification_handle_hash: handle.hash, finapi_notification_rule_id: String(rule.id) })
@@ -33,12 +32,9 @@ export async function registerNewTransactionNotifications({ gateway, store }: Fi
 /** Takes registered pushes back: deletes the rules at finAPI (as far as it answers) and forgets them here. */
 export async function removeNewTransactionNotifications({ gateway, store }: FinapiContext, registered: RegisteredNotification[]): Promise<void> {
   for (const entry of registered) {
-    const bankInterface = await store.retrieveBankInterface(entry.interface_id).catch(() => null)
-    if (bankInterface) {
-      await gateway
-        .asUser(bankInterface, "Removing finAPI's new-transaction notification", ({ client, user }) => client.deleteNotificationRule(user, entry.rule_id))
-        .catch(() => undefined)
-    }
+    await gateway
+      .asUser(entry.interface_id, "Removing finAPI's new-transaction notification", ({ client, user }) => client.deleteNotificationRule(user, entry.rule_id))
+      .catch(() => undefined)
     await store.updateBankAccounts({ id: entry.account_id, notification_handle_hash: null, finapi_notification_rule_id: null })
   }
 }

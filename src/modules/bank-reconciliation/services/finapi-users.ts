@@ -61,11 +61,11 @@ export async function connectFinapiUser({ gateway, store }: FinapiContext, inter
 
 /** Deletes the interface's finAPI user (and with it every bank consent at finAPI); false when it had none. Cannot be undone. */
 export async function deleteFinapiUser({ gateway, store }: FinapiContext, interfaceId: string): Promise<boolean> {
-  const bankInterface = await store.retrieveBankInterface(interfaceId)
-  if (!bankInterface.finapi_user_id) {
+  const { finapi_user_id } = await store.retrieveBankInterface(interfaceId, { select: ["finapi_user_id"] })
+  if (!finapi_user_id) {
     return false
   }
-  await gateway.asUser(bankInterface, "Deleting the finAPI user", ({ client, user }) => client.deleteUser(user))
+  await gateway.asUser(interfaceId, "Deleting the finAPI user", ({ client, user }) => client.deleteUser(user))
   gateway.forget(interfaceId)
   return true
 }
