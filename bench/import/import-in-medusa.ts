@@ -38,8 +38,12 @@ export default async function importInMedusa({ container }: ExecArgs) {
   let peak = baseline
   let peakHeap = before.heapUsed
   let ticks = 0
+  // the matching's own window (from the import's end to the last payment matched), apart from the import's
+  let matchingPeak = 0
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss())
+    const rss = process.memoryUsage.rss()
+    peak = Math.max(peak, rss)
+    matchingPeak = matchingPeak && Math.max(matchingPeak, rss)
     // the full breakdown is dearer; every 10th sample is enough to see the heap's share
     if (++ticks % 10 === 0) {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
@@ -57,6 +61,8 @@ export default async function importInMedusa({ container }: ExecArgs) {
   // scheduled import comes an hour later, long after it finished; the second run starts when it has,
   // and its time is reported on its own.
   const matchingStarted = process.hrtime.bigint()
+  const matchingStartRss = process.memoryUsage.rss()
+  matchingPeak = matchingStartRss
   // done when no stored payment needs matching any more (the hand-off is in the database)
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const pending = async () => Number((await pg.raw(`select count(*) as n from bank_transaction where needs_matching`)).rows[0].n)
@@ -65,6 +71,8 @@ export default async function importInMedusa({ container }: ExecArgs) {
   }
   const matchingSeconds = Number(process.hrtime.bigint() - matchingStarted) / 1e9
   const peakMatching = peak
+  const peakMatchingOnly = matchingPeak
+  matchingPeak = 0
   const assigned = await service.listPaymentAssignments({}, { select: ["id"], take: null })
   const second = await run()
   clearInterval(sampler)
@@ -90,6 +98,8 @@ export default async function importInMedusa({ container }: ExecArgs) {
         heap_used_growth_mb: (peakHeapFirst - before.heapUsed) / 2 ** 20,
         matching_seconds: matchingSeconds,
         matching_rss_peak_mb: peakMatching / 2 ** 20,
+        matching_rss_start_mb: matchingStartRss / 2 ** 20,
+        matching_rss_own_peak_mb: peakMatchingOnly / 2 ** 20,
         matching_assignments: assigned.length,
         second_seconds: second.seconds,
         second_imported: second.result.counts.imported,

@@ -53,7 +53,7 @@ async function main() {
     console.log(`import: ${r.imported} new of ${r.fetched} fetched in ${r.pages} pages (${r.filtered} filtered, ${r.held} held as potential duplicates)`)
     console.log(`  first run:   ${r.first_seconds.toFixed(1)} s, ${Math.round(r.per_second)} transactions/s   [target >= 2000: ${ok(r.per_second >= 2000)}]`)
     console.log(`  Medusa RSS:  ${r.rss_baseline_mb.toFixed(0)} MB before, peak ${r.rss_peak_mb.toFixed(0)} MB, growth ${r.rss_growth_mb.toFixed(0)} MB (JS heap in use grew ${r.heap_used_growth_mb.toFixed(0)} MB)   [target < 200 MB: ${ok(r.rss_growth_mb < 200)}]`)
-    console.log(`  then:        automatic matching of the new payments (the import's event) ${r.matching_seconds.toFixed(1)} s, ${r.matching_assignments} assignments, Medusa RSS peak ${r.matching_rss_peak_mb.toFixed(0)} MB`)
+    console.log(`  then:        automatic matching of the new payments (the import's event) ${r.matching_seconds.toFixed(1)} s, ${r.matching_assignments} assignments, Medusa RSS peak ${r.matching_rss_peak_mb.toFixed(0)} MB since the import began; during the matching alone ${r.matching_rss_start_mb.toFixed(0)} → peak ${r.matching_rss_own_peak_mb.toFixed(0)} MB`)
     console.log(`  second run:  ${r.second_seconds.toFixed(2)} s, ${r.second_imported} new, ${r.second_fetched} read = ${(r.second_share * 100).toFixed(1)} % of the first   [target < 5 %: ${ok(r.second_share < 0.05)}]`)
     const f = r.statement_file
     console.log(`statement file: camt.053 of ${f.entries} credits (${f.file_mb.toFixed(1)} MB) into a file-only account`)

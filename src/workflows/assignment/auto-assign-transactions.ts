@@ -7,6 +7,7 @@ import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "..
 import { applyAutoAssignmentsStep } from "../steps/apply-auto-assignments"
 import { holdPaymentsForCancelledOrdersStep } from "../steps/hold-payments-for-cancelled-orders"
 import { planAutoAssignmentsStep } from "../steps/plan-auto-assignments"
+import { endMatchingRun, startMatchingRun } from "../matching/open-items-snapshot"
 
 export const autoAssignTransactionsWorkflowId = "auto-assign-transactions"
 
@@ -16,6 +17,8 @@ export const AUTO_ASSIGN_LOCK = "finapi:auto-assign"
 export type AutoAssignTransactionsInput = {
   /** Only these transactions (still unassigned or proposed); default: every such transaction. */
   transaction_ids?: string[]
+  /** A matching run of this process whose open items the batches share (see open-items-snapshot.ts). */
+  run_id?: string
 }
 
 /**
@@ -77,23 +80,37 @@ async function* assignablePages(pg: Knex): AsyncGenerator<string[]> {
 
 /**
  * Auto-assign over the given payments, or over every assignable one, one page of AUTO_ASSIGN_PAGE
- * after the other (a later page sees what an earlier one assigned); the pages' results added up.
+ * after the other (a later page sees what an earlier one assigned: the pages share one snapshot of
+ * the open items, kept current, see open-items-snapshot.ts); the pages' results added up.
  */
 export async function autoAssignInPages(container: MedusaContainer, transactionIds?: string[]): Promise<AutoAssignResult> {
   const total: AutoAssignResult = { considered: 0, auto: 0, suggested: 0, unmatched: 0, changed: 0, demoted: [], skipped: [], results: [] }
   const pages = transactionIds
     ? Array.from({ length: Math.ceil(transactionIds.length / AUTO_ASSIGN_PAGE) }, (_, i) => transactionIds.slice(i * AUTO_ASSIGN_PAGE, (i + 1) * AUTO_ASSIGN_PAGE))
     : assignablePages(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION))
-  for await (const ids of pages) {
-    const { result } = (await autoAssignTransactionsWorkflow(container).run({ input: { transaction_ids: ids } })) as { result: AutoAssignResult }
-    total.considered += result.considered
-    total.auto += result.auto
-    total.suggested += result.suggested
-    total.unmatched += result.unmatched
-    total.changed += result.changed
-    total.demoted.push(...result.demoted)
-    total.skipped.push(...result.skipped)
-    total.results.push(...result.results)
+  const runId = startMatchingRun()
+  try {
+    for await (const ids of pages) {
+      add(total, await autoAssignPage(container, ids, runId))
+    }
+  } finally {
+    endMatchingRun(runId)
   }
   return total
+}
+
+async function autoAssignPage(container: MedusaContainer, ids: string[], runId: string): Promise<AutoAssignResult> {
+  const { result } = (await autoAssignTransactionsWorkflow(container).run({ input: { transaction_ids: ids, run_id: runId } })) as { result: AutoAssignResult }
+  return result
+}
+
+function add(total: AutoAssignResult, result: AutoAssignResult): void {
+  total.considered += result.considered
+  total.auto += result.auto
+  total.suggested += result.suggested
+  total.unmatched += result.unmatched
+  total.changed += result.changed
+  total.demoted.push(...result.demoted)
+  total.skipped.push(...result.skipped)
+  total.results.push(...result.results)
 }

@@ -3,7 +3,8 @@ import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { planAutoAssignments, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
 import { matchTransactions } from "../../modules/bank-reconciliation/matching"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { loadOpenOrders, type OrderLimit } from "../matching/open-orders"
+import type { OrderLimit } from "../matching/open-orders"
+import { markOrdersChanged, openItemsOfRun } from "../matching/open-items-snapshot"
 import { loadAssignableTransactions } from "./load-assignable-transactions"
 
 export const planAutoAssignmentsStepId = "plan-auto-assignments"
@@ -15,17 +16,18 @@ export type AutoAssignPlans = {
 }
 
 /**
- * Reads the assignable payments (see loadAssignableTransactions) and every open item, runs the
+ * Reads the assignable payments (see loadAssignableTransactions) and every open item (from the run's
+ * snapshot when `run_id` names one, see open-items-snapshot.ts), runs the
  * matching engine with the shop's `matching` options and plans the changes. One step, because the
  * workflow engine walks and copies whatever passes between steps: the open items of a 100 000-order
  * shop cost seconds per run that way. Reads only.
  */
-export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, async (input: { transaction_ids?: string[] }, { container }) => {
+export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, async (input: { transaction_ids?: string[]; run_id?: string }, { container }) => {
   const assignable = await loadAssignableTransactions(container, input)
   if (!assignable.transactions.length) {
     return new StepResponse<AutoAssignPlans>({ plans: [], limits: {} })
   }
-  const open = await loadOpenOrders(container)
+  const open = await openItemsOfRun(container, input.run_id)
   const { matching } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
   const matched = matchTransactions({ transactions: assignable.transactions, openItems: open.items, options: matching })
   const currency = new Map(assignable.transactions.map((t) => [t.id, t.currency.toLowerCase()]))
@@ -36,6 +38,9 @@ export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, asy
     existingOf: (id) => assignable.existing[id] ?? [],
   })
   const limits: Record<string, OrderLimit> = {}
+  const existingOrder = new Map(Object.values(assignable.existing).flat().map((row) => [row.id, row.order_id]))
+  // what this batch changes is read again before any run's next batch (whether it is written or not)
+  markOrdersChanged(plans.flatMap((plan) => [...plan.create.map((row) => row.order_id), ...plan.remove.map((id) => existingOrder.get(id) ?? "")]).filter(Boolean))
   for (const plan of plans) {
     for (const row of plan.create) {
       if (open.limits[row.order_id]) {
