@@ -146,34 +146,22 @@ async function storePage(
   const inserts: ImportedTransactionInsert[] = []
   const ids = bulkEntityIds("btx", incoming.length)
   incoming.forEach((transaction, i) => {
-    const row = bankTransactionRow(transaction, account, prints[i])
+    const { finapi_potential_duplicate, booking_date, value_date, import_date, ...columns } = bankTransactionRow(transaction, account, prints[i])
     const id = ids[i]
-    const duplicateOf = originals.get(row.fingerprint) ?? null
-    const held = row.finapi_potential_duplicate || duplicateOf !== null
+    const duplicateOf = originals.get(columns.fingerprint) ?? null
+    const held = finapi_potential_duplicate || duplicateOf !== null
     if (!held) {
-      originals.set(row.fingerprint, id)
+      originals.set(columns.fingerprint, id)
     }
     inserts.push({
+      ...columns,
       id,
-      account_id: row.account_id,
-      finapi_transaction_id: row.finapi_transaction_id,
-      amount: row.amount,
-      currency_code: row.currency_code,
-      booking_date: `${row.booking_date}T00:00:00.000Z`,
-      value_date: row.value_date ? `${row.value_date}T00:00:00.000Z` : null,
-      import_date: parseFinapiTimestamp(row.import_date)?.toISOString() ?? null,
-      purpose: row.purpose,
-      counterpart_name: row.counterpart_name,
-      counterpart_iban: row.counterpart_iban,
-      counterpart_bic: row.counterpart_bic,
-      end_to_end_reference: row.end_to_end_reference,
-      mandate_reference: row.mandate_reference,
-      creditor_id: row.creditor_id,
-      fingerprint: row.fingerprint,
+      booking_date: `${booking_date}T00:00:00.000Z`,
+      value_date: value_date ? `${value_date}T00:00:00.000Z` : null,
+      import_date: parseFinapiTimestamp(import_date)?.toISOString() ?? null,
       is_potential_duplicate: held,
       duplicate_of_id: duplicateOf,
       sync_run_id: syncRunId,
-      raw: row.raw,
     })
   })
   const insertedRows = await store.insertImportedTransactions(inserts)
