@@ -7,7 +7,9 @@ import { Session } from "inspector"
 import { capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
+import { PAYMENT_BOOKED_EVENT } from "../../src/workflows/booking/book-assignment"
 import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/booking/book-assignments"
+import { notifyPaymentBookedWorkflow } from "../../src/workflows/booking/notify-payment-booked"
 
 /**
  * Runs inside a booted Medusa app (`medusa exec`), in one of two phases (BENCH_PHASE):
@@ -21,8 +23,16 @@ import { BOOKING_CONCURRENCY, bookAssignments } from "../../src/workflows/bookin
  *   BENCH_PROCESS), booked in one `bookAssignments` call (BOOKING_CONCURRENCY at a time). It waits
  *   for the go file in BENCH_SYNC_DIR after booting, so all processes start booking together. Then,
  *   the anchor: after `go-bare`, its share of the bare payments captured with core
- *   `capturePaymentWorkflow` only (no plugin), BOOKING_CONCURRENCY at a time. The first process
- *   finally books 100 of the assignments again.
+ *   `capturePaymentWorkflow` only (no plugin), BOOKING_CONCURRENCY at a time. Then the
+ *   payment-received notices of its bookings (see below). The first process finally books 100 of the
+ *   assignments again.
+ *
+ * The payment-received notice (the customer's email, built from a read of the order) is not part of
+ * the capture and not what the bare anchor does: it runs from the `payment_booked` event's
+ * subscriber, in production in the worker. Here the subscriber is taken off the event bus for the
+ * booking phase and the events are kept; after the bare phase, when every process is there, each
+ * runs the same notice workflow for its events (BOOKING_CONCURRENCY at a time), timed on its own.
+ * BENCH_INLINE_NOTICES=1 leaves the subscriber on: the notices then run inside the booking phase.
  *
  * Prints one JSON line.
  */
@@ -36,6 +46,8 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const all = (await service.listPaymentAssignments({ status: "confirmed" }, { select: ["id"], take: null })).map((a) => a.id).sort()
   const ids = all.filter((_, i) => i % processes === index)
+
+  const notices = process.env.BENCH_INLINE_NOTICES ? null : deferNotices(container)
 
   fs.writeFileSync(path.join(sync, `ready-${index}`), "")
   while (!fs.existsSync(path.join(sync, "go"))) {
@@ -68,9 +80,34 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   const bareStatements = await bareProbe.stop()
   fs.writeFileSync(path.join(sync, `bare-done-${index}`), "")
 
+  let noticeRun: { notices: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_notice: number; sql_per_notice: number } | null = null
+  if (notices) {
+    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `bare-done-${k}`))).every(Boolean)) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const noticeProbe = await phaseProbe(container, `notices-${index}`)
+    const noticeCpuBefore = process.cpuUsage()
+    const noticeStartedAt = Date.now()
+    let noticeFailed = 0
+    await inParallel(notices.length, BOOKING_CONCURRENCY, async (i) => {
+      const e = notices[i]
+      const { errors } = await notifyPaymentBookedWorkflow(container).run({
+        input: { order_id: e.order_id, assignment_id: e.id, transaction_id: e.transaction_id, amount: String(e.amount), paid_in_full: e.paid_in_full ?? null },
+        throwOnError: false,
+      })
+      noticeFailed += errors?.length ? 1 : 0
+    })
+    const noticeEndedAt = Date.now()
+    const noticeCpu = process.cpuUsage(noticeCpuBefore)
+    const noticeStatements = await noticeProbe.stop()
+    const n = Math.max(notices.length, 1)
+    noticeRun = { notices: notices.length, failed: noticeFailed, started_at: noticeStartedAt, ended_at: noticeEndedAt, cpu_ms_per_notice: (noticeCpu.user + noticeCpu.system) / 1000 / n, sql_per_notice: noticeStatements / n }
+  }
+  fs.writeFileSync(path.join(sync, `notices-done-${index}`), "")
+
   let repeat: { already_booked: number; per_second: number } | null = null
   if (index === 0) {
-    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `done-${k}`))).every(Boolean)) {
+    while (!Array.from({ length: processes }, (_, k) => fs.existsSync(path.join(sync, `notices-done-${k}`))).every(Boolean)) {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     const again = Date.now()
@@ -94,9 +131,21 @@ export default async function bookInMedusa({ container }: ExecArgs) {
         sql_per_booking: bookingStatements / Math.max(ids.length, 1),
         load_average: os.loadavg()[0],
         repeat,
+        notices: noticeRun,
         bare: { captures: barePayments.length, failed: bareFailed, started_at: bareStartedAt, ended_at: bareEndedAt, cpu_ms_per_capture: (bareCpu.user + bareCpu.system) / 1000 / Math.max(barePayments.length, 1), sql_per_capture: bareStatements / Math.max(barePayments.length, 1) },
       })
   )
+}
+
+type PaymentBooked = { id: string; order_id: string; transaction_id: string; amount: string; paid_in_full?: boolean | null }
+
+/** Takes the payment-received notice's subscriber off the event bus and keeps the events it would have handled. */
+function deferNotices(container: ExecArgs["container"]): PaymentBooked[] {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const kept: PaymentBooked[] = []
+  eventBus.unsubscribe(PAYMENT_BOOKED_EVENT, (async () => undefined) as never, { subscriberId: "finapi-payment-booked-notice" })
+  eventBus.subscribe(PAYMENT_BOOKED_EVENT, (async (event: { data: PaymentBooked }) => void kept.push(event.data)) as never, { subscriberId: "bench-kept-notices" })
+  return kept
 }
 
 async function setUp(container: ExecArgs["container"]) {

@@ -42,6 +42,7 @@ type ProcessResult = {
   sql_per_booking: number
   load_average: number
   repeat: { already_booked: number; per_second: number } | null
+  notices: { notices: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_notice: number; sql_per_notice: number } | null
   bare: { captures: number; failed: number; started_at: number; ended_at: number; cpu_ms_per_capture: number; sql_per_capture: number }
 }
 
@@ -87,6 +88,19 @@ async function main() {
     const ratio = perSecond / barePerSecond
     console.log(`  anchor: Medusa's bare capturePaymentWorkflow on ${bareCaptures} identical orders: ${bareSeconds.toFixed(1)} s, ${barePerSecond.toFixed(1)} captures/s, ${(results.reduce((s, r) => s + r.bare.cpu_ms_per_capture, 0) / results.length).toFixed(0)} ms CPU and ${(results.reduce((s, r) => s + r.bare.sql_per_capture, 0) / results.length).toFixed(1)} SQL statements per capture`)
     console.log(`  ratio booking / bare capture: ${ratio.toFixed(2)}   [target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? "ok" : "MISSED"}]`)
+    if (results.every((r) => r.notices)) {
+      const noticeSeconds = (Math.max(...results.map((r) => r.notices!.ended_at)) - Math.min(...results.map((r) => r.notices!.started_at))) / 1000
+      const sent = results.reduce((sum, r) => sum + r.notices!.notices - r.notices!.failed, 0)
+      const failedNotices = results.reduce((sum, r) => sum + r.notices!.failed, 0)
+      const noticesPerSecond = sent / noticeSeconds
+      const withNotices = 1 / (1 / perSecond + 1 / noticesPerSecond)
+      console.log(
+        `  payment-received notices (the payment_booked subscriber, kept out of the booking phase; in production it runs in the worker): ${sent} sent, ${failedNotices} failed, ${noticeSeconds.toFixed(1)} s, ${noticesPerSecond.toFixed(1)}/s, ${(results.reduce((s, r) => s + r.notices!.cpu_ms_per_notice, 0) / results.length).toFixed(0)} ms CPU and ${(results.reduce((s, r) => s + r.notices!.sql_per_notice, 0) / results.length).toFixed(1)} SQL statements per notice`
+      )
+      console.log(`  booking and its notice one after the other: ${withNotices.toFixed(1)}/s, ratio to bare capture ${(withNotices / barePerSecond).toFixed(2)}`)
+    } else {
+      console.log("  payment-received notices ran inside the booking phase (BENCH_INLINE_NOTICES)")
+    }
     if (repeat) {
       console.log(`  booking 100 of them again: ${repeat.already_booked} reported already booked, ${repeat.per_second.toFixed(1)}/s`)
     }

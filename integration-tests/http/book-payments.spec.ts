@@ -319,7 +319,7 @@ medusaIntegrationTestRunner({
       it("records a capture whose recording failed on the next run instead of capturing again", async () => {
         const order = await checkoutOrder("pp_system_default")
         const paid = await confirmedPayment(order.id, "50")
-        const record = jest.spyOn(service, "recordAssignmentBooking").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"))
+        const record = jest.spyOn(service, "recordAssignmentBookings").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"))
 
         expect((await book([paid.assignmentId])).results[0]).toMatchObject({ status: "failed" })
         record.mockRestore()

@@ -12,7 +12,7 @@ import { FinapiModuleService } from "./services/finapi-module-service"
 import { deleteUntouchedTransactionsOfRun, insertImportedTransactions, insertStatementPages } from "./services/imported-transactions"
 import { listRefundCandidates, RefundExports } from "./services/refund-exports"
 import * as workClaims from "./services/work-claims"
-import type { AppliedAssignmentChange, AssignmentBooking, AssignmentChange, BookingClaim, ForgottenPayer, IgnoreState } from "./types"
+import type { AppliedAssignmentChange, AssignmentBooking, AssignmentChange, BookedAssignmentBefore, BookingClaimLine, BookingRelease, ForgottenPayer, IgnoreState, RecordedBookings } from "./types"
 import type { ImportedTransactionInsert, OrderNoticeClaim, RefundCandidate, RefundCandidateFilter, RefundExportRecord, StoredTransaction } from "./types"
 
 export type * from "./types"
@@ -134,27 +134,27 @@ class BankReconciliationModuleService extends FinapiModuleService {
     return await this.ledger_.refreshTransactionStatuses(transactionIds, sharedContext)
   }
 
-  /** Claims a confirmed assignment for one booking run (`claimed`), or finds it `booked` or `busy` (another live claim). */
+  /** Claims assignments for one booking run (see BookingClaims): each line claimed, booked before, `busy` (another run) or refused. */
   @InjectManager()
-  async claimAssignmentBooking(id: string, claim: string, staleBefore: Date, @MedusaContext() sharedContext: Shared = {}): Promise<BookingClaim> {
-    return await this.claims_.claimAssignmentBooking(id, claim, staleBefore, sharedContext)
+  async claimAssignmentBookings(ids: string[], claim: string, staleBefore: Date, @MedusaContext() sharedContext: Shared = {}): Promise<BookingClaimLine[]> {
+    return await this.claims_.claimAssignmentBookings(ids, claim, staleBefore, sharedContext)
   }
 
-  /** Runs a booking's capture while its run's claim holds the assignment, its row locked. */
+  /** Runs a batch's captures while its run's claims hold the assignments, their rows locked; `held`: the lines still this run's. */
   @InjectManager()
-  async captureUnderBookingClaim<T>(id: string, claim: string, capture: () => Promise<T>, @MedusaContext() sharedContext: Shared = {}): Promise<T> {
-    return await this.claims_.captureUnderBookingClaim(id, claim, capture, sharedContext)
+  async captureUnderBookingClaims<T>(ids: string[], claim: string, capture: (held: string[]) => Promise<T>, @MedusaContext() sharedContext: Shared = {}): Promise<T> {
+    return await this.claims_.captureUnderBookingClaims(ids, claim, capture, sharedContext)
+  }
+
+  /** Records a batch's bookings and gives its other claimed lines back (releases alone: no bookings) with the transactions' amounts, statuses and audit events, in one transaction. */
+  @InjectManager()
+  async recordAssignmentBookings(claim: string, actorId: string | null, bookings: AssignmentBooking[], releases: BookingRelease[], @MedusaContext() sharedContext: Shared = {}): Promise<RecordedBookings> {
+    return await this.claims_.recordAssignmentBookings(claim, actorId, bookings, releases, sharedContext)
   }
 
   @InjectManager()
-  async releaseAssignmentClaim(id: string, claim: string, outcome: { captured: boolean; reason?: string }, @MedusaContext() sharedContext: Shared = {}): Promise<void> {
-    await this.claims_.releaseAssignmentClaim(id, claim, outcome, sharedContext)
-  }
-
-  /** Records a claimed assignment as booked, with its transaction's amounts and status, in one transaction. */
-  @InjectManager()
-  async recordAssignmentBooking(booking: AssignmentBooking, @MedusaContext() sharedContext: Shared = {}): Promise<{ event_id: string }> {
-    return await this.claims_.recordAssignmentBooking(booking, sharedContext)
+  async undoAssignmentBookings(previous: BookedAssignmentBefore[], transactionIds: string[], eventIds: string[], @MedusaContext() sharedContext: Shared = {}): Promise<void> {
+    await this.claims_.undoAssignmentBookings(previous, transactionIds, eventIds, sharedContext)
   }
 
   /** Removes audit events a compensated step wrote (the step's work is undone, so is its record). */

@@ -1,137 +1,103 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  authorizePaymentSessionStep,
-  createPaymentSessionStep,
-  deletePaymentSessionsWorkflow,
-  addOrderTransactionStep,
-  emitEventStep,
-} from "@medusajs/medusa/core-flows"
-import { SYSTEM_PROVIDER_ID } from "../../modules/bank-reconciliation/booking-plan"
-import { authorizeBankTransferPaymentWorkflow } from "../checkout/authorize-bank-transfer-payment"
-import { acquireAssignmentLocksStep, bookingLockKeysStep, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { addOrderTransactionStep, emitEventStep } from "@medusajs/medusa/core-flows"
+import { MedusaError } from "@medusajs/framework/utils"
 import { captureUnderClaimStep } from "../steps/capture-under-claim"
-import { bookingCaptureMarker, claimBookingStep } from "../steps/claim-booking"
-import { guardPaymentCollectionStep } from "../steps/guard-payment-collection"
-import { prepareBookingStep } from "../steps/prepare-booking"
+import { claimBookingStep } from "../steps/claim-booking"
+import { lockBookingOrdersStep, releaseBookingOrdersStep } from "../steps/lock-booking-orders"
+import { planBookingsStep } from "../steps/plan-bookings"
+import { readBookingOrdersStep } from "../steps/read-booking-orders"
 import { recordBookingStep } from "../steps/record-booking"
+import { bookingLines, type BookedLine } from "./booking-lines"
 
 export const PAYMENT_BOOKED_EVENT = "bank_reconciliation.payment_booked"
+export const bookAssignmentBatchWorkflowId = "book-assignment-batch"
 export const bookAssignmentWorkflowId = "book-assignment"
 
-/**
- * Books one confirmed assignment into its order. Exactly once rests on the database: the run first
- * claims the assignment (confirmed → booking, committed on its own); only the claim's holder
- * captures, tagging the capture with the assignment, and records it under the claim (a capture id
- * books one assignment only). A run that does not get the claim captures nothing; a claim left by a
- * run that died is taken over after `booking.staleClaimSeconds`, and its capture, if made, recorded
- * instead of capturing again. The capture itself runs while the claim holds the assignment's row
- * (renewed, locked until the capture is committed): a run whose claim was taken over captures
- * nothing, and one taking over waits for a capture still running and records it. The payment's and the order's locks only keep runs from queueing up
- * on the claim. Re-reads what is outstanding, then authorizes the bank-transfer session and
- * captures, captures an authorized payment of a capturable provider, or settles a not_paid
- * collection; never more than owed.
- */
-export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: { assignment_id: string; actor_id?: string | null }) {
-  const keys = bookingLockKeysStep(input)
-  const locks = acquireAssignmentLocksStep({ keys })
-  const claim = claimBookingStep(input)
-  const prepared = prepareBookingStep({ assignment_id: input.assignment_id, claim })
-  const plan = transform({ prepared }, ({ prepared }) => prepared.plan)
+export type { BookedLine }
 
-  // authorizing a session changes the collection; if the capture then fails, this puts it back
-  when("guard-collection-to-authorize", { plan }, ({ plan }) => plan?.mode === "bank_transfer" || !!plan?.system_session).then(() => {
-    guardPaymentCollectionStep(transform({ prepared }, ({ prepared }) => prepared.collection_before!))
-  })
-  const bankTransfer = when("book-bank-transfer-session", { plan }, ({ plan }) => plan?.mode === "bank_transfer").then(() => {
-    return authorizeBankTransferPaymentWorkflow.runAsStep({ input: { payment_session_id: plan.payment_session_id! } })
-  })
-  // A not_paid collection gets a system-provider session authorized for its amount, then the capture
-  // below. These are the steps markPaymentCollectionAsPaid and createPaymentSessionsWorkflow run,
-  // without their re-reads: prepareBookingStep has read the collection (status not_paid, amount,
-  // sessions to replace) under the claim, and the provider-in-region check applies to open carts only.
-  when("replace-collection-sessions", { plan }, ({ plan }) => !!plan?.system_session?.replaces.length).then(() => {
-    deletePaymentSessionsWorkflow.runAsStep({ input: { ids: plan.system_session!.replaces } })
-  })
-  const systemSession = when("book-on-system-session", { plan }, ({ plan }) => !!plan?.system_session).then(() => {
-    const session = createPaymentSessionStep(
-      transform({ plan }, ({ plan }) => ({
-        payment_collection_id: plan!.payment_collection_id,
-        provider_id: SYSTEM_PROVIDER_ID,
-        amount: plan!.system_session!.amount,
-        currency_code: plan!.system_session!.currency_code,
-        data: {},
-        context: {},
-      }))
-    )
-    return authorizePaymentSessionStep({ id: session.id, context: {} })
-  })
-  const paymentId = transform({ plan, bankTransfer, systemSession }, (data) => {
-    return data.plan?.payment_id ?? data.bankTransfer?.payment_id ?? data.systemSession?.id ?? null
-  })
-  const captured = when("capture-for-booking", { plan }, ({ plan }) => !!plan && plan.mode !== "resumed").then(() => {
-    return captureUnderClaimStep(
-      transform({ prepared, paymentId, plan }, (d) => ({ assignment_id: d.prepared.assignment_id, claim: d.prepared.claim, payment_id: d.paymentId!, amount: d.plan!.amount }))
-    )
-  })
+/**
+ * Books a batch of confirmed assignments into their orders. Exactly once rests on the database: the
+ * run first claims the batch's assignments (confirmed → booking, one transaction committed on its
+ * own); only a claim's holder captures, tagging the capture with the assignment, and records it under
+ * the claim (a capture id books one assignment only). A line whose claim this run does not get is
+ * captured nothing; a claim left by a run that died is taken over after `booking.staleClaimSeconds`,
+ * and its capture, if made, recorded instead of capturing again. The captures run while the claims
+ * hold the assignments' rows (renewed, locked until the captures are committed): a run whose claim
+ * was taken over captures nothing, and one taking over waits for a capture still running and records
+ * it. Per batch: one read of the orders, one plan, one record transaction, one set of events; per
+ * line only Medusa's capture (after authorizing, for a waiting bank-transfer session or a not_paid
+ * collection). Never more than owed.
+ */
+function bookBatch(input: { assignment_ids: string[]; actor_id?: string | null }) {
+  const claimed = claimBookingStep({ assignment_ids: input.assignment_ids })
+  const reads = readBookingOrdersStep(claimed)
+  const planned = planBookingsStep({ claimed, reads })
   // a run that died after capturing: its capture may miss the order transaction that makes paid_total
-  when("order-transaction-of-resumed-capture", { prepared }, ({ prepared }) => !!prepared.existing_capture).then(() => {
-    addOrderTransactionStep(
-      transform({ prepared }, ({ prepared }) => ({
-        order_id: prepared.order_id,
-        amount: prepared.plan!.amount,
-        currency_code: prepared.existing_capture!.currency_code,
-        reference: "capture",
-        reference_id: prepared.existing_capture!.id,
-      }))
-    )
-  })
-  const capture = transform({ input, prepared, captured }, (d) => {
-    const marker = bookingCaptureMarker(d.input.assignment_id)
-    const made = d.captured?.captures?.find((c) => c.created_by === marker)
-    return d.prepared.existing_capture
-      ? { payment_id: d.prepared.existing_capture.payment_id, capture_id: d.prepared.existing_capture.id }
-      : { payment_id: d.captured?.id ?? null, capture_id: made?.id ?? null }
-  })
-  const recorded = when("record-new-booking", { plan }, ({ plan }) => !!plan).then(() => {
-    const booked = recordBookingStep(
-      transform({ input, prepared, capture }, ({ input, prepared, capture }) => ({
-        assignment_id: prepared.assignment_id,
-        transaction_id: prepared.transaction_id,
-        claim: prepared.claim,
-        plan: prepared.plan!,
-        payment_id: capture.payment_id!,
-        capture_id: capture.capture_id,
-        before: prepared.before,
-        actor_id: input.actor_id ?? null,
-      }))
-    )
-    emitEventStep({
-      eventName: PAYMENT_BOOKED_EVENT,
-      data: transform({ prepared, plan, capture }, (d) => ({
-        id: d.prepared.assignment_id,
-        order_id: d.prepared.order_id,
-        transaction_id: d.prepared.transaction_id,
-        amount: d.plan!.amount,
-        surplus: d.plan!.surplus,
-        payment_id: d.capture.payment_id,
-        capture_id: d.capture.capture_id,
-        // known here from the order read under the lock: the notice needs no second read of the order
-        paid_in_full: d.prepared.paid_in_full ?? null,
-      })),
-    })
-    return booked
-  })
-  releaseAssignmentLocksStep(locks)
-  return new WorkflowResponse(
-    transform({ prepared, plan, capture, recorded }, (d) => ({
-      assignment_id: d.prepared.assignment_id,
-      order_id: d.prepared.order_id,
-      already_booked: d.prepared.already_booked,
-      mode: d.plan?.mode ?? null,
-      amount: d.plan?.amount ?? null,
-      surplus: d.plan?.surplus ?? null,
-      payment_id: d.capture.payment_id,
-      capture_id: d.recorded?.capture_id ?? null,
-    }))
+  const resumed = transform({ planned }, ({ planned }) =>
+    planned
+      .filter((line) => line.existing_capture)
+      .map((line) => ({ order_id: line.order_id, amount: line.plan!.amount, currency_code: line.existing_capture!.currency_code, reference: "capture", reference_id: line.existing_capture!.id }))
   )
+  when("order-transactions-of-resumed-captures", { resumed }, ({ resumed }) => resumed.length > 0).then(() => {
+    addOrderTransactionStep(resumed)
+  })
+  const captured = captureUnderClaimStep(transform({ claimed, planned }, ({ claimed, planned }) => ({ claim: claimed.claim, bookings: planned })))
+  const recorded = recordBookingStep(
+    transform({ claimed, planned, captured, input }, ({ claimed, planned, captured, input }) => ({ claim: claimed.claim, planned, captured, actor_id: input.actor_id ?? null }))
+  )
+  const lines = transform({ claimed, planned, recorded }, ({ claimed, planned, recorded }) => bookingLines(claimed.lines, planned, recorded))
+  emitEventStep({
+    eventName: PAYMENT_BOOKED_EVENT,
+    data: transform({ lines, planned }, ({ lines, planned }) =>
+      lines
+        .filter((line) => line.status === "booked" && !line.already_booked)
+        .map((line) => {
+          const plan = planned.find((p) => p.assignment_id === line.assignment_id)!
+          return {
+            id: line.assignment_id,
+            order_id: line.order_id,
+            transaction_id: plan.transaction_id,
+            amount: line.amount,
+            surplus: line.surplus,
+            payment_id: line.payment_id,
+            capture_id: line.capture_id,
+            // known from the batch's read of the order: the notice needs no second read
+            paid_in_full: plan.paid_in_full,
+          }
+        })
+    ),
+  })
+  return lines
+}
+
+/**
+ * Books up to a batch of assignments (bookAssignments cuts a selection into batches): takes the
+ * orders' locks, one line per order (lockBookingOrdersStep); lines of an order another run holds, and
+ * further lines of an order in the batch, come back `deferred` for the caller to book next.
+ */
+export const bookAssignmentBatchWorkflow = createWorkflow(bookAssignmentBatchWorkflowId, function (input: { assignment_ids: string[]; actor_id?: string | null }) {
+  const locks = lockBookingOrdersStep({ assignment_ids: input.assignment_ids })
+  const lines = bookBatch({ assignment_ids: locks.batch, actor_id: input.actor_id })
+  releaseBookingOrdersStep(locks)
+  return new WorkflowResponse(transform({ lines, locks }, ({ lines, locks }) => ({ lines, later: locks.later, waiting: locks.waiting })))
+})
+
+const failUnlessBookedStep = createStep("fail-unless-booked", async (line: BookedLine | undefined) => {
+  if (!line) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, "Someone else is changing this payment or order right now; try again in a moment.")
+  }
+  if (line.status !== "booked") {
+    throw new MedusaError(line.busy ? MedusaError.Types.CONFLICT : MedusaError.Types.NOT_ALLOWED, line.reason ?? "Booking did not finish; try again.")
+  }
+  return new StepResponse(line)
+})
+
+/** Books one confirmed assignment (a batch of one); fails, with the reason, when it could not be booked. */
+export const bookAssignmentWorkflow = createWorkflow(bookAssignmentWorkflowId, function (input: WorkflowData<{ assignment_id: string; actor_id?: string | null }>) {
+  const ids = transform({ input }, ({ input }) => [input.assignment_id])
+  const locks = lockBookingOrdersStep({ assignment_ids: ids })
+  const lines = bookBatch({ assignment_ids: locks.batch, actor_id: input.actor_id })
+  const line = failUnlessBookedStep(transform({ lines }, ({ lines }) => lines[0]))
+  releaseBookingOrdersStep(locks)
+  return new WorkflowResponse(line)
 })

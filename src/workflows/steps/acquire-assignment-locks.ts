@@ -2,8 +2,6 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { setTimeout as sleep } from "timers/promises"
 import { randomUUID } from "crypto"
-import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
-import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 
 export const acquireAssignmentLocksStepId = "acquire-assignment-locks"
 
@@ -63,15 +61,3 @@ export const releaseAssignmentLocksStep = createStep(
     return new StepResponse(undefined)
   }
 )
-
-export const bookingLockKeysStepId = "booking-lock-keys"
-
-/** The lock keys of the assignment a booking books (its payment and its order); a missing assignment is refused. */
-export const bookingLockKeysStep = createStep(bookingLockKeysStepId, async (input: { assignment_id: string }, { container }) => {
-  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-  const [assignment] = await service.listPaymentAssignments({ id: input.assignment_id }, { select: ["id", "order_id", "transaction_id"] })
-  if (!assignment) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${input.assignment_id} was not found; reload the list.`)
-  }
-  return new StepResponse(assignmentLockKeys(assignment.transaction_id as string, [assignment.order_id]))
-})

@@ -1,7 +1,7 @@
 import type { BigNumberInput, IPaymentModuleService, Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { findBookingCapture } from "./claim-booking"
+import { findBookingCaptures } from "./claim-booking"
 
 export const guardPaymentCollectionStepId = "guard-payment-collection"
 
@@ -57,7 +57,7 @@ type PaymentModuleRows = IPaymentModuleService & {
 
 /**
  * Keeps a payment collection's state from before booking authorizes a session on it (as
- * prepareBookingStep read it under the lock); if a later step fails (the capture, say), puts it back
+ * planBookingsStep has it from the batch's read under the order's lock); if a later step fails (the capture, say), puts it back
  * as it was. Medusa's own compensations cancel the new payment and delete a new session, but leave
  * the collection `authorized` and a bank-transfer session `authorized` on a canceled payment: the
  * order would look paid-for and a retry could not book. Runs before the booking's payment steps, so
@@ -70,7 +70,7 @@ export const guardPaymentCollectionStep = createStep(
     if (!state) {
       return
     }
-    if (state.assignment_id && (await findBookingCapture(container, state.assignment_id))) {
+    if (state.assignment_id && (await findBookingCaptures(container, [state.assignment_id]))[state.assignment_id]) {
       return
     }
     const paymentModule = container.resolve<PaymentModuleRows>(Modules.PAYMENT)

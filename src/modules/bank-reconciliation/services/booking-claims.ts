@@ -1,8 +1,8 @@
 import type { Context, DAL } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { AssignmentBooking, BookingClaim, ClaimedAssignment } from "../types"
-import { isLockTimeout, lockingKnex, rawAmount } from "./locked-sql"
+import type { AssignmentBooking, BookedAssignmentBefore, BookingClaimLine, BookingRelease, ClaimedAssignment, RecordedBookings } from "../types"
+import { lockingKnex, type Knex } from "./locked-sql"
 import { insertPaymentEvents } from "./payment-events"
 import { refreshTransactionStatuses } from "./transaction-statuses"
 
@@ -13,133 +13,186 @@ function pick<T extends Record<string, unknown>, K extends keyof T>(row: T, keys
 }
 
 /**
- * Booking claims on assignments: one booking run at a time holds an assignment (`booking`), captures
- * under that claim and records the booking; a run that died leaves a claim the next run takes over.
+ * Booking claims on assignments, a batch at a time: one booking run holds an assignment (`booking`),
+ * captures under that claim and records the booking; a run that died leaves a claim the next run
+ * takes over. Each operation is one or two statements for the whole batch.
  */
 export class BookingClaims {
   constructor(protected readonly baseRepository_: DAL.RepositoryService) {}
 
-  /** Claims an assignment for one booking run; a row another run keeps locked while it captures is `busy`. */
-  async claimAssignmentBooking(id: string, claim: string, staleBefore: Date, sharedContext: Context<EntityManager>): Promise<BookingClaim> {
-    try {
-      return await this.claimAssignmentBooking_(id, claim, staleBefore, sharedContext)
-    } catch (error) {
-      // the row stays locked while another run captures under its claim (captureUnderBookingClaim)
-      if (isLockTimeout(error)) {
-        return { outcome: "busy", resumed: false }
-      }
-      throw error
-    }
-  }
-
+  /**
+   * Claims the given assignments for one booking run, in one database transaction committed before
+   * anything is captured. A row another transaction holds (a run capturing under its claim) is skipped,
+   * not waited for: that line is `busy`, like a live claim of another run.
+   */
   @InjectTransactionManager()
-  protected async claimAssignmentBooking_(
-    id: string,
+  async claimAssignmentBookings(
+    ids: string[],
     claim: string,
     staleBefore: Date,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<BookingClaim> {
+  ): Promise<BookingClaimLine[]> {
     const knex = lockingKnex(sharedContext)
-    await knex.raw("set local lock_timeout = '10s'")
-    const [row] = await knex("payment_assignment")
-      .select(...CLAIMED_ASSIGNMENT_COLUMNS, "booking_claim", "booking_claimed_at", knex.raw("amount::text as amount"))
-      .where({ id, deleted_at: null })
+    const rows: (ClaimedAssignment & { booking_claimed_at: Date | null })[] = await knex("payment_assignment")
+      .select(...CLAIMED_ASSIGNMENT_COLUMNS, "booking_claimed_at", knex.raw("amount::text as amount"))
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .orderBy("id")
       .forUpdate()
-    if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Assignment ${id} was not found; reload the list.`)
+      .skipLocked()
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    const unread = ids.filter((id) => !byId.has(id))
+    // rows skipped because another transaction holds them exist; the others do not
+    const locked = new Set(unread.length ? (await knex("payment_assignment").select("id").whereIn("id", unread).whereNull("deleted_at")).map((r) => r.id as string) : [])
+    const assignment = (row: ClaimedAssignment, status: string): ClaimedAssignment => ({ ...pick(row, CLAIMED_ASSIGNMENT_COLUMNS), amount: row.amount, status })
+    const lines: BookingClaimLine[] = ids.map((id) => {
+      const row = byId.get(id)
+      if (!row) {
+        return locked.has(id) ? { id, outcome: "busy" } : { id, outcome: "refused", reason: `Assignment ${id} was not found; reload the list.` }
+      }
+      if (row.status === "booked") {
+        return { id, outcome: "booked", assignment: assignment(row, row.status) }
+      }
+      const stale = row.status === "booking" && (!row.booking_claimed_at || new Date(row.booking_claimed_at) < staleBefore)
+      if (row.status === "booking" && !stale) {
+        return { id, outcome: "busy" }
+      }
+      if (row.status !== "confirmed" && !stale) {
+        return { id, outcome: "refused", reason: `This assignment is ${row.status}, not confirmed; confirm it on the incoming payment first, then book it.` }
+      }
+      return { id, outcome: "claimed", resumed: stale, assignment: assignment(row, "booking") }
+    })
+    const claimed = lines.filter((line) => line.outcome === "claimed").map((line) => line.id)
+    if (claimed.length) {
+      const now = new Date()
+      await knex("payment_assignment").whereIn("id", claimed).update({ status: "booking", booking_claim: claim, booking_claimed_at: now, updated_at: now })
     }
-    const assignment = (status: string): ClaimedAssignment => ({ ...pick(row, CLAIMED_ASSIGNMENT_COLUMNS), amount: row.amount, status } as ClaimedAssignment)
-    if (row.status === "booked") {
-      return { outcome: "booked", resumed: false, assignment: assignment(row.status) }
-    }
-    const stale = row.status === "booking" && (!row.booking_claimed_at || new Date(row.booking_claimed_at) < staleBefore)
-    if (row.status === "booking" && !stale) {
-      return { outcome: "busy", resumed: false }
-    }
-    if (row.status !== "confirmed" && !stale) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This assignment is ${row.status}, not confirmed; confirm it on the incoming payment first, then book it.`)
-    }
-    await knex("payment_assignment")
-      .where({ id, status: row.status })
-      .update({ status: "booking", booking_claim: claim, booking_claimed_at: new Date(), updated_at: new Date() })
-    return { outcome: "claimed", resumed: stale, assignment: assignment("booking") }
+    return lines
   }
 
+  /**
+   * Runs a batch's captures while this run's claim holds its assignments: renews the claims that are
+   * still this run's and keeps their rows locked until `capture` is done and committed. A run whose
+   * claim went stale and was taken over captures nothing for that line (it is not in `held`); a run
+   * taking over waits until the capture is committed, then records it instead of capturing again.
+   */
   @InjectTransactionManager()
-  async captureUnderBookingClaim<T>(
-    id: string,
+  async captureUnderBookingClaims<T>(
+    ids: string[],
     claim: string,
-    capture: () => Promise<T>,
+    capture: (held: string[]) => Promise<T>,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<T> {
     const knex = lockingKnex(sharedContext)
     const now = new Date()
-    const held = await knex("payment_assignment")
-      .where({ id, deleted_at: null, status: "booking", booking_claim: claim })
-      .update({ booking_claimed_at: now, updated_at: now })
-      .returning(["id"])
-    if (!held.length) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        `Assignment ${id} was taken over by another booking run (this run's claim had gone stale); this run captured nothing. Reload the list.`
-      )
-    }
-    return await capture()
+    const held = ids.length
+      ? await knex("payment_assignment")
+          .whereIn("id", ids)
+          .where({ deleted_at: null, status: "booking", booking_claim: claim })
+          .update({ booking_claimed_at: now, updated_at: now })
+          .returning(["id"])
+      : []
+    return await capture(held.map((row: { id: string }) => row.id))
   }
 
-  async releaseAssignmentClaim(
-    id: string,
+  /**
+   * Records a batch: the captured lines booked with Medusa's payment and capture ids (while this run's
+   * claim holds them), the failed ones given back with their reason, their transactions' booked amounts
+   * and statuses, and the audit events, in one database transaction. With no bookings it only gives claims back (a
+   * line another run has taken over is left alone).
+   */
+  @InjectTransactionManager()
+  async recordAssignmentBookings(
     claim: string,
-    outcome: { captured: boolean; reason?: string },
+    actorId: string | null,
+    bookings: AssignmentBooking[],
+    releases: BookingRelease[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<RecordedBookings> {
+    const knex = lockingKnex(sharedContext)
+    const now = new Date()
+    const updated: { id: string; transaction_id: string; order_id: string; amount: string }[] = bookings.length
+      ? (
+          await knex.raw(
+            `update payment_assignment a set status = 'booked', booked_at = ?, booking_error = null, booking_claim = null, booking_claimed_at = null,
+               payment_collection_id = v.payment_collection_id, payment_id = v.payment_id, capture_id = v.capture_id,
+               amount = coalesce(v.amount::numeric, a.amount),
+               raw_amount = case when v.amount is null then a.raw_amount else jsonb_build_object('value', v.amount, 'precision', 20) end,
+               metadata = v.metadata, updated_at = ?
+             from jsonb_to_recordset(?::jsonb) as v(id text, payment_collection_id text, payment_id text, capture_id text, amount text, metadata jsonb)
+             where a.id = v.id and a.deleted_at is null and a.status = 'booking' and a.booking_claim = ?
+             returning a.id, a.transaction_id, a.order_id, a.amount::text as amount`,
+            [now, now, JSON.stringify(bookings.map((b) => ({ ...b, amount: b.amount ?? null }))), claim]
+          )
+        ).rows
+      : []
+    await releaseClaims(knex, claim, releases)
+    await refreshTransactionStatuses(sharedContext.transactionManager!, [...new Set(updated.map((row) => row.transaction_id))])
+    const byId = new Map(bookings.map((b) => [b.id, b]))
+    const eventIds = await insertPaymentEvents(
+      knex,
+      updated.map((row) => ({
+        transaction_id: row.transaction_id,
+        kind: "booked" as const,
+        actor_type: actorId ? ("user" as const) : ("engine" as const),
+        actor_id: actorId,
+        assignment_id: row.id,
+        order_id: row.order_id,
+        amount: String(row.amount),
+        details: { capture_id: byId.get(row.id)!.capture_id, payment_id: byId.get(row.id)!.payment_id },
+      }))
+    )
+    const recorded = new Set(updated.map((row) => row.id))
+    return {
+      booked: updated.map((row, i) => ({ id: row.id, transaction_id: row.transaction_id, event_id: eventIds[i] })),
+      lost: bookings.filter((b) => !recorded.has(b.id)).map((b) => b.id),
+    }
+  }
+
+  /**
+   * Undoes recordAssignmentBookings for its booked lines: each back to `booking` as it was, but with no
+   * live claim (stale at once: the next run records the capture again), the transactions' amounts and
+   * statuses recomputed, the audit events removed. Lines given back stay as they were given back.
+   */
+  @InjectTransactionManager()
+  async undoAssignmentBookings(
+    previous: BookedAssignmentBefore[],
+    transactionIds: string[],
+    eventIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    const update = outcome.captured
-      ? { booking_claimed_at: null, booking_error: outcome.reason ?? null }
-      : { status: "confirmed", booking_claim: null, booking_claimed_at: null }
-    await sharedContext.manager!.getKnex()("payment_assignment")
-      .where({ id, status: "booking", booking_claim: claim })
-      .update({ ...update, updated_at: new Date() })
-  }
-
-  @InjectTransactionManager()
-  async recordAssignmentBooking(
-    booking: AssignmentBooking,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ event_id: string }> {
-    const now = new Date()
     const knex = lockingKnex(sharedContext)
-    const updated = await knex("payment_assignment")
-      .where({ id: booking.id, deleted_at: null, status: "booking", booking_claim: booking.claim })
-      .update({
-        status: "booked",
-        booked_at: now,
-        booking_error: null,
-        booking_claim: null,
-        booking_claimed_at: null,
-        payment_collection_id: booking.payment_collection_id,
-        payment_id: booking.payment_id,
-        capture_id: booking.capture_id,
-        ...(booking.amount ? { amount: booking.amount, raw_amount: rawAmount(booking.amount) } : {}),
-        metadata: JSON.stringify(booking.metadata),
-        updated_at: now,
-      })
-      .returning(["transaction_id", "order_id", knex.raw("amount::text as amount")])
-    if (!updated.length) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, `Assignment ${booking.id} is no longer claimed by this booking run; reload the list.`)
+    if (previous.length) {
+      await knex.raw(
+        `update payment_assignment a set status = 'booking', booking_claim = null, booking_claimed_at = null, amount = v.amount::numeric,
+           raw_amount = jsonb_build_object('value', v.amount, 'precision', 20), booked_at = v.booked_at, booking_error = v.booking_error,
+           payment_collection_id = v.payment_collection_id, payment_id = v.payment_id, capture_id = v.capture_id, metadata = v.metadata, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as v(id text, amount text, booked_at timestamptz, booking_error text, payment_collection_id text, payment_id text, capture_id text, metadata jsonb)
+         where a.id = v.id and a.status = 'booked'`,
+        [JSON.stringify(previous)]
+      )
     }
-    await refreshTransactionStatuses(sharedContext.transactionManager!, [updated[0].transaction_id])
-    const [event_id] = await insertPaymentEvents(knex, [
-      {
-        transaction_id: updated[0].transaction_id,
-        kind: "booked",
-        actor_type: booking.actor_id ? "user" : "engine",
-        actor_id: booking.actor_id ?? null,
-        assignment_id: booking.id,
-        order_id: updated[0].order_id,
-        amount: String(updated[0].amount),
-        details: { capture_id: booking.capture_id, payment_id: booking.payment_id },
-      },
-    ])
-    return { event_id }
+    await refreshTransactionStatuses(sharedContext.transactionManager!, transactionIds)
+    if (eventIds.length) {
+      await knex("payment_event").whereIn("id", eventIds).delete()
+    }
   }
+}
+
+/** One statement: uncaptured lines back to `confirmed` (with their reason, if any); captured ones keep the claim's status with no live claim. */
+async function releaseClaims(knex: Knex, claim: string, lines: BookingRelease[]): Promise<void> {
+  if (!lines.length) {
+    return
+  }
+  await knex.raw(
+    `update payment_assignment a set
+       status = case when v.captured then a.status else 'confirmed' end,
+       booking_claim = case when v.captured then a.booking_claim else null end,
+       booking_claimed_at = null,
+       booking_error = case when v.captured or v.reason is not null then v.reason else a.booking_error end,
+       updated_at = now()
+     from jsonb_to_recordset(?::jsonb) as v(id text, captured boolean, reason text)
+     where a.id = v.id and a.status = 'booking' and a.booking_claim = ?`,
+    [JSON.stringify(lines), claim]
+  )
 }

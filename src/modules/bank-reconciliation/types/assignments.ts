@@ -53,26 +53,30 @@ export type ClaimedAssignment = {
   metadata: Record<string, unknown> | null
 }
 
-/** What claiming an assignment for booking found: the claim, the booking done, or another run's live claim. */
-export type BookingClaim = {
-  outcome: "claimed" | "booked" | "busy"
-  /** took over a claim of a run that died */
-  resumed: boolean
-  /** read under the row lock (status as the claim left it); absent when busy */
-  assignment?: ClaimedAssignment
-}
+/** What claiming one assignment of a batch found: claimed (`resumed`: taken over from a run that died), booked before, another run's live claim, or refused with why. */
+export type BookingClaimLine =
+  | { id: string; outcome: "claimed"; resumed: boolean; assignment: ClaimedAssignment }
+  | { id: string; outcome: "booked"; assignment: ClaimedAssignment }
+  | { id: string; outcome: "busy" }
+  | { id: string; outcome: "refused"; reason: string }
 
 export type AssignmentBooking = {
   id: string
-  /** the claim the booking run holds */
-  claim: string
   payment_collection_id: string
   payment_id: string
   capture_id: string | null
-  actor_id?: string | null
   /** set when less than assigned was captured (overpayment) */
   amount?: string
   metadata: Record<string, unknown>
 }
+
+/** A claimed line whose booking did not happen: its claim is given back (kept, stale at once, when `captured`: the next run records it). */
+export type BookingRelease = { id: string; captured: boolean; reason: string | null }
+
+/** An assignment as recording its booking changed it: what undoing the record puts back (amount as exact text). */
+export type BookedAssignmentBefore = Pick<ClaimedAssignment, "id" | "amount" | "booked_at" | "booking_error" | "payment_collection_id" | "payment_id" | "capture_id" | "metadata">
+
+/** What recording a batch did: the lines booked (with their audit events) and those whose claim this run no longer held. */
+export type RecordedBookings = { booked: { id: string; transaction_id: string; event_id: string }[]; lost: string[] }
 
 export type ForgottenPayer = { deleted: string[]; created: string[] }
