@@ -93,9 +93,25 @@ export class NameIndex {
         found.push(spelling)
       }
     }
+    const named = (spelling: number) => spelling >= 0 && this.spellings[spelling].tokens.length > 0
     for (let customer = 0; customer < index.customerCount; customer++) {
+      const from = index.customerStart[customer]
+      if (index.customerStart[customer + 1] === from + 1 && aliases.size === 0) {
+        // One order, no aliases (most customers): its name and, when it differs, its company name.
+        const position = index.customerItems[from]
+        const one = named(personal[position]) ? personal[position] : -1
+        const two = named(company[position]) && company[position] !== one ? company[position] : -1
+        if (one < 0 || two < 0) {
+          const only = one >= 0 ? one : two
+          this.only[customer] = only
+          if (only >= 0) {
+            this.spellings[only].customers.push(customer)
+          }
+          continue
+        }
+      }
       found.length = 0
-      for (let at = index.customerStart[customer]; at < index.customerStart[customer + 1]; at++) {
+      for (let at = from; at < index.customerStart[customer + 1]; at++) {
         const position = index.customerItems[at]
         note(personal[position])
         note(company[position])

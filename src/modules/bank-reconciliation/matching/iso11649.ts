@@ -23,7 +23,7 @@ function foldMod97(remainder: number, code: number): number {
 }
 
 /** mod 97 of the text read as digits (A=10 … Z=35), starting at `from` and wrapping around. */
-function mod97(text: string, from = 0): number {
+export function mod97(text: string, from = 0): number {
   let remainder = 0
   for (let k = 0; k < text.length; k++) {
     remainder = foldMod97(remainder, text.charCodeAt((from + k) % text.length))

@@ -1,4 +1,4 @@
-import { compactReference, isValidCompactRf } from "./iso11649"
+import { compactReference, isValidCompactRf, mod97 } from "./iso11649"
 import type { OpenItemIndex } from "./open-item-index"
 import { HASH_START, hashStep } from "./posting-lists"
 import type { OpenItemInput } from "./types"
@@ -25,7 +25,7 @@ function rememberReference(index: OpenItemIndex, compact: string): void {
 
 /** Adds the item's payment reference, invoice number and order number to the index's tables. */
 export function indexReferences(index: OpenItemIndex, item: OpenItemInput, position: number): void {
-  if (item.paymentReference) {
+  if (item.paymentReference && !indexCompactReference(index, item.paymentReference, position)) {
     const compact = trustedPaymentReference(item.paymentReference)
     if (compact) {
       index.byPaymentReference.add(compact, position)
@@ -51,6 +51,36 @@ export function indexReferences(index: OpenItemIndex, item: OpenItemInput, posit
   if (item.displayId !== null && item.displayId !== undefined) {
     index.byDisplayId.add(item.displayId, position)
   }
+}
+
+/**
+ * indexReferences for a payment reference already in compact form (A–Z, 0–9 only: the usual
+ * case), in one pass and without regular expressions: trusted exactly when
+ * trustedPaymentReference says so. False (nothing done) for other text.
+ */
+function indexCompactReference(index: OpenItemIndex, reference: string, position: number): boolean {
+  let hash = HASH_START
+  let letters = false
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i)
+    if (code >= 65 && code <= 90) {
+      letters = true
+    } else if (!isDigit(code)) {
+      return false
+    }
+    hash = hashStep(hash, code)
+  }
+  const length = reference.length
+  const rfShaped = length >= 4 && reference.charCodeAt(0) === 82 && reference.charCodeAt(1) === 70 &&
+    isDigit(reference.charCodeAt(2)) && isDigit(reference.charCodeAt(3))
+  // An RF reference counts only with valid check digits (/^RF\d{2}[A-Z0-9]{1,21}$/ and mod 97); other text when specific enough.
+  const trusted = rfShaped ? length >= 5 && length <= 25 && mod97(reference, 4) === 1 : letters ? length >= 5 : length >= 6
+  if (trusted) {
+    index.byPaymentReference.addHash(hash, position)
+    index.referenceLength.min = Math.min(index.referenceLength.min, length)
+    index.referenceLength.max = Math.max(index.referenceLength.max, length)
+  }
+  return true
 }
 
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122)

@@ -81,3 +81,35 @@ export function nameInWords(customer: string[], words: ReadonlySet<string>): boo
   }
   return customer.every((word) => words.has(word))
 }
+
+/**
+ * The customers (ids) a payer name matches, each with its best match; read only, shared by the
+ * payments of one payer name. Namesakes of one spelling share one match, and the customer list
+ * is then the name index's own list: no map per payer name.
+ */
+export class NameMatches {
+  constructor(
+    readonly customers: readonly number[],
+    /** The match of every customer (all share it), or one per customer (same order). */
+    private readonly matches: NameMatch | readonly NameMatch[]
+  ) {}
+
+  get(customer: number): NameMatch | undefined {
+    const at = this.customers.indexOf(customer)
+    return at < 0 ? undefined : this.matchAt(at)
+  }
+
+  matchAt(at: number): NameMatch {
+    return Array.isArray(this.matches) ? (this.matches as readonly NameMatch[])[at] : (this.matches as NameMatch)
+  }
+
+  /** True when some customer matches the payer's name in full. */
+  anyFull(): boolean {
+    for (let at = 0; at < this.customers.length; at++) {
+      if (this.matchAt(at).level === "full") {
+        return true
+      }
+    }
+    return false
+  }
+}

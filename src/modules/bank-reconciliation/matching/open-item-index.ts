@@ -1,7 +1,7 @@
 import { parseCents } from "./amounts"
 import { NameIndex, normalizeIban, sameStrings } from "./customer-index"
 import { indexReferences, invoiceCompactOf, trustedPaymentReference } from "./item-references"
-import type { NameMatch } from "./names"
+import type { NameMatches } from "./names"
 import { HashedPostings } from "./posting-lists"
 import type { OpenItemInput } from "./types"
 
@@ -54,7 +54,7 @@ export type OpenItemIndex = {
   /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
   lastPrefix: string
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
-  payerNames: Map<string, ReadonlyMap<number, NameMatch>>
+  payerNames: Map<string, NameMatches>
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([])

@@ -1,4 +1,4 @@
-import { compareNames, isNameWord, nameInWords, payerName, type NameMatch, type PayerName } from "./names"
+import { compareNames, isNameWord, nameInWords, NameMatches, payerName, type NameMatch, type PayerName } from "./names"
 import { namePairs, normalizeIban } from "./customer-index"
 import type { OpenItemIndex } from "./open-item-index"
 import type { PurposeScan } from "./reference-mentions"
@@ -7,7 +7,7 @@ import type { PurposeScan } from "./reference-mentions"
 export type PartyEvidence = {
   ibanCustomers: readonly number[]
   /** Shared between payments of the same payer name: read only. */
-  byName: ReadonlyMap<number, NameMatch>
+  byName: NameMatches
   nameInPurpose: Set<number>
 }
 
@@ -33,17 +33,20 @@ export function findParty(
     return { ibanCustomers, byName: found, nameInPurpose }
   }
   // A second payer name (the ultimate debtor): a customer keeps the better match, the first on a tie.
-  const byName = new Map(found)
-  for (const [customer, match] of nameMatches(payerName(names[1]), index, nameCandidateLimit)) {
+  const byName = new Map<number, NameMatch>()
+  found.customers.forEach((customer, at) => byName.set(customer, found.matchAt(at)))
+  const second = nameMatches(payerName(names[1]), index, nameCandidateLimit)
+  second.customers.forEach((customer, at) => {
+    const match = second.matchAt(at)
     const known = byName.get(customer)
     if (!known || match.score > known.score) {
       byName.set(customer, match)
     }
-  }
-  return { ibanCustomers, byName, nameInPurpose }
+  })
+  return { ibanCustomers, byName: new NameMatches([...byName.keys()], [...byName.values()]), nameInPurpose }
 }
 
-const NO_NAMES: ReadonlyMap<number, NameMatch> = new Map()
+const NO_NAMES = new NameMatches([], [])
 
 /**
  * The customers a normalised payer name matches, each with its best match, computed once per run
@@ -51,13 +54,14 @@ const NO_NAMES: ReadonlyMap<number, NameMatch> = new Map()
  * batch. Depends only on the name's words and whether the bank cut it, the index and the
  * candidate limit. Namesakes share one spelling of their name: it is compared once, not once each.
  */
-function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): ReadonlyMap<number, NameMatch> {
+function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): NameMatches {
   const key = `${payer.truncated ? "1" : "0"}${limit} ${payer.tokens.join(" ")}`
   let found = index.payerNames.get(key)
   if (!found) {
-    const byName = new Map<number, NameMatch>()
+    const candidates = nameCandidates(payer, index, limit)
+    const bests: (NameMatch | null)[] = []
     const bySpelling = new Map<number, NameMatch | null>()
-    for (const customer of nameCandidates(payer, index, limit)) {
+    for (const customer of candidates) {
       const spelling = index.names.onlySpelling(customer)
       let best = spelling >= 0 ? bySpelling.get(spelling) : undefined
       if (best === undefined) {
@@ -72,11 +76,15 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Rea
           bySpelling.set(spelling, best)
         }
       }
-      if (best) {
-        byName.set(customer, best) // candidates are distinct customers
-      }
+      bests.push(best)
     }
-    found = byName
+    // Candidates are distinct customers; usually all namesakes of one spelling, with one match.
+    if (bests.length && bests.every((best) => best !== null && best === bests[0])) {
+      found = new NameMatches(candidates, bests[0]!)
+    } else {
+      const matched = bests.flatMap((best, at) => (best ? [at] : []))
+      found = new NameMatches(matched.map((at) => candidates[at]), matched.map((at) => bests[at]!))
+    }
     index.payerNames.set(key, found)
   }
   return found

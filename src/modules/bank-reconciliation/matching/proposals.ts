@@ -41,7 +41,7 @@ export function buildProposals(
   for (const customer of strong) {
     addCustomer(customer, true, near, currencyId, singles, subsets, index, options)
   }
-  for (const customer of party.byName.keys()) {
+  for (const customer of party.byName.customers) {
     if (!strong.has(customer)) {
       addCustomer(customer, false, near, currencyId, singles, subsets, index, options)
     }

@@ -162,7 +162,7 @@ export function payerIsSomeoneElse(customer: number, facts: TransactionFacts): b
   if (payerIs(customer, facts)) {
     return false
   }
-  return party.ibanCustomers.length > 0 || [...party.byName.values()].some((match) => match.level === "full")
+  return party.ibanCustomers.length > 0 || party.byName.anyFull()
 }
 
 /** IBAN and name weights of one customer for this payer (0 when the signal did not count). */
