@@ -59,35 +59,57 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Nam
   let found = index.payerNames.get(key)
   if (!found) {
     const candidates = nameCandidates(payer, index, limit)
-    const bests: (NameMatch | null)[] = []
-    const bySpelling = new Map<number, NameMatch | null>()
-    for (const customer of candidates) {
+    // Candidates are distinct customers, namesakes of one spelling side by side: a spelling is
+    // compared once. While every candidate has the same match, no list is built.
+    let uniform: NameMatch | null = null
+    let each: (NameMatch | null)[] | null = null
+    let lastSpelling = -1
+    let lastBest: NameMatch | null = null
+    for (let at = 0; at < candidates.length; at++) {
+      const customer = candidates[at]
       const spelling = index.names.onlySpelling(customer)
-      let best = spelling >= 0 ? bySpelling.get(spelling) : undefined
-      if (best === undefined) {
-        best = null // the first of the best scores, as the names come
-        for (const names of index.names.namesOf(customer)) {
-          const match = compareNames(payer, names)
-          if (match.level !== "none" && (!best || match.score > best.score)) {
-            best = match
-          }
-        }
+      let best: NameMatch | null
+      if (spelling >= 0 && spelling === lastSpelling) {
+        best = lastBest
+      } else {
+        best = bestMatch(payer, index.names.namesOf(customer))
         if (spelling >= 0) {
-          bySpelling.set(spelling, best)
+          lastSpelling = spelling
+          lastBest = best
         }
       }
-      bests.push(best)
+      if (each === null) {
+        if (at === 0) {
+          uniform = best
+        }
+        if (best !== null && best === uniform) {
+          continue
+        }
+        each = new Array<NameMatch | null>(at).fill(uniform)
+      }
+      each.push(best)
     }
-    // Candidates are distinct customers; usually all namesakes of one spelling, with one match.
-    if (bests.length && bests.every((best) => best !== null && best === bests[0])) {
-      found = new NameMatches(candidates, bests[0]!)
+    if (each === null) {
+      found = uniform ? new NameMatches(candidates, uniform) : NO_NAMES
     } else {
-      const matched = bests.flatMap((best, at) => (best ? [at] : []))
-      found = new NameMatches(matched.map((at) => candidates[at]), matched.map((at) => bests[at]!))
+      const matched = each.flatMap((best, at) => (best ? [at] : []))
+      found = new NameMatches(matched.map((at) => candidates[at]), matched.map((at) => each![at]!))
     }
     index.payerNames.set(key, found)
   }
   return found
+}
+
+/** The best of a customer's names for the payer (the first of the best scores), or null. */
+function bestMatch(payer: PayerName, names: readonly string[][]): NameMatch | null {
+  let best: NameMatch | null = null
+  for (let i = 0; i < names.length; i++) {
+    const match = compareNames(payer, names[i])
+    if (match.level !== "none" && (!best || match.score > best.score)) {
+      best = match
+    }
+  }
+  return best
 }
 
 /** Past this many customers a single shared word (a common surname) proposes nobody. */
