@@ -158,6 +158,16 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
       expect(await service.listFinapiCallLogs({ interface_id: bankInterface.id })).toEqual([])
     })
 
+    it("does finAPI work only inside the module: no method opens a stored password or hands out a client", async () => {
+      const api = service as unknown as Record<string, unknown>
+      for (const leak of ["openSecret", "getFinapiClient", "forgetFinapiClient", "flushFinapiCallLog"]) {
+        expect(api[leak]).toBeUndefined()
+      }
+      const bankInterface = await service.createBankInterfaces({ name: "Neue Bank" })
+      await expect(service.syncBankConnections(bankInterface.id)).rejects.toThrow(/"Neue Bank" is not connected to finAPI yet/)
+      expect(await service.listFinapiCallLogs({ interface_id: bankInterface.id })).toEqual([])
+    })
+
     it("prunes finAPI call-log entries older than the retention period", async () => {
       const entry = (at: Date) => ({
         interface_id: "bint_1",
