@@ -1,27 +1,7 @@
 import type { Page } from "playwright-core"
-import { demoCustomers } from "../../../demo/app/src/seed/data/customers"
-import { demoOrders } from "../../../demo/app/src/seed/data/orders"
-import { statementOrderIndexes } from "../../../demo/app/src/seed/data/bank-statement"
-import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
+import { paymentRow } from "./demo-bank"
+import { addBankPayments, demoOrder, ensureLinkedGirokonto, euros, FLOW_ORDERS } from "./demo-state"
 import type { FlowContext } from "./flow-context"
-
-const euros = (cents: number) => Number((cents / 100).toFixed(2))
-
-/** Demo order `index` (0-based): on a fresh demo its display id is index + 1, its invoice INV-(index + 1). */
-function demoOrder(index: number) {
-  const order = demoOrders[index]
-  const customer = demoCustomers.find((c) => c.key === order.customerKey)!
-  return { displayId: index + 1, totalCents: order.totalCents, payer: `${customer.first_name} ${customer.last_name}`, customerKey: customer.key }
-}
-
-/** A demo customer with exactly one order that the demo statement leaves open: a payment from them with the right amount is a fair suggestion. */
-function loneOrderIndex(taken: number[]): number {
-  const skip = [...taken, ...statementOrderIndexes]
-  const counts = new Map<string, number>()
-  demoOrders.forEach((o) => counts.set(o.customerKey, (counts.get(o.customerKey) ?? 0) + 1))
-  const index = demoOrders.findIndex((o, i) => !skip.includes(i) && counts.get(o.customerKey) === 1)
-  return index >= 0 ? index : demoOrders.findIndex((_, i) => !skip.includes(i))
-}
 
 async function openDrawerOf(page: Page, purpose: string) {
   await page.getByPlaceholder("Search payer, IBAN, purpose").fill(purpose)
@@ -33,14 +13,14 @@ async function openDrawerOf(page: Page, purpose: string) {
 /**
  * Incoming payments: payments for demo orders arrive at the linked bank; "Get data" imports them
  * (auto-assign runs on the import), "Assign automatically" reports, the operator confirms a
- * suggestion and assigns one payment by hand to two orders. Needs the bank linked by the
- * online-banking flow.
+ * suggestion and assigns one payment by hand to two orders. Links the Girokonto if no flow has yet.
  */
-export async function assignPaymentsFlow({ demo, page, shot }: FlowContext) {
-  const exact = demoOrder(0)
-  const lone = demoOrder(loneOrderIndex([0, 1, 2]))
-  const first = demoOrder(1)
-  const second = demoOrder(2)
+export async function assignPaymentsFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const exact = demoOrder(FLOW_ORDERS.assignExact)
+  const lone = demoOrder(FLOW_ORDERS.assignSuggestion)
+  const [first, second] = FLOW_ORDERS.assignSplit.map(demoOrder)
+  const giro = await ensureLinkedGirokonto(flow)
   const purposes = {
     exact: `Rechnung INV-${exact.displayId} vielen Dank`,
     suggestion: "Danke fuer die schnelle Lieferung",
@@ -48,7 +28,7 @@ export async function assignPaymentsFlow({ demo, page, shot }: FlowContext) {
   }
   await page.goto(`${demo.adminUrl}/incoming-payments`)
   await page.getByRole("heading", { name: "Incoming payments" }).first().waitFor({ timeout: 120_000 })
-  await addBankPayments(demo.sandboxUrl, await girokontoFinapiId(page, demo.adminUrl), [
+  await addBankPayments(demo.sandboxUrl, giro.finapiAccountId, [
     { amount: euros(exact.totalCents), purpose: purposes.exact, counterpartName: exact.payer },
     { amount: euros(lone.totalCents), purpose: purposes.suggestion, counterpartName: lone.payer },
     { amount: euros(first.totalCents + second.totalCents), purpose: purposes.split, counterpartName: "Externe Buchhaltung GmbH" },

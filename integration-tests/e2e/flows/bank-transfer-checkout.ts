@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from "playwright-core"
 import { PNG } from "pngjs"
 import { BANK_TRANSFER_PROVIDER_ID } from "../../__fixtures__/bank-transfer-options"
 import { placeOrder, startCheckout } from "../../__fixtures__/store-checkout"
-import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
+import { paymentRow } from "./demo-bank"
+import { addBankPayments, ensureLinkedGirokonto } from "./demo-state"
 import type { FlowContext } from "./flow-context"
 
 /** The Store API as a storefront calls it: JSON over HTTP, errors with the route and Medusa's answer. */
@@ -77,9 +78,11 @@ async function showInstructionsAndScanQr(context: BrowserContext, instructions: 
  * transfer arrives at the linked Girokonto (injected in the sandbox); the operator clicks "Get
  * data", the payment is assigned automatically by its reference, and booking it in the booking
  * view authorizes and captures the order's bank-transfer payment: the order shows paid and its
- * widget lists the booked payment. Needs the bank linked by the online-banking flow.
+ * widget lists the booked payment. Links the Girokonto if no flow has yet.
  */
-export async function bankTransferCheckoutFlow({ demo, context, page, shot }: FlowContext) {
+export async function bankTransferCheckoutFlow(flow: FlowContext) {
+  const { demo, context, page, shot } = flow
+  const giro = await ensureLinkedGirokonto(flow)
   const backendUrl = new URL(demo.adminUrl).origin
   const api = storeApi(backendUrl)
 
@@ -135,7 +138,7 @@ export async function bankTransferCheckoutFlow({ demo, context, page, shot }: Fl
 
   // the customer's transfer arrives at the Girokonto, the reference typed in groups of four
   const purpose = `${instructions.payment_reference_formatted} Espresso Bestellung`
-  await addBankPayments(demo.sandboxUrl, await girokontoFinapiId(page, demo.adminUrl), [
+  await addBankPayments(demo.sandboxUrl, giro.finapiAccountId, [
     { amount: Number(instructions.amount), purpose, counterpartName: "Erika Mustermann" },
   ])
 

@@ -1,11 +1,16 @@
+import { demoOrder, euros, FLOW_ORDERS, paymentsFor } from "./demo-state"
 import type { FlowContext } from "./flow-context"
 
 /**
- * Booking: the payments confirmed by the assign flow are listed by customer with totals; shown as a
- * list, all are selected and booked; each line reports booked with "Open order", and the order's
- * widget shows the booked bank payment. Needs the assign-payments flow before it.
+ * Booking: the confirmed payments (one of this flow's own, assigned by the engine, and whatever
+ * other flows confirmed) are listed by customer with totals; shown as a list, all are selected and
+ * booked; each line reports booked with "Open order", and the order's widget shows the booked bank
+ * payment.
  */
-export async function bookPaymentsFlow({ demo, page, shot }: FlowContext) {
+export async function bookPaymentsFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const order = demoOrder(FLOW_ORDERS.bookPayments)
+  await paymentsFor(flow, [{ amount: euros(order.totalCents), purpose: `Bestellung ${order.invoice} Buchungstest`, counterpartName: order.payer }])
   await page.goto(`${demo.adminUrl}/incoming-payments/booking`)
   await page.getByRole("heading", { name: "Booking" }).first().waitFor({ timeout: 120_000 })
   await page.getByTestId("finapi-booking-group").first().waitFor({ timeout: 60_000 })

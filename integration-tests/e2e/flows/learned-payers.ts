@@ -1,8 +1,7 @@
 import type { Page } from "playwright-core"
 import de from "../../../src/admin/i18n/json/de.json"
-import { demoCustomers } from "../../../demo/app/src/seed/data/customers"
-import { demoOrders } from "../../../demo/app/src/seed/data/orders"
-import { addBankPayments, girokontoFinapiId, paymentRow } from "./demo-bank"
+import { paymentRow } from "./demo-bank"
+import { addBankPayments, demoOrder, ensureLinkedGirokonto, FLOW_ORDERS } from "./demo-state"
 import type { FlowContext } from "./flow-context"
 
 const PAYER = "Holzwerkstatt Nord"
@@ -18,7 +17,7 @@ async function useLanguage(page: Page, adminUrl: string, language: "de" | "en") 
  * Evidence in the operator's language and learning from the operator: a payment a little short of a
  * demo order arrives from an unknown payer; in German the suggestion's evidence reads in German with
  * comma decimals; confirming it teaches the payer IBAN and name, which the customer page shows and
- * lets the operator remove. Needs the bank linked by the online-banking flow; leaves the admin in English.
+ * lets the operator remove. Links the Girokonto if no flow has yet; leaves the admin in English.
  */
 export async function learnedPayersFlow(flow: FlowContext) {
   try {
@@ -30,16 +29,17 @@ export async function learnedPayersFlow(flow: FlowContext) {
   }
 }
 
-async function evidenceAndLearning({ demo, page, shot }: FlowContext) {
-  const index = demoOrders.length - 1
-  const order = demoOrders[index]
-  const customer = demoCustomers.find((c) => c.key === order.customerKey)!
+async function evidenceAndLearning(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const order = demoOrder(FLOW_ORDERS.learnedPayers)
+  const customer = order.customer
   const short = order.totalCents - 100 // 1.00 short: a deduction, a human decides
-  const purpose = `Rechnung INV-${index + 1} abzgl. Gebuehr`
+  const purpose = `Rechnung ${order.invoice} abzgl. Gebuehr`
+  const giro = await ensureLinkedGirokonto(flow)
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(`${demo.adminUrl}/incoming-payments`)
   await page.getByRole("heading", { name: "Incoming payments" }).first().waitFor({ timeout: 120_000 })
-  await addBankPayments(demo.sandboxUrl, await girokontoFinapiId(page, demo.adminUrl), [
+  await addBankPayments(demo.sandboxUrl, giro.finapiAccountId, [
     { amount: short / 100, purpose, counterpartName: PAYER, counterpartIban: PAYER_IBAN },
   ])
   await page.getByRole("button", { name: "Get data" }).click()

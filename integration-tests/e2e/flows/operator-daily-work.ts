@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core"
 import { bankStatement } from "../../../demo/app/src/seed/data/bank-statement"
+import { accountTransactions, bookAssignments, demoOrder, ensureStatementImported, euros, FLOW_ORDERS, paymentsFor, type BankPayment } from "./demo-state"
 import type { FlowContext } from "./flow-context"
 
 const API = "/admin/bank-reconciliation"
@@ -22,16 +23,36 @@ async function openIncomingPayments(page: Page, adminUrl: string, heading = "Inc
   await page.getByTestId("finapi-assign-open").first().waitFor({ timeout: 60_000 })
 }
 
+/** A payment 1.00 short of demo order `index`, with its invoice number, from a payer the shop does not know: a suggestion, a human decides. */
+function shortPayment(index: number, purpose: (invoice: string) => string, counterpartName: string): BankPayment {
+  const order = demoOrder(index)
+  return { amount: euros(order.totalCents - 100), purpose: purpose(order.invoice), counterpartName }
+}
+
+/** The exact amount of demo order `index` from its customer with its invoice number: assigned by the engine. */
+function exactPayment(index: number, purpose: (invoice: string) => string): BankPayment {
+  const order = demoOrder(index)
+  return { amount: euros(order.totalCents), purpose: purpose(order.invoice), counterpartName: order.payer }
+}
+
 /**
- * The demo's own statement after the first import and "Assign automatically": invoice numbers with
- * the exact amount are assigned by the engine, payments without a reference are suggestions.
+ * The demo's own statement after its import and "Assign automatically": invoice numbers with the
+ * exact amount are assigned by the engine (booked since, if a booking flow ran first), payments
+ * without a reference are suggestions.
  */
-export async function demoStatementFlow({ demo, page, shot }: FlowContext) {
+export async function demoStatementFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const giro = await ensureStatementImported(flow)
   await openIncomingPayments(page, demo.adminUrl)
   const exactPurposes = bankStatement.filter((r) => /^(Rechnung|RE|Bestellung) INV-\d+( Kaffee)?$|^INV-\d+ vielen Dank$/.test(r.content.purpose)).map((r) => r.content.purpose)
-  const assigned = await countWithStatus(page, demo.adminUrl, "assigned")
-  const proposed = await countWithStatus(page, demo.adminUrl, "proposed")
-  console.log(`demo statement after the first "Assign automatically": ${assigned} assigned, ${proposed} suggestions (${exactPurposes.length} payments with an exact invoice number)`)
+  const statement = new Set(bankStatement.map((r) => r.content.purpose))
+  const imported = (await accountTransactions(flow, giro.accountId)).filter((t) => statement.has(t.purpose))
+  expect(imported.length).toBe(bankStatement.length) // each statement row once
+  const assigned = imported.filter(
+    (t) => exactPurposes.includes(t.purpose) && t.assignments.some((a) => a.source === "auto" && ["confirmed", "booking", "booked"].includes(a.status))
+  ).length
+  const proposed = imported.filter((t) => t.status === "proposed").length
+  console.log(`demo statement after "Assign automatically": ${assigned} assigned by the engine, ${proposed} suggestions (${exactPurposes.length} payments with an exact invoice number)`)
   expect(exactPurposes.length).toBeGreaterThanOrEqual(10)
   expect(assigned).toBeGreaterThanOrEqual(10)
   expect(proposed).toBeGreaterThanOrEqual(1)
@@ -40,13 +61,16 @@ export async function demoStatementFlow({ demo, page, shot }: FlowContext) {
 }
 
 /** Keyboard only: j to the first suggestion, Enter opens it, c confirms, n opens the next, Escape closes; "?" lists the keys. */
-export async function keyboardConfirmFlow({ demo, page, shot }: FlowContext) {
+export async function keyboardConfirmFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const payment = shortPayment(FLOW_ORDERS.keyboardConfirm, (invoice) => `Tastatur ${invoice} abzgl. Gebuehr`, "Kaffeeroesterei Sued")
+  await paymentsFor(flow, [payment])
   await openIncomingPayments(page, demo.adminUrl)
   const search = page.getByPlaceholder("Search payer, IBAN, purpose")
-  const purpose = "Danke fuer die Lieferung"
+  const purpose = payment.purpose
   await search.focus()
   await page.keyboard.type(purpose)
-  // the list has caught up with the whole search text (a shorter prefix also matched "Danke fuer die schnelle Lieferung")
+  // the list has caught up with the whole search text (a shorter prefix may match other payments)
   await page.waitForFunction(
     (text) => {
       const rows = [...document.querySelectorAll('[data-testid="finapi-payments"] tbody tr')]
@@ -76,15 +100,27 @@ export async function keyboardConfirmFlow({ demo, page, shot }: FlowContext) {
 }
 
 /** Select two suggestions, "Confirm suggestions": the toast's count is the number the server confirmed. */
-export async function bulkConfirmFlow({ demo, page, shot }: FlowContext) {
+export async function bulkConfirmFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const tag = "Sammelbestaetigung"
+  await paymentsFor(flow, FLOW_ORDERS.bulkConfirm.map((index) => shortPayment(index, (invoice) => `${tag} ${invoice} abzgl. Gebuehr`, "Buerobedarf Mitte KG")))
   await openIncomingPayments(page, demo.adminUrl)
   await page.getByRole("combobox", { name: "Status" }).click()
   await page.getByRole("option", { name: "Proposed" }).click()
-  const rows = page.locator("table tbody tr")
-  await rows.filter({ hasText: "Proposed" }).first().waitFor({ timeout: 30_000 })
+  await page.getByPlaceholder("Search payer, IBAN, purpose").fill(tag)
+  // the list shows this flow's two suggestions and nothing else
+  await page.waitForFunction(
+    (text) => {
+      const shown = [...document.querySelectorAll('[data-testid="finapi-payments"] tbody tr')]
+      return shown.length === 2 && shown.every((row) => row.textContent?.includes(text) && row.textContent?.includes("Proposed"))
+    },
+    tag,
+    { timeout: 30_000 }
+  )
+  const rows = page.getByTestId("finapi-payments").locator("tbody tr")
   const before = await countWithStatus(page, demo.adminUrl, "proposed")
-  const picked = Math.min(2, await rows.count())
-  expect(picked).toBeGreaterThanOrEqual(1)
+  const picked = await rows.count()
+  expect(picked).toBe(2)
   for (let i = 0; i < picked; i++) {
     await rows.nth(i).getByRole("checkbox").click()
   }
@@ -97,8 +133,14 @@ export async function bulkConfirmFlow({ demo, page, shot }: FlowContext) {
 }
 
 /** A booked payment's drawer lists its history: imported (run), assigned by the engine with confidence, booked (capture). */
-export async function auditTrailFlow({ demo, page, shot }: FlowContext) {
-  const exact = bankStatement.find((r) => r.content.purpose.startsWith("Rechnung INV-"))!.content.purpose
+export async function auditTrailFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const payment = exactPayment(FLOW_ORDERS.auditTrail, (invoice) => `Rechnung ${invoice}`)
+  const transaction = (await paymentsFor(flow, [payment])).get(payment.purpose)!
+  const confirmed = transaction.assignments.filter((a) => a.source === "auto" && a.status === "confirmed")
+  expect(confirmed).toHaveLength(1)
+  await bookAssignments(flow, confirmed.map((a) => a.id))
+  const exact = payment.purpose
   await openIncomingPayments(page, demo.adminUrl)
   await page.getByLabel("Show fully processed").click()
   await page.getByPlaceholder("Search payer, IBAN, purpose").fill(exact)
@@ -168,7 +210,11 @@ function expectFit(fit: Fit) {
  * At 1 440 × 900, in English and German: the payments, booking and call-log tables fit their
  * containers and every row's action is on screen. Screenshots of each page in both languages.
  */
-export async function tablesFitFlow({ demo, context, page, shot }: FlowContext, interfaceUrl: string) {
+export async function tablesFitFlow(flow: FlowContext) {
+  const { demo, context, page, shot } = flow
+  // the statement fills the payments list; a payment of its own waits in the booking view
+  const { interfaceUrl } = await ensureStatementImported(flow)
+  await paymentsFor(flow, [exactPayment(FLOW_ORDERS.tablesFit, (invoice) => `RE ${invoice} Tischtest`)])
   await page.setViewportSize({ width: 1440, height: 900 })
   const figures: Record<string, Fit[]> = {}
   try {

@@ -1,25 +1,21 @@
 import { camt053 } from "../../__fixtures__/camt-statement"
-import { demoCustomers } from "../../../demo/app/src/seed/data/customers"
-import { demoOrders } from "../../../demo/app/src/seed/data/orders"
 import { paymentRow } from "./demo-bank"
+import { demoOrder, ensureLinkedGirokonto, FLOW_ORDERS } from "./demo-state"
 import type { FlowContext } from "./flow-context"
 
 /**
  * Incoming payments → Upload statement: a camt.053 of the linked Girokonto with a transfer for a demo
  * order nobody paid yet is dropped into the dialog; it is imported, reported per file, and the payment
- * is assigned to its order automatically, as one from finAPI would be. Needs the bank linked by the
- * online-banking flow.
+ * is assigned to its order automatically, as one from finAPI would be. Links the Girokonto if no
+ * flow has yet.
  */
-export async function uploadStatementFlow({ demo, page, shot }: FlowContext) {
-  // the last demo order: the other flows pay the first ones
-  const index = demoOrders.length - 1
-  const order = demoOrders[index]
-  const customer = demoCustomers.find((c) => c.key === order.customerKey)!
-  const purpose = `Kontoauszug Rechnung INV-${index + 1} danke`
+export async function uploadStatementFlow(flow: FlowContext) {
+  const { demo, page, shot } = flow
+  const order = demoOrder(FLOW_ORDERS.uploadStatement)
+  const purpose = `Kontoauszug Rechnung ${order.invoice} danke`
+  const giro = await ensureLinkedGirokonto(flow)
   await page.goto(`${demo.adminUrl}/incoming-payments`)
   await page.getByRole("heading", { name: "Incoming payments" }).first().waitFor({ timeout: 120_000 })
-  const accounts = await page.evaluate(async (url) => (await (await fetch(url, { credentials: "include" })).json()).accounts, `${new URL(demo.adminUrl).origin}/admin/bank-reconciliation/accounts?limit=50`)
-  const giro = (accounts as { name: string; iban: string }[]).find((a) => a.name === "Girokonto")!
   const xml = camt053({
     iban: giro.iban,
     messageId: "E2E-UPLOAD",
@@ -27,7 +23,7 @@ export async function uploadStatementFlow({ demo, page, shot }: FlowContext) {
       {
         amount: (order.totalCents / 100).toFixed(2),
         booking_date: new Date().toISOString().slice(0, 10),
-        debtor_name: `${customer.first_name} ${customer.last_name}`,
+        debtor_name: order.payer,
         debtor_iban: "DE82200505501234567899",
         end_to_end_reference: "E2E-UPLOAD-1",
         remittance_text: purpose,
@@ -48,7 +44,7 @@ export async function uploadStatementFlow({ demo, page, shot }: FlowContext) {
   // The import's event starts automatic matching after the upload has answered; the list is not
   // polled, so look again until the order shows. If the event's run has not got to it within 90 s
   // (a loaded machine), "Assign automatically" runs the same matching on the file's payment.
-  const assigned = paymentRow(page, purpose).getByText(`#${index + 1}`)
+  const assigned = paymentRow(page, purpose).getByText(`#${order.displayId}`)
   const deadline = Date.now() + 90_000
   let byEvent = false
   while (Date.now() < deadline && !byEvent) {
