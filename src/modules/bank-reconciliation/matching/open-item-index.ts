@@ -55,6 +55,8 @@ export type OpenItemIndex = {
   lastPrefix: string
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
   payerNames: Map<string, NameMatches>
+  /** The same by the payer name's raw text. */
+  payerNamesRaw: Map<string, NameMatches>
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([])
@@ -147,7 +149,7 @@ export function buildOpenItemIndex(openItems: OpenItemInput[], wanted: Wanted = 
     byInvoiceCompact: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position])),
     byInvoiceDigits: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position]).replace(/\D/g, "")),
     byDisplayId: new HashedPostings(count, (position) => inputs[position].displayId ?? null),
-    byIban: new Map(), byAmount: new Map(), names: null!, invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(),
+    byIban: new Map(), byAmount: new Map(), names: null!, invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(), payerNamesRaw: new Map(),
     referenceLength: { min: Infinity, max: 0 },
   }
   groupCustomers(index)

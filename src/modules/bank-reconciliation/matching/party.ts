@@ -28,7 +28,7 @@ export function findParty(
   if (names.length === 0) {
     return { ibanCustomers, byName: NO_NAMES, nameInPurpose }
   }
-  const found = nameMatches(payerName(names[0]), index, nameCandidateLimit)
+  const found = rawNameMatches(names[0], index, nameCandidateLimit)
   if (names.length === 1) {
     return { ibanCustomers, byName: found, nameInPurpose }
   }
@@ -47,6 +47,17 @@ export function findParty(
 }
 
 const NO_NAMES = new NameMatches([], [])
+
+/** nameMatches of a payer name as the bank wrote it: the same text is normalised once per run. */
+function rawNameMatches(raw: string, index: OpenItemIndex, limit: number): NameMatches {
+  const key = `${limit}|${raw}`
+  let found = index.payerNamesRaw.get(key)
+  if (!found) {
+    found = nameMatches(payerName(raw), index, limit)
+    index.payerNamesRaw.set(key, found)
+  }
+  return found
+}
 
 /**
  * The customers a normalised payer name matches, each with its best match, computed once per run

@@ -54,7 +54,19 @@ const SIGNAL_ORDER: Signal[] = ["payment_reference", "end_to_end_reference", "in
 function onePerSignal(reasons: Reason[]): Reason[] {
   const merged: Reason[] = []
   for (const signal of SIGNAL_ORDER) {
-    const same = reasons.filter((reason) => reason.signal === signal)
+    let count = 0
+    let only: Reason | null = null
+    for (const reason of reasons) {
+      if (reason.signal === signal) {
+        count++
+        only = reason
+      }
+    }
+    if (count === 1) {
+      merged.push(only!) // alone: as it is (a fresh object of explainProposal)
+      continue
+    }
+    const same = count ? reasons.filter((reason) => reason.signal === signal) : []
     if (same.length) {
       const [first, ...rest] = same
       const more = rest.length ? { more: rest.map(({ code, params }) => ({ code, params })) } : {}

@@ -77,7 +77,8 @@ function scanSegment(text: string, source: NumberMention["source"], segment: num
   const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
   const rfSpan = addCompacts(tokens, source, segment, context, scan)
   addNumbers(tokens, source, segment, context, rfSpan, scan)
-  for (const [index, token] of tokens.entries()) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
     if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
       scan.words.push(token.text.toLowerCase())
     }
@@ -171,7 +172,8 @@ function isSlashList(group: NumberGroup): boolean {
 function numberGroups(tokens: Token[], rfSpan: Set<number>, context: ScanContext): NumberGroup[] {
   const groups: NumberGroup[] = []
   let current: NumberGroup | null = null
-  for (const [index, token] of tokens.entries()) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
     const digits = digitsOf(token, context)
     if (rfSpan.has(index) || digits === null) {
       current = null
