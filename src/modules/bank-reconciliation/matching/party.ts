@@ -71,7 +71,7 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Nam
   if (!found) {
     const candidates = nameCandidates(payer, index, limit)
     // Candidates are distinct customers, namesakes of one spelling side by side: a spelling is
-    // compared once. While every candidate has the same match, no list is built.
+    // compared once. While every candidate matches alike (level and score), no list is built.
     let uniform: NameMatch | null = null
     let each: (NameMatch | null)[] | null = null
     let lastSpelling = -1
@@ -93,8 +93,8 @@ function nameMatches(payer: PayerName, index: OpenItemIndex, limit: number): Nam
         if (at === 0) {
           uniform = best
         }
-        if (best !== null && best === uniform) {
-          continue
+        if (best !== null && uniform !== null && best.level === uniform.level && best.score === uniform.score) {
+          continue // the same match (namesakes, or one of their names the same as theirs)
         }
         each = new Array<NameMatch | null>(at).fill(uniform)
       }
