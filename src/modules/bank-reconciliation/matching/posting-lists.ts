@@ -67,20 +67,18 @@ export function hashStep(hash: number, code: number): number {
  * those whose key (`keyOf`) is the one asked for, so a hash collision never mixes two keys.
  */
 export class HashedPostings<K extends string | number> {
-  private buckets: Int32Array // bucket → first entry + 1 (0: empty)
-  private tails: Int32Array // bucket → last entry + 1
-  private next: Int32Array // entry → next entry + 1 in the same bucket
+  private buckets: Int32Array // bucket → last entry added + 1 (0: empty)
+  private next: Int32Array // entry → the entry added before it in the same bucket + 1 (0: none)
   private hashes: Int32Array // entry → hash of its key
   private values: Int32Array // entry → position
   private size = 0
 
   constructor(expected: number, private readonly keyOf: (position: number) => K | null) {
     let buckets = 16
-    while (buckets < expected * 2) {
+    while (buckets < expected) {
       buckets *= 2
     }
     this.buckets = new Int32Array(buckets)
-    this.tails = new Int32Array(buckets)
     const entries = Math.max(16, expected)
     this.next = new Int32Array(entries)
     this.hashes = new Int32Array(entries)
@@ -100,13 +98,10 @@ export class HashedPostings<K extends string | number> {
     const entry = this.size++
     this.hashes[entry] = hash
     this.values[entry] = position
+    // Added at the head of its bucket (one random access per entry); get() gives them back ascending.
     const bucket = hash & (this.buckets.length - 1)
-    if (this.tails[bucket] === 0) {
-      this.buckets[bucket] = entry + 1
-    } else {
-      this.next[this.tails[bucket] - 1] = entry + 1
-    }
-    this.tails[bucket] = entry + 1
+    this.next[entry] = this.buckets[bucket]
+    this.buckets[bucket] = entry + 1
   }
 
   get(key: K): readonly number[] {
@@ -117,7 +112,7 @@ export class HashedPostings<K extends string | number> {
         ;(found ??= []).push(this.values[entry - 1])
       }
     }
-    return found ?? EMPTY
+    return found ? found.reverse() : EMPTY
   }
 
   has(key: K): boolean {
