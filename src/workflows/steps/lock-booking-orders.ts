@@ -8,7 +8,7 @@ import { assignmentLockKeys } from "./acquire-assignment-locks"
 export const lockBookingOrdersStepId = "lock-booking-orders"
 
 const TTL_SECONDS = 60
-/** keys asked for side by side (each is its own round trip with the Postgres locking provider) */
+/** keys asked for side by side (each is two round trips with the Postgres locking provider) */
 const LOCKS_AT_ONCE = 4
 
 export type BookingOrderLocks = {
@@ -82,11 +82,15 @@ export const lockBookingOrdersStep = createStep(
   }
 )
 
-/** Releases keys a few at a time side by side (the Postgres provider releases an array one key after the other). */
+/**
+ * Gives a batch's order locks back: all locks of this run's owner id at once (the Postgres provider
+ * deletes them in one statement, where `release(keys)` takes two per key). The owner id is this
+ * run's own, so nothing another run holds is touched.
+ */
 async function releaseKeys(container: { resolve<T>(key: string): T }, held: { keys: string[]; ownerId: string }) {
-  const locking = container.resolve<{ release(keys: string[], args: { ownerId: string }): Promise<unknown> }>(Modules.LOCKING)
-  const groups = Array.from({ length: LOCKS_AT_ONCE }, (_, k) => held.keys.filter((_, i) => i % LOCKS_AT_ONCE === k)).filter((keys) => keys.length)
-  await Promise.all(groups.map((keys) => locking.release(keys, { ownerId: held.ownerId })))
+  if (held.keys.length) {
+    await container.resolve<{ releaseAll(args: { ownerId: string }): Promise<unknown> }>(Modules.LOCKING).releaseAll({ ownerId: held.ownerId })
+  }
 }
 
 export const releaseBookingOrdersStepId = "release-booking-orders"
