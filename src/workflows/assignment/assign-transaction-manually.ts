@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
+import { assignmentLockKeys } from "../../lib/lock-keys"
+import { acquireAssignmentLocksStep, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
 import { applyAssignmentChangesStep } from "../steps/apply-assignment-changes"
 import { learnFromAssignmentStep } from "../steps/learn-from-assignment"
 import { prepareManualAssignmentStep, type ManualAssignmentInput } from "../steps/prepare-manual-assignment"

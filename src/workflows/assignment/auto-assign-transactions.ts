@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { AUTO_ASSIGN_LOCK_KEY } from "../../lib/lock-keys"
 import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
 import { applyAutoAssignmentsStep } from "../steps/apply-auto-assignments"
 import { holdPaymentsForCancelledOrdersStep } from "../steps/hold-payments-for-cancelled-orders"
@@ -10,9 +11,6 @@ import { planAutoAssignmentsStep } from "../steps/plan-auto-assignments"
 import { endMatchingRun, startMatchingRun } from "../matching/open-items-snapshot"
 
 export const autoAssignTransactionsWorkflowId = "auto-assign-transactions"
-
-/** One auto-assign run at a time: two runs would propose the same money twice. */
-export const AUTO_ASSIGN_LOCK = "finapi:auto-assign"
 
 export type AutoAssignTransactionsInput = {
   /** Only these transactions (still unassigned or proposed); default: every such transaction. */
@@ -31,13 +29,13 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
   autoAssignTransactionsWorkflowId,
   function (input: AutoAssignTransactionsInput) {
     // also when run as a step of the import hand-off or of a placed order (a sub-workflow skips locks by default)
-    acquireLockStep({ key: AUTO_ASSIGN_LOCK, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
+    acquireLockStep({ key: AUTO_ASSIGN_LOCK_KEY, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
     // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
     holdPaymentsForCancelledOrdersStep(input)
     const planned = planAutoAssignmentsStep(input)
     const plans = transform({ planned }, ({ planned }) => planned.plans)
     const applied = applyAutoAssignmentsStep(planned)
-    releaseLockStep({ key: AUTO_ASSIGN_LOCK, executeOnSubWorkflow: true })
+    releaseLockStep({ key: AUTO_ASSIGN_LOCK_KEY, executeOnSubWorkflow: true })
     return new WorkflowResponse(
       transform({ plans, applied }, ({ plans, applied }) => ({
         ...summarisePlans(plans, applied.demoted),

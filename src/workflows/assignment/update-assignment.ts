@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
+import { assignmentLockKeys } from "../../lib/lock-keys"
+import { acquireAssignmentLocksStep, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
 import { applyAssignmentChangesStep } from "../steps/apply-assignment-changes"
 import { learnFromAssignmentStep } from "../steps/learn-from-assignment"
 import { prepareAssignmentUpdateStep, type AssignmentUpdateInput } from "../steps/prepare-assignment-update"

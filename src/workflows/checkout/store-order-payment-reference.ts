@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { orderLockKey } from "../../lib/lock-keys"
 import { paymentReferenceForOrder } from "../../lib/bank-transfer/order-payment-reference"
 import { setOrderPaymentReferenceStep } from "../steps/set-order-payment-reference"
 
@@ -12,7 +13,8 @@ export const storeOrderPaymentReferenceWorkflowId = "store-order-payment-referen
 export const storeOrderPaymentReferenceWorkflow = createWorkflow(
   storeOrderPaymentReferenceWorkflowId,
   function (input: { order_id: string }) {
-    acquireLockStep({ key: input.order_id, timeout: 10, ttl: 30 })
+    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
     const { data: orders } = useQueryGraphStep({
       entity: "order",
       fields: [
@@ -30,7 +32,7 @@ export const storeOrderPaymentReferenceWorkflow = createWorkflow(
     when("order-has-no-payment-reference", { chosen }, ({ chosen }) => !chosen.stored).then(() => {
       setOrderPaymentReferenceStep({ order_id: input.order_id, payment_reference: chosen.reference })
     })
-    releaseLockStep({ key: input.order_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(transform({ chosen }, ({ chosen }) => ({ payment_reference: chosen.reference })))
   }
 )

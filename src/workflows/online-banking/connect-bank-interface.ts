@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { bankInterfaceLockKey } from "../../lib/lock-keys"
 import { connectFinapiUserStep, ConnectFinapiUserStepInput } from "../steps/connect-finapi-user"
 
 export const connectBankInterfaceWorkflowId = "connect-bank-interface"
@@ -8,9 +9,10 @@ export const connectBankInterfaceWorkflowId = "connect-bank-interface"
 export const connectBankInterfaceWorkflow = createWorkflow(
   connectBankInterfaceWorkflowId,
   function (input: ConnectFinapiUserStepInput) {
-    acquireLockStep({ key: input.id, timeout: 30, ttl: 60 })
+    const lockKey = transform({ input }, ({ input }) => bankInterfaceLockKey(input.id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const bankInterface = connectFinapiUserStep(input)
-    releaseLockStep({ key: input.id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(bankInterface)
   }
 )

@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { bankConnectionLockKey } from "../../lib/lock-keys"
 import { disconnectBankConnectionStep } from "../steps/disconnect-bank-connection"
 
 export const disconnectBankConnectionWorkflowId = "disconnect-bank-connection"
@@ -8,9 +9,10 @@ export const disconnectBankConnectionWorkflowId = "disconnect-bank-connection"
 export const disconnectBankConnectionWorkflow = createWorkflow(
   disconnectBankConnectionWorkflowId,
   function (input: { connection_id: string }) {
-    acquireLockStep({ key: input.connection_id, timeout: 30, ttl: 60 })
+    const lockKey = transform({ input }, ({ input }) => bankConnectionLockKey(input.connection_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const connection = disconnectBankConnectionStep(input)
-    releaseLockStep({ key: input.connection_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(connection)
   }
 )

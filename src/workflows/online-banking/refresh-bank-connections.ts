@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { bankInterfaceLockKey } from "../../lib/lock-keys"
 import { refreshBankConnectionsStep } from "../steps/refresh-bank-connections"
 
 export const refreshBankConnectionsWorkflowId = "refresh-bank-connections"
@@ -8,9 +9,10 @@ export const refreshBankConnectionsWorkflowId = "refresh-bank-connections"
 export const refreshBankConnectionsWorkflow = createWorkflow(
   refreshBankConnectionsWorkflowId,
   function (input: { interface_id: string }) {
-    acquireLockStep({ key: input.interface_id, timeout: 60, ttl: 120 })
+    const lockKey = transform({ input }, ({ input }) => bankInterfaceLockKey(input.interface_id))
+    acquireLockStep({ key: lockKey, timeout: 60, ttl: 120 })
     const result = refreshBankConnectionsStep(input)
-    releaseLockStep({ key: input.interface_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(result)
   }
 )

@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { bankConnectionLockKey } from "../../lib/lock-keys"
 import { RenewBankConnectionInput, renewBankConnectionStep } from "../steps/renew-bank-connection"
 
 export const renewBankConnectionWorkflowId = "renew-bank-connection"
@@ -8,9 +9,10 @@ export const renewBankConnectionWorkflowId = "renew-bank-connection"
 export const renewBankConnectionWorkflow = createWorkflow(
   renewBankConnectionWorkflowId,
   function (input: RenewBankConnectionInput) {
-    acquireLockStep({ key: input.connection_id, timeout: 30, ttl: 120 })
+    const lockKey = transform({ input }, ({ input }) => bankConnectionLockKey(input.connection_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const result = renewBankConnectionStep(input)
-    releaseLockStep({ key: input.connection_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(result)
   }
 )

@@ -1,5 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { bankConnectionLockKey } from "../../lib/lock-keys"
 import { syncBankConnectionWebFormStep } from "../steps/sync-bank-connection-web-form"
 
 export const syncBankConnectionWebFormWorkflowId = "sync-bank-connection-web-form"
@@ -8,9 +9,10 @@ export const syncBankConnectionWebFormWorkflowId = "sync-bank-connection-web-for
 export const syncBankConnectionWebFormWorkflow = createWorkflow(
   syncBankConnectionWebFormWorkflowId,
   function (input: { connection_id: string }) {
-    acquireLockStep({ key: input.connection_id, timeout: 30, ttl: 60 })
+    const lockKey = transform({ input }, ({ input }) => bankConnectionLockKey(input.connection_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const connection = syncBankConnectionWebFormStep(input)
-    releaseLockStep({ key: input.connection_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(connection)
   }
 )

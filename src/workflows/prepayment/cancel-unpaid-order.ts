@@ -1,7 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { orderNoticeKey } from "../../modules/bank-reconciliation/order-notice-kinds"
-import { acquireAssignmentLocksStep, assignmentLockKeys, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
+import { assignmentLockKeys } from "../../lib/lock-keys"
+import { acquireAssignmentLocksStep, releaseAssignmentLocksStep } from "../steps/acquire-assignment-locks"
 import { claimOrderNoticeStep } from "../steps/claim-order-notice"
 import { validateOrderAwaitsPaymentStep } from "../steps/validate-order-awaits-payment"
 
@@ -16,8 +17,8 @@ export const cancelUnpaidOrderWorkflowId = "cancel-unpaid-order"
 export const cancelUnpaidOrderWorkflow = createWorkflow(
   cancelUnpaidOrderWorkflowId,
   function (input: { order_id: string; deadline: string | null; now?: string }) {
-    // the same lock key an assignment to this order takes (assignmentLockKeys prefixes each id)
-    const locks = acquireAssignmentLocksStep({ keys: transform({ input }, ({ input }) => assignmentLockKeys(input.order_id)) })
+    // the same lock key an assignment to this order takes
+    const locks = acquireAssignmentLocksStep({ keys: transform({ input }, ({ input }) => assignmentLockKeys(null, [input.order_id])) })
     validateOrderAwaitsPaymentStep({ order_id: input.order_id })
     const claim = claimOrderNoticeStep(
       transform({ input }, ({ input }) => ({

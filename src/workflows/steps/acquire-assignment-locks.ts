@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { setTimeout as sleep } from "timers/promises"
 import { randomUUID } from "crypto"
+import { assignmentLockKeys } from "../../lib/lock-keys"
 
 export const acquireAssignmentLocksStepId = "acquire-assignment-locks"
 
@@ -9,15 +10,24 @@ const TIMEOUT_MS = 15_000
 const TTL_SECONDS = 60
 const RETRY_MS = 100
 
-/** The lock keys of a payment and its orders, sorted so two runs always take them in the same order. */
-export function assignmentLockKeys(transactionId: string, orderIds: string[] = []): string[] {
-  return [...new Set([transactionId, ...orderIds])].map((id) => `finapi:assign:${id}`).sort()
-}
-
 /**
- * Locks a payment and its orders for one workflow run. Keys are taken one at a time under this
- * run's owner id; when one is busy, those already taken are given back before waiting, so a
- * waiting run never holds half a set. Compensation (and `releaseAssignmentLocksStep`) releases them.
+ * Locks a payment and its orders for one workflow run (keys from `assignmentLockKeys` in lib/lock-keys).
+ * Keys are taken one at a time under this run's owner id; when one is busy, those already taken are
+ * given back before waiting, so a waiting run never holds half a set. Compensation (and
+ * `releaseAssignmentLocksStep`) releases them.
+ *
+ * Why not core's `acquireLockStep` (@medusajs/core-flows 2.21), which also takes an array of keys, a
+ * timeout and a retry interval: it hands the whole array to `locking.acquire` and retries that call, and
+ * no locking provider takes an array all or nothing. In-memory and Postgres take the keys in turn and
+ * keep those taken before a busy one; Redis takes them all at once and keeps whichever it got. Without
+ * an owner id the retry then fails on the run's own keys (all three providers refuse an owner-less key
+ * to everyone), so a run that meets one busy order waits out its whole timeout. With a per-run owner
+ * id a waiting run holds part of its set, and under Redis two runs can each hold a key the other
+ * waits for until both time out. When the timeout ends the step throws with no compensation data, so
+ * what it took stays locked for the whole TTL; and the in-memory and Postgres providers throw a plain
+ * `Error`, which the admin would get as a 500 instead of this step's 409.
+ * Single keys (bank connections, the auto-assign run, an order's payment reference) use core's steps;
+ * a booking batch takes its orders' keys with lock-booking-orders (each tried once, never waited for).
  */
 export const acquireAssignmentLocksStep = createStep(
   acquireAssignmentLocksStepId,

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
+import { accountImportLockKey } from "../../lib/lock-keys"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { BookingDateWindow } from "../../modules/bank-reconciliation/import-window"
 import BankReconciliationModuleService, { BankDataUpdate, ImportCounts } from "../../modules/bank-reconciliation/service"
@@ -59,7 +60,7 @@ export const importAccountTransactionsStep = createStep(
     const updated = new Map<string, BankDataUpdate>()
 
     for (const target of input.targets) {
-      const lockKey = `finapi-import:${target.id}`
+      const lockKey = accountImportLockKey(target.id)
       try {
         await locking.acquire(lockKey, { ownerId: input.sync_run_id, expire: ACCOUNT_LOCK_SECONDS })
       } catch {

@@ -1,9 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "crypto"
+import { assignmentLockKey } from "../../lib/lock-keys"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
-import { assignmentLockKeys } from "./acquire-assignment-locks"
 
 export const lockBookingOrdersStepId = "lock-booking-orders"
 
@@ -24,7 +24,7 @@ export type BookingOrderLocks = {
 
 /**
  * Takes the Medusa lock of each order of a batch, under the key every assignment change and the
- * cancellation of an unpaid order take (`assignmentLockKeys`), each key tried once: an order another
+ * cancellation of an unpaid order take (`assignmentLockKey`), each key tried once: an order another
  * run holds is left for later rather than waited for, so one busy order does not hold up the batch.
  * One line per order goes into the batch: the plan of a second line depends on the first's capture.
  * The locks keep two runs from booking lines of one order side by side (and assignment changes out
@@ -50,7 +50,7 @@ export const lockBookingOrdersStep = createStep(
         while (next < orders.length) {
           const orderId = orders[next++]
           try {
-            await locking.acquire(assignmentLockKeys(orderId), { ownerId, expire: TTL_SECONDS })
+            await locking.acquire(assignmentLockKey(orderId), { ownerId, expire: TTL_SECONDS })
             held.add(orderId)
           } catch {
             // another run holds this order: its lines wait
@@ -58,7 +58,7 @@ export const lockBookingOrdersStep = createStep(
         }
       })
     )
-    const locks: BookingOrderLocks = { batch: [], later: [], waiting: [], keys: [...held].sort().flatMap((id) => assignmentLockKeys(id)), ownerId }
+    const locks: BookingOrderLocks = { batch: [], later: [], waiting: [], keys: [...held].sort().map(assignmentLockKey), ownerId }
     const inBatch = new Set<string>()
     for (const id of input.assignment_ids) {
       const orderId = orderOf.get(id)
