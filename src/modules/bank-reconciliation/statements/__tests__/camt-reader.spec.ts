@@ -1,16 +1,8 @@
-import { incomingEntries, LeftOut } from "../statement-payments"
-import { statementFixture } from "./statement-file"
-
-const summary = (name: string) => {
-  const file = statementFixture(name)
-  const leftOut: LeftOut = {}
-  const entries = file.statements.flatMap((s) => s.entries)
-  return { file, entries, incoming: incomingEntries(entries, leftOut), leftOut }
-}
+import { readFixture, SPARKASSE_PAYMENT } from "./statement-file"
 
 describe("CAMT reader", () => {
   it("reads a Sparkasse camt.053.001.02 with a batch entry split into its transactions", () => {
-    const { file, entries, incoming, leftOut } = summary("camt053-v02-sparkasse.xml")
+    const { file, entries, incoming, leftOut } = readFixture("camt053-v02-sparkasse.xml")
     expect(file.format).toBe("camt.053.001.02")
     expect(file.statements).toHaveLength(1)
     expect(file.statements[0]).toMatchObject({ iban: "DE93370501981234567890", currency: "EUR", statement_id: "0532013000-2026-11-20-215" })
@@ -18,23 +10,8 @@ describe("CAMT reader", () => {
     expect(incoming.map((e) => e.amount)).toEqual(["49.90", "100.00", "150.00", "50.00"])
     expect(leftOut).toEqual({ debit: 1, reversal: 1, not_booked: 1 })
     expect(incoming[0]).toEqual({
-      amount: "49.90",
-      currency: "EUR",
-      direction: "credit",
-      status: "BOOK",
-      reversal: false,
-      booking_date: "2026-11-20",
-      value_date: "2026-11-20",
-      end_to_end_reference: "E2E-2026-000123",
-      creditor_reference: "RF18539007547034",
+      ...SPARKASSE_PAYMENT,
       remittance_text: "Bestellung 1042 Jürgen Müller",
-      debtor_name: "Jürgen Müller",
-      debtor_iban: "DE29100100100987654321",
-      debtor_bic: "PBNKDEFFXXX",
-      ultimate_debtor: null,
-      mandate_reference: null,
-      creditor_id: null,
-      bank_reference: "2026112000012345",
       transaction_code: "NTRF+166+9310",
       place: "Stmt 1, Ntry 1",
     })
@@ -52,7 +29,7 @@ describe("CAMT reader", () => {
   })
 
   it("reads a Deutsche Bank camt.053.001.04: transaction amounts in TxDtls, a negative closing balance, a structured RF reference", () => {
-    const { file, entries, incoming, leftOut } = summary("camt053-v04-deutsche-bank.xml")
+    const { file, entries, incoming, leftOut } = readFixture("camt053-v04-deutsche-bank.xml")
     expect(file.format).toBe("camt.053.001.04")
     expect(entries).toHaveLength(4)
     expect(leftOut).toEqual({ debit: 1 })
@@ -67,7 +44,7 @@ describe("CAMT reader", () => {
   })
 
   it("reads a Commerzbank camt.053.001.08: status and parties in their .08 wrappers, booking date as DtTm", () => {
-    const { file, incoming, leftOut } = summary("camt053-v08-commerzbank.xml")
+    const { file, incoming, leftOut } = readFixture("camt053-v08-commerzbank.xml")
     expect(file.format).toBe("camt.053.001.08")
     expect(leftOut).toEqual({ not_booked: 1 })
     expect(incoming).toHaveLength(1)
@@ -83,7 +60,7 @@ describe("CAMT reader", () => {
   })
 
   it("reads a cooperative bank's camt.054.001.08 notification and leaves its reversal out", () => {
-    const { file, incoming, leftOut } = summary("camt054-v08-volksbank.xml")
+    const { file, incoming, leftOut } = readFixture("camt054-v08-volksbank.xml")
     expect(file.format).toBe("camt.054.001.08")
     expect(file.statements[0].iban).toBe("DE25760695590004711815")
     expect(leftOut).toEqual({ reversal: 1 })
