@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { PluginError } from "../../lib/plugin-error"
 import * as SEPA from "sepa"
 import { decimal, sumOf } from "../../lib/money"
 import { isValidBic, isValidIban } from "../../lib/bank-transfer/iban"
@@ -42,16 +42,16 @@ const compact = (value: string) => value.replace(/\s+/g, "").toUpperCase()
 function assertLine(line: RefundFileLine, index: number) {
   const where = `transaction_ids[${index}] (${line.transaction_id})`
   if (!isValidIban(line.creditor_iban)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: the payer's IBAN ${line.creditor_iban} is not valid; refund this payment by hand.`)
+    throw new PluginError("invalid_data", `${where}: the payer's IBAN ${line.creditor_iban} is not valid; refund this payment by hand.`)
   }
   if (line.creditor_bic && !isValidBic(line.creditor_bic)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: the payer's BIC ${line.creditor_bic} is not valid.`)
+    throw new PluginError("invalid_data", `${where}: the payer's BIC ${line.creditor_bic} is not valid.`)
   }
   if (!toSepaText(line.creditor_name, 70)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: the payment has no payer name; a transfer needs one.`)
+    throw new PluginError("invalid_data", `${where}: the payment has no payer name; a transfer needs one.`)
   }
   if (!TWO_DECIMALS.test(line.amount) || decimal(line.amount).lte(0)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${where}: ${line.amount} is not an amount a transfer can carry.`)
+    throw new PluginError("invalid_data", `${where}: ${line.amount} is not an amount a transfer can carry.`)
   }
 }
 
@@ -62,7 +62,7 @@ function assertLine(line: RefundFileLine, index: number) {
  */
 export function buildRefundFile(input: RefundFileInput): { xml: string; total: string } {
   if (!isValidIban(input.debtor.iban)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `bank_account_id: the account's IBAN ${input.debtor.iban} is not valid.`)
+    throw new PluginError("invalid_data", `bank_account_id: the account's IBAN ${input.debtor.iban} is not valid.`)
   }
   input.lines.forEach(assertLine)
   const total = sumOf(input.lines.map((line) => line.amount)).toFixed(2)
@@ -95,11 +95,11 @@ export function buildRefundFile(input: RefundFileInput): { xml: string; total: s
   try {
     xml = doc.toString()
   } catch (error) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `The refund file could not be built: ${(error as Error).message}`)
+    throw new PluginError("invalid_data", `The refund file could not be built: ${(error as Error).message}`)
   }
   const sums = [...xml.matchAll(/<CtrlSum>([^<]*)<\/CtrlSum>/g)].map((match) => match[1])
   if (sums.length !== 2 || sums.some((sum) => sum !== total)) {
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The refund file's control sums (${sums.join(", ")}) differ from the exact total ${total}; nothing was exported.`)
+    throw new PluginError("unexpected_state", `The refund file's control sums (${sums.join(", ")}) differ from the exact total ${total}; nothing was exported.`)
   }
   return { xml, total }
 }

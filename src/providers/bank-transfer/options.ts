@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { PluginError } from "../../lib/plugin-error"
 import { z } from "@medusajs/framework/zod"
 import { describeReferencePrefixProblem } from "../../lib/bank-transfer/payment-reference"
 import { electronicIban, isValidBic, isValidIban } from "../../lib/bank-transfer/iban"
@@ -32,7 +32,7 @@ export const BankTransferOptionsSchema = z.object({
 
 export type BankTransferOptions = z.infer<typeof BankTransferOptionsSchema>
 
-/** Parses the provider options or throws one MedusaError naming every field that is wrong. */
+/** Parses the provider options or throws one invalid_data error naming every field that is wrong. */
 export function parseBankTransferOptions(options: unknown): BankTransferOptions {
   const parsed = BankTransferOptionsSchema.safeParse(options ?? {})
   if (parsed.success) {
@@ -41,8 +41,8 @@ export function parseBankTransferOptions(options: unknown): BankTransferOptions 
   const problems = parsed.error.issues
     .map((issue) => `${issue.path.length ? issue.path.join(".") : "(options)"} ${issue.message}`)
     .join("; ")
-  throw new MedusaError(
-    MedusaError.Types.INVALID_DATA,
+  throw new PluginError(
+    "invalid_data",
     `Bank-transfer payment provider: invalid options: ${problems}. Fix them in medusa-config (payment module, provider "bank-transfer").`
   )
 }
