@@ -1,6 +1,3 @@
-const { loadEnv } = require("@medusajs/framework/utils")
-loadEnv("test", process.cwd())
-
 const groups = {
   unit: ["<rootDir>/src/**/__tests__/**/*.spec.[jt]s", "<rootDir>/sandbox/**/__tests__/**/*.spec.[jt]s"],
   "integration:modules": ["<rootDir>/integration-tests/modules/**/*.spec.[jt]s"],
@@ -12,6 +9,12 @@ const groups = {
 }
 
 const type = process.env.TEST_TYPE
+
+// .env.test (database, log level) for the groups that start Medusa; pure unit tests read none of it, and
+// loading @medusajs/framework/utils for it costs the unit run about a second
+if (type !== "unit") {
+  require("@medusajs/framework/utils").loadEnv("test", process.cwd())
+}
 
 module.exports = {
   transform: {

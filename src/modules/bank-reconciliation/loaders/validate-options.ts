@@ -1,4 +1,4 @@
-import { LoaderOptions } from "@medusajs/framework/types"
+import type { LoaderOptions } from "@medusajs/framework/types"
 import { PluginOptionsInput } from "../plugin-options"
 import { parsePluginOptions } from "../services/plugin-options-parser"
 

@@ -1,20 +1,32 @@
 import { spawnSync } from "node:child_process"
 import { join } from "node:path"
+import { runMatchCli } from "../match-cli"
 
 const root = join(__dirname, "../../../../..")
 const cli = join(__dirname, "../cli.ts")
 const fixture = (name: string) => join(__dirname, "fixtures", name)
 
-/** Runs the CLI as `npm run match` does (tsx), without npm's own stderr chatter. */
+const lines = (text: string) => text.split("\n").filter(Boolean)
+
+/** The CLI's work in this process: what it would print and its exit code. */
 function run(...args: string[]) {
-  const result = spawnSync(join(root, "node_modules/.bin/tsx"), [cli, ...args], { cwd: root, encoding: "utf8" })
-  return { status: result.status, stdout: result.stdout, stderrLines: result.stderr.split("\n").filter(Boolean) }
+  const { status, stdout, stderr } = runMatchCli(args)
+  return { status, stdout, stderrLines: lines(stderr) }
 }
 
-// each case spawns the CLI (tsx compiles it first): seconds, not milliseconds
-jest.setTimeout(30_000)
+/** The CLI as `npm run match` starts it (tsx), without npm's own stderr chatter: about a second. */
+function spawnCli(...args: string[]) {
+  const result = spawnSync(join(root, "node_modules/.bin/tsx"), [cli, ...args], { cwd: root, encoding: "utf8" })
+  return { status: result.status, stdout: result.stdout, stderrLines: lines(result.stderr) }
+}
 
 describe("matching CLI", () => {
+  // the one case that starts the process: stdout, stderr and the exit code as a shell sees them
+  it("started by tsx, writes the output JSON to stdout, nothing to stderr, and exits 0", () => {
+    const spawned = spawnCli(fixture("valid.json"))
+    expect(spawned).toEqual({ ...run(fixture("valid.json")), status: 0, stderrLines: [] })
+  }, 30_000)
+
   it("prints only the output JSON and exits 0 for a valid input", () => {
     const { status, stdout, stderrLines } = run(fixture("valid.json"))
     expect(status).toBe(0)
