@@ -50,7 +50,9 @@ export const page = (metadata: { count?: number; skip?: number; take?: number } 
 /**
  * A computed list's rows cut to the asked-for `fields` (the keys of its rows, `a.b` for a key of a
  * nested object); `req.queryConfig.fields` of a route whose allowed fields are its rows' keys. When
- * every asked-for field was refused, the row's key alone.
+ * every asked-for field was refused, the row's key alone. Not Medusa's `pickDeep`: for `a.b` it drops
+ * `a` when `a` is null (a booking's `transaction`), where the response types and query.graph keep
+ * `a: null`, and it returns an empty row for no fields.
  */
 export function pickFields<T extends object>(rows: T[], fields: string[], key = "id"): Record<string, unknown>[] {
   const asked = fields.length ? fields : [key]
