@@ -1,17 +1,13 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminUser } from "../__fixtures__/admin-user"
+import { useAdminShop } from "../__fixtures__/admin-shop"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
-import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
-import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 import { derivePaymentReference, formatPaymentReference } from "../../src/lib/bank-transfer/payment-reference"
 
 jest.setTimeout(240_000)
 
 const sandbox = useFinapiSandbox()
-const BASE = "/admin/bank-reconciliation"
-const PASSWORD = "Operator-Chosen-Pw-4711"
 
 type Assignment = { id: string; order_id: string; amount: number; status: string; source: string; confidence: number | null; evidence: { reasons: { signal: string }[] } | null }
 type TransactionView = { transaction: { id: string; status: string; assigned_amount: number; ignore_reason: string | null }; assignments: Assignment[] }
@@ -19,22 +15,13 @@ type Payment = { amount: number; purpose: string; counterpartName: string; count
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let headers: Record<string, string>
-    let regionId: string
-
-    beforeEach(async () => {
-      headers = (await createAdminUser(getContainer())).headers
-      regionId = (await createGermanRegion(getContainer())).id
-    })
-
-    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, { headers }).catch((e) => e.response)
-    const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
-    const del = (path: string) => api.delete(`${BASE}${path}`, { headers }).catch((e) => e.response)
+    const shop = useAdminShop(api, getContainer, sandbox)
+    const { get, post, del } = shop
     const view = async (transactionId: string): Promise<TransactionView> => (await get(`/transactions/${transactionId}/assignments`)).data
     const live = (v: TransactionView) => v.assignments.filter((a) => a.status !== "rejected")
 
     async function linkedGiro() {
-      return (await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)).giro
+      return (await shop.linkTestBank()).giro
     }
 
     async function customerWithOrder(first: string, last: string, amount: number, metadata?: Record<string, unknown>) {
@@ -44,13 +31,7 @@ medusaIntegrationTestRunner({
     }
 
     function orderFor(customerId: string, email: string, amount: number, metadata?: Record<string, unknown>) {
-      return createUnpaidOrder(getContainer(), {
-        region_id: regionId,
-        customer_id: customerId,
-        email,
-        items: [{ title: "Kaffeemühle", quantity: 1, unit_price: amount }],
-        metadata,
-      })
+      return shop.unpaidOrder({ id: customerId, email }, [{ title: "Kaffeemühle", quantity: 1, unit_price: amount }], metadata)
     }
 
     /**

@@ -1,15 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminUser } from "../__fixtures__/admin-user"
+import { useAdminShop } from "../__fixtures__/admin-shop"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
-import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
-import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 
 jest.setTimeout(240_000)
 
 const sandbox = useFinapiSandbox()
-const BASE = "/admin/bank-reconciliation"
-const PASSWORD = "Operator-Chosen-Pw-4711"
 const JONAS_IBAN = "DE02500105170137075030"
 
 type Assignment = { id: string; order_id: string; status: string; evidence: { reasons: { signal: string; code?: string }[] } | null }
@@ -18,22 +14,14 @@ type Payment = { amount: number; purpose: string; counterpartName: string; count
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let headers: Record<string, string>
-    let regionId: string
-
-    beforeEach(async () => {
-      headers = (await createAdminUser(getContainer())).headers
-      regionId = (await createGermanRegion(getContainer())).id
-    })
-
-    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, { headers }).catch((e) => e.response)
-    const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
+    const shop = useAdminShop(api, getContainer, sandbox)
+    const { get, post } = shop
     const assignmentsOf = async (id: string): Promise<Assignment[]> =>
       ((await get(`/transactions/${id}/assignments`)).data.assignments as Assignment[]).filter((a) => a.status !== "rejected")
     const learned = async (customerId: string): Promise<Learned[]> => (await get(`/customers/${customerId}/learned-payers`)).data.learned_payers
 
     const order = (customerId: string, email: string, amount: number) =>
-      createUnpaidOrder(getContainer(), { region_id: regionId, customer_id: customerId, email, items: [{ title: "Hobelbank", quantity: 1, unit_price: amount }] })
+      shop.unpaidOrder({ id: customerId, email }, [{ title: "Hobelbank", quantity: 1, unit_price: amount }])
 
     async function importPayments(giro: { id: string; finapi_account_id: string }, payments: Payment[]) {
       sandbox.current.control.addTransactions(Number(giro.finapi_account_id), payments.map((p) => ({ ...p })))
@@ -44,7 +32,7 @@ medusaIntegrationTestRunner({
     }
 
     it("a confirmed suggestion makes the payer IBAN known at once and the payer name an alias; removing them is honoured", async () => {
-      const giro = (await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)).giro
+      const giro = (await shop.linkTestBank()).giro
       const { customer: jonas } = await createStoreCustomer(getContainer(), { email: "jonas@example.com", first_name: "Jonas", last_name: "Brenner" })
       const first = (await order(jonas.id, "jonas@example.com", 87.5)).order
       const ids = await importPayments(giro, [{ amount: 87.5, purpose: "Kaffee", counterpartName: "Jonas Brenner", counterpartIban: JONAS_IBAN }])
@@ -73,7 +61,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a manual assignment teaches the payer name, which the engine then matches like the customer's own name", async () => {
-      const giro = (await linkTestBankThroughAdmin(api, headers, sandbox.current, PASSWORD)).giro
+      const giro = (await shop.linkTestBank()).giro
       const { customer } = await createStoreCustomer(getContainer(), { email: "udo@example.com", first_name: "Udo", last_name: "Brenner" })
       const first = (await order(customer.id, "udo@example.com", 412.3)).order
       const ids = await importPayments(giro, [{ amount: 412.3, purpose: "Sammelzahlung", counterpartName: "Holzwerkstatt Nord" }])

@@ -1,12 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
-import { createAdminUser } from "../__fixtures__/admin-user"
+import { useAdminShop } from "../__fixtures__/admin-shop"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { loadOpenOrders as loadOpenOrdersThroughGraph } from "../__fixtures__/graph-open-orders"
-import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
-import { createGermanRegion, createUnpaidOrder } from "../__fixtures__/order"
 import { derivePaymentReference } from "../../src/lib/bank-transfer/payment-reference"
 import { searchOpenItems } from "../../src/modules/bank-reconciliation/open-item-search"
 import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
@@ -15,7 +13,6 @@ import { refreshOpenOrderSearchIn } from "../../src/workflows/matching/open-orde
 jest.setTimeout(300_000)
 
 const sandbox = useFinapiSandbox()
-const BASE = "/admin/bank-reconciliation"
 
 /**
  * Open items come from one SQL statement over Medusa's order tables (open-order-rows.ts). The loader
@@ -24,20 +21,8 @@ const BASE = "/admin/bank-reconciliation"
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let headers: Record<string, string>
-    let regionId: string
-
-    beforeEach(async () => {
-      headers = (await createAdminUser(getContainer())).headers
-      regionId = (await createGermanRegion(getContainer())).id
-    })
-
-    const get = (path: string) => api.get(`${BASE}${path}`, { headers }).catch((e) => e.response)
-    const post = (path: string, body: unknown = {}) => api.post(`${BASE}${path}`, body, { headers }).catch((e) => e.response)
-
-    async function order(customer: { id: string; email: string }, items: { title: string; quantity: number; unit_price: number }[], metadata?: Record<string, unknown>) {
-      return createUnpaidOrder(getContainer(), { region_id: regionId, customer_id: customer.id, email: customer.email, items, metadata })
-    }
+    const admin = useAdminShop(api, getContainer, sandbox)
+    const { get, post, unpaidOrder: order } = admin
 
     /** A shop with what open items are made of: unpaid, paid, canceled, partly assigned, company, invoice numbers, a learned IBAN. */
     async function shop() {
@@ -52,7 +37,7 @@ medusaIntegrationTestRunner({
       await cancelOrderWorkflow(container).run({ input: { order_id: canceled.order.id } })
       const partly = await order(jonas, [{ title: "Maschine", quantity: 1, unit_price: 87.5 }])
       // 50 of 87.50 assigned by hand from a payment of Jonas' IBAN: outstanding 37.50, the IBAN learned
-      const { giro } = await linkTestBankThroughAdmin(api, headers, sandbox.current, "Operator-Chosen-Pw-4711")
+      const { giro } = await admin.linkTestBank()
       sandbox.current.control.addTransactions(Number(giro.finapi_account_id), [
         { amount: 50, purpose: "Anzahlung", counterpartName: "J. Brenner", counterpartIban: "DE02 1203 0000 0000 2020 51" },
       ])
@@ -137,7 +122,7 @@ medusaIntegrationTestRunner({
       expect(Number((await pg.raw(`select count(*) from open_order_search`)).rows[0].count)).toBeGreaterThanOrEqual(3)
 
       // customer.updated rewrites the text of the customer's rows (the event is handled asynchronously)
-      const renamed = await api.post(`/admin/customers/${s.jonas.id}`, { last_name: "Röstmeister", company_name: "Röstmeister & Co" }, { headers })
+      const renamed = await api.post(`/admin/customers/${s.jonas.id}`, { last_name: "Röstmeister", company_name: "Röstmeister & Co" }, { headers: admin.headers })
       expect(renamed.status).toBe(200)
       let found: { actual: string[]; expected: string[] } = { actual: [], expected: [] }
       for (let i = 0; i < 50 && found.actual.length === 0; i++) {
