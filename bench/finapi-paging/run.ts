@@ -7,7 +7,7 @@
  */
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
-import { toCents } from "../../integration-tests/contract/support/decimal-cents"
+import { decimal, type Decimal } from "../../src/lib/money"
 import { startSandbox } from "../../sandbox/server"
 import { FinapiClient } from "../../src/modules/bank-reconciliation/finapi"
 
@@ -50,7 +50,7 @@ async function main() {
     let count = 0
     let lastId = 0
     let outOfOrder = 0
-    let sumCents = 0n
+    let sum: Decimal = decimal(0)
     let balance: string | null = null
     let pages = 0
     let started = performance.now()
@@ -60,7 +60,7 @@ async function main() {
       for (const t of page.transactions) {
         outOfOrder += t.id > lastId ? 0 : 1
         lastId = t.id
-        sumCents += toCents(t.amount)
+        sum = sum.plus(t.amount)
         count++
       }
       if (pages % 25 === 0) {
@@ -72,7 +72,7 @@ async function main() {
     }
     const clientMs = performance.now() - started
     check(count >= TRANSACTIONS && outOfOrder === 0, `${count} transactions, ${outOfOrder} out of order`)
-    check(sumCents === toCents(balance as string), "the amounts do not add up to finAPI's balance")
+    check(sum.eq(balance as string), "the amounts do not add up to finAPI's balance")
     // holding all parsed rows would retain well over 100 MB; one page is a few hundred KB
     check(maxHeapGrowth < 40 * MB, `retained heap grew ${(maxHeapGrowth / MB).toFixed(1)} MB`)
 

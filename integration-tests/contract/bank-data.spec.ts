@@ -1,5 +1,6 @@
 import { describeLocal, newUserCredentials, observedClient, startTarget, type ContractTarget } from "./support/contract-target"
-import { collect, fromCents, toCents } from "./support/decimal-cents"
+import { decimal, sumOf } from "../../src/lib/money"
+import { collect } from "./support/collect"
 import { useConnectedUser, waitUntilReady } from "./support/local-scenarios"
 
 describeLocal("finAPI client: bank connections, accounts, transactions (local sandbox)", () => {
@@ -82,8 +83,8 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
 
   it("orders transactions by amount descending when asked", async () => {
     const page = await fx.observed.client.listTransactions(fx.user, { view: "bankView", order: ["amount,desc"], perPage: 20 })
-    const cents = page.transactions.map((t) => toCents(t.amount))
-    expect(cents).toEqual([...cents].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)))
+    const amounts = page.transactions.map((t) => t.amount)
+    expect(amounts).toEqual([...amounts].sort((a, b) => decimal(b).comparedTo(a) ?? 0))
   })
 
   it("imports mockBatchUpdate transactions with exact decimal amounts and an adjusting entry for a balance gap", async () => {
@@ -100,7 +101,7 @@ describeLocal("finAPI client: bank connections, accounts, transactions (local sa
             {
               accountId,
               // One euro more than the new rows explain, so finAPI inserts an adjusting entry.
-              accountBalance: Number(fromCents(toCents(before.balance as string) + amounts.reduce((sum, a) => sum + toCents(a.toFixed(2)), 0n) + 100n)),
+              accountBalance: sumOf([before.balance, ...amounts, 1]).toNumber(),
               newTransactions: amounts.map((amount, i) => ({ amount, purpose: `contract mock ${i}`, bookingDate: today, valueDate: today })),
             },
           ],

@@ -1,3 +1,5 @@
+import { decimal } from "../../src/lib/money"
+
 /**
  * Amounts live as integer cents inside the sandbox and become JSON numbers only at
  * the edge, so sums over 100 000 rows carry no float artefacts (0.1 + 0.2).
@@ -9,10 +11,5 @@ export function centsToAmount(cents: number): number {
 /** Parses a finAPI amount (number or numeric string, at most 2 decimals) into cents. */
 export function amountToCents(value: unknown): number | null {
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : ""
-  if (!/^-?\d+(\.\d{1,2})?$/.test(text)) {
-    return null
-  }
-  const [whole, fraction = ""] = text.replace("-", "").split(".")
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"))
-  return text.startsWith("-") ? -cents : cents
+  return /^-?\d+(\.\d{1,2})?$/.test(text) ? decimal(text).shiftedBy(2).toNumber() : null
 }
