@@ -1,5 +1,8 @@
-import { isValidRf } from "../../../modules/bank-reconciliation/matching/iso11649"
-import BankTransferProviderService from "../service"
+import { isValidRf } from "../../src/modules/bank-reconciliation/matching/iso11649"
+import BankTransferProviderService from "../../src/providers/bank-transfer/service"
+
+// The provider extends Medusa's AbstractPaymentProvider, so this file loads @medusajs/framework/utils
+// (seconds in jest): it runs with the Medusa groups, not with the pure unit tests.
 
 const OPTIONS = { iban: "de89 3704 0044 0532 0130 00", bic: "cobadeffxxx", accountHolder: "Kaffeerösterei GmbH" }
 
