@@ -12,7 +12,7 @@ export const ASSIGNMENT_WIDTH = 160
  * The list's assignment column: the first live assignment as "#order · amount" with the confidence
  * below, "+n" when there are more; the evidence on hover, everything in the drawer.
  */
-export const AssignmentSummary = ({ assignments, currency }: { assignments?: PaymentAssignment[]; currency: string }) => {
+export const AssignmentSummary = ({ assignments, currency, contentWidth = ASSIGNMENT_WIDTH }: { assignments?: PaymentAssignment[]; currency: string; contentWidth?: number }) => {
   const { t, i18n } = useTranslation()
   const live = (assignments ?? []).filter((a) => a.status !== "rejected")
   if (!live.length) {
@@ -21,7 +21,7 @@ export const AssignmentSummary = ({ assignments, currency }: { assignments?: Pay
   const [first] = live
   return (
     <Tooltip content={<div className="flex flex-col gap-y-2">{live.map((a) => <EvidenceList key={a.id} assignment={a} />)}</div>}>
-      <div className="flex flex-col" style={width(ASSIGNMENT_WIDTH)} data-testid="finapi-assignment-evidence">
+      <div className="flex flex-col" style={width(contentWidth)} data-testid="finapi-assignment-evidence">
         <span style={oneLine}>
           {`#${first.order?.display_id ?? "?"} · ${formatMoney(first.amount, currency.toUpperCase(), i18n.language)}`}
           {live.length > 1 ? ` +${live.length - 1}` : ""}

@@ -1,9 +1,10 @@
-import { Button, FocusModal, Heading, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { Button, FocusModal, Heading, Label, Select, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SyncRun, useImportableAccounts, useImportTransactions, useSyncRuns } from "../../hooks/incoming-payments"
 import { formatIban } from "../../lib/format"
 import { formWidth } from "../../lib/styles"
+import { DayInput } from "../day-input"
 
 const ALL_ACCOUNTS = "all"
 
@@ -70,12 +71,12 @@ export const GetDataModal = () => {
             </div>
             <div className="grid grid-cols-2 gap-x-4">
               <div className="flex flex-col gap-y-2">
-                <Label htmlFor="finapi-import-from">{t("finapi.incomingPaymentsPage.bookedFrom")}</Label>
-                <Input id="finapi-import-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+                <Label id="finapi-import-from">{t("finapi.incomingPaymentsPage.bookedFrom")}</Label>
+                <DayInput modal labelledBy="finapi-import-from" value={from} onChange={(day) => setFrom(day ?? "")} />
               </div>
               <div className="flex flex-col gap-y-2">
-                <Label htmlFor="finapi-import-to">{t("finapi.incomingPaymentsPage.bookedTo")}</Label>
-                <Input id="finapi-import-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                <Label id="finapi-import-to">{t("finapi.incomingPaymentsPage.bookedTo")}</Label>
+                <DayInput modal labelledBy="finapi-import-to" value={to} onChange={(day) => setTo(day ?? "")} />
               </div>
             </div>
             <Text size="small" className="text-ui-fg-subtle">{t("finapi.incomingPaymentsPage.timeFrameHint")}</Text>

@@ -1,9 +1,16 @@
 import { Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { useNarrowerThan } from "../../hooks/narrow"
 import { useOverview, type Overview } from "../../hooks/overview"
 import { formatDate, formatDateTime, formatMoney } from "../../lib/format"
 import { clampLines, oneLine } from "../../lib/styles"
+
+// below this width (a 1 024 px window) the six figures go into two rows of three
+const TWO_ROWS_BELOW = 900
+// two rows: no left border at the start of a row, a top border above the second
+const TWO_ROWS_CSS = `[data-testid="finapi-overview"][data-rows="2"] > :nth-child(3n+1) { border-left-width: 0; }
+[data-testid="finapi-overview"][data-rows="2"] > :nth-child(n+4) { border-top-width: 1px; }`
 
 // one line per currency (a second currency on the same line was cut off)
 const money = (rows: { currency_code: string; amount: string }[], locale: string) =>
@@ -17,6 +24,7 @@ const money = (rows: { currency_code: string; amount: string }[], locale: string
 export const OverviewHeader = () => {
   const { t, i18n } = useTranslation()
   const { data } = useOverview()
+  const [ref, narrow] = useNarrowerThan(TWO_ROWS_BELOW)
   if (!data) {
     return null
   }
@@ -24,7 +32,13 @@ export const OverviewHeader = () => {
   const nextConsent = data.consents.find((c) => c.consent_expires_at)
   return (
     // inline grid and fills: the host admin build only generates the Tailwind classes the dashboard itself uses
-    <Container className="divide-x p-0" style={{ display: "grid", gridTemplateColumns: "repeat(5, minmax(0, 1fr)) minmax(0, 1.3fr)" }} data-testid="finapi-overview">
+    <Container
+      ref={ref}
+      className="divide-x p-0"
+      style={{ display: "grid", gridTemplateColumns: narrow ? "repeat(3, minmax(0, 1fr))" : "repeat(5, minmax(0, 1fr)) minmax(0, 1.3fr)" }}
+      data-rows={narrow ? 2 : 1}
+      data-testid="finapi-overview"
+    >
       <Figure label={t("finapi.overview.open")} value={money(data.open, i18n.language)} note={t("finapi.overview.payments", { count: data.open.reduce((n, r) => n + r.count, 0) })} />
       <Figure
         label={t("finapi.overview.autoShare")}
@@ -56,6 +70,8 @@ export const OverviewHeader = () => {
         <Text size="xsmall" className="text-ui-fg-subtle" style={clampLines(2)}>{t("finapi.overview.chart")}</Text>
         <DayChart days={data.days} />
       </div>
+      {/* last: the figures' nth-child rules count from the first */}
+      <style>{TWO_ROWS_CSS}</style>
     </Container>
   )
 }

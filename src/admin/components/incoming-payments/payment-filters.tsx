@@ -2,6 +2,7 @@ import { Input, Label, Select, Switch } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useImportableAccounts } from "../../hooks/incoming-payments"
 import { formatIban } from "../../lib/format"
+import { DayInput } from "../day-input"
 
 /** Filters beyond status and text: account, booking dates, amount range, and whether fully processed payments show. */
 export type PaymentFilterValues = {
@@ -54,8 +55,8 @@ export const PaymentFilters = ({ value, onChange }: { value: PaymentFilterValues
         </Select.Content>
       </Select>
       <div className="flex items-center gap-x-1">
-        <Input size="small" type="date" aria-label={t("finapi.assignment.dateFrom")} value={value.booking_date_from ?? ""} onChange={(e) => set({ booking_date_from: e.target.value || undefined })} />
-        <Input size="small" type="date" aria-label={t("finapi.assignment.dateTo")} value={value.booking_date_to ?? ""} onChange={(e) => set({ booking_date_to: e.target.value || undefined })} />
+        <DayInput size="small" label={t("finapi.assignment.dateFrom")} value={value.booking_date_from} onChange={(day) => set({ booking_date_from: day })} />
+        <DayInput size="small" label={t("finapi.assignment.dateTo")} value={value.booking_date_to} onChange={(day) => set({ booking_date_to: day })} />
       </div>
       <div className="flex items-center gap-x-1">
         <Input size="small" style={{ width: 128 }} aria-label={t("finapi.assignment.amountMin")} placeholder={t("finapi.assignment.amountMin")} value={value.amount_min ?? ""} onChange={(e) => set({ amount_min: e.target.value || undefined })} />

@@ -15,9 +15,10 @@ import {
   Tooltip,
   useDataTable,
 } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { type ReactNode, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransaction, BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
+import { useNarrowerThan } from "../../hooks/narrow"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
 import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 import { usePaginationTexts } from "../paged-table"
@@ -35,10 +36,14 @@ export const STATUS_COLORS = { unassigned: "grey", proposed: "orange", assigned:
 // px: the cells' right padding (pr-6) and the content widths of the fixed columns
 const CELL_PADDING = 24
 const PAYER_WIDTH = 152
-// fixed layout with the purpose (5th column) taking the rest; headers cut with an ellipsis rather than
-// running into the next one (a narrow window); the keyboard's row highlight; vertically centred cells
-// (descendant rules in a <style>: no plugin-only Tailwind classes, see lib/styles)
-const TABLE_CSS = `${fittedTableCss("finapi-payments", 5)}
+// below this container width (1 280 px windows and smaller, the admin's sidebar included) the table
+// is compact: the date goes under the amount, the purpose under the payer, who takes the rest
+const COMPACT_BELOW = 1120
+const COMPACT_ASSIGNMENT_WIDTH = 136
+// fixed layout with the purpose (5th column; compact: the payer, 3rd) taking the rest; headers cut
+// with an ellipsis rather than running into the next one; the keyboard's row highlight; vertically
+// centred cells (descendant rules in a <style>: no plugin-only Tailwind classes, see lib/styles)
+const tableCss = (compact: boolean) => `${fittedTableCss("finapi-payments", compact ? 3 : 5)}
 [data-testid="finapi-payments"] tr:has([data-active]) td { background-color: var(--bg-highlight); }
 [data-testid="finapi-payments"] td { vertical-align: middle; }
 [data-testid="finapi-payments"] thead th { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }`
@@ -51,7 +56,8 @@ const commandHelper = createDataTableCommandHelper()
  * filtered by status, text, account, dates and amount; select rows for bulk confirm / ignore /
  * book; keyboard: j/k move, Enter opens, c confirms, n next, x selects, ? help. Fits 1 440 px:
  * fixed widths (inline, see lib/styles) for the short columns, the purpose takes what is left and
- * shows at most two lines, the full text on hover and in the drawer.
+ * shows at most two lines, the full text on hover and in the drawer. In a narrower container
+ * (1 024 and 1 280 px windows) the date and purpose columns fold into the amount and payer cells.
  */
 export const TransactionsTable = () => {
   const { t, i18n } = useTranslation()
@@ -62,6 +68,7 @@ export const TransactionsTable = () => {
   const [q, setQ] = useState("")
   const [more, setMore] = useState<PaymentFilterValues>({ showProcessed: false })
   const [openId, setOpenId] = useState<string | null>(null)
+  const [containerRef, compact] = useNarrowerThan(COMPACT_BELOW)
   const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }))
   const { data, isLoading } = useBankTransactions({
     ...paymentFilterQuery(more),
@@ -76,53 +83,61 @@ export const TransactionsTable = () => {
   const keyboard = usePaymentKeyboard({ rows, openId, setOpenId, setSelection, confirm: bulk.confirmOne })
   const open = rows.find((row) => row.id === openId) ?? null
 
+  const dateOf = (row: BankTransaction) => (
+    <span className="tabular-nums" data-testid="finapi-payment-date" data-active={keyboard.activeId === row.id || undefined}>
+      {formatDate(row.booking_date, i18n.language)}
+    </span>
+  )
+  const purposeOf = (row: BankTransaction, lines: number) => (
+    <div style={clampLines(lines)} title={row.purpose ?? undefined} data-testid="finapi-payment-purpose">
+      {row.purpose ?? "–"}
+    </div>
+  )
+
   const columns = useMemo(
     () => [
       columnHelper.select(),
-      columnHelper.accessor("booking_date", {
+      ...(compact ? [] : [columnHelper.accessor("booking_date", {
         header: t("finapi.incomingPaymentsPage.bookingDate"),
         size: 120,
         enableSorting: true,
         sortAscLabel: t("finapi.sort.oldest"),
         sortDescLabel: t("finapi.sort.newest"),
-        cell: ({ getValue, row }) => (
-          <span className="tabular-nums" data-testid="finapi-payment-date" data-active={keyboard.activeId === row.original.id || undefined}>
-            {formatDate(getValue(), i18n.language)}
-          </span>
-        ),
-      }),
+        cell: ({ row }) => dateOf(row.original),
+      })]),
       columnHelper.accessor("amount", {
         header: t("finapi.incomingPaymentsPage.amount"),
-        size: 112,
+        size: compact ? 120 : 112,
         enableSorting: true,
         align: "right",
         sortAscLabel: t("finapi.sort.smallest"),
         sortDescLabel: t("finapi.sort.largest"),
-        cell: ({ getValue, row }) => <span className="tabular-nums">{formatMoney(getValue(), row.original.currency_code.toUpperCase(), i18n.language)}</span>,
+        cell: ({ getValue, row }) => {
+          const amount = <span className="tabular-nums">{formatMoney(getValue(), row.original.currency_code.toUpperCase(), i18n.language)}</span>
+          return compact ? <div className="flex flex-col items-end">{amount}<span className="text-ui-fg-subtle text-xs">{dateOf(row.original)}</span></div> : amount
+        },
       }),
       columnHelper.accessor("counterpart_name", {
-        header: t("finapi.incomingPaymentsPage.payer"),
-        size: PAYER_WIDTH + CELL_PADDING,
-        cell: ({ row }) => <PayerCell transaction={row.original} />,
+        header: compact ? `${t("finapi.incomingPaymentsPage.payer")} · ${t("finapi.incomingPaymentsPage.purpose")}` : t("finapi.incomingPaymentsPage.payer"),
+        size: compact ? undefined : PAYER_WIDTH + CELL_PADDING,
+        cell: ({ row }) => <PayerCell transaction={row.original} purpose={compact ? purposeOf(row.original, 1) : null} />,
       }),
-      columnHelper.accessor("purpose", {
+      ...(compact ? [] : [columnHelper.accessor("purpose", {
         header: t("finapi.incomingPaymentsPage.purpose"),
-        cell: ({ getValue }) => (
-          <div style={clampLines(2)} title={getValue() ?? undefined} data-testid="finapi-payment-purpose">
-            {getValue() ?? "–"}
-          </div>
-        ),
-      }),
+        cell: ({ row }) => purposeOf(row.original, 2),
+      })]),
       columnHelper.accessor("status", {
         header: t("finapi.status"),
-        size: 160,
+        size: compact ? 152 : 160,
         cell: ({ row }) => <StatusCell transaction={row.original} />,
       }),
       columnHelper.display({
         id: "assignment",
         header: t("finapi.assignment.column"),
-        size: ASSIGNMENT_WIDTH + CELL_PADDING,
-        cell: ({ row }) => <AssignmentSummary assignments={row.original.assignments} currency={row.original.currency_code} />,
+        size: (compact ? COMPACT_ASSIGNMENT_WIDTH : ASSIGNMENT_WIDTH) + CELL_PADDING,
+        cell: ({ row }) => (
+          <AssignmentSummary assignments={row.original.assignments} currency={row.original.currency_code} contentWidth={compact ? COMPACT_ASSIGNMENT_WIDTH : ASSIGNMENT_WIDTH} />
+        ),
       }),
       columnHelper.display({
         id: "open",
@@ -135,7 +150,7 @@ export const TransactionsTable = () => {
         ),
       }),
     ],
-    [t, i18n.language, keyboard.activeId]
+    [t, i18n.language, keyboard.activeId, compact]
   )
 
   const table = useDataTable({
@@ -155,7 +170,7 @@ export const TransactionsTable = () => {
   })
 
   return (
-    <Container className="divide-y p-0" data-testid="finapi-payments">
+    <Container ref={containerRef} className="divide-y p-0" data-testid="finapi-payments">
       <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
         <Heading level="h2">{t("finapi.incomingPaymentsPage.transactions")}</Heading>
         <div className="flex items-center gap-x-2">
@@ -185,7 +200,7 @@ export const TransactionsTable = () => {
         </div>
       </div>
       <PaymentFilters value={more} onChange={(next) => (setMore(next), firstPage())} />
-      <style>{TABLE_CSS}</style>
+      <style>{tableCss(compact)}</style>
       <DataTable instance={table}>
         <DataTable.Table
           emptyState={{
@@ -202,13 +217,14 @@ export const TransactionsTable = () => {
   )
 }
 
-/** Name over IBAN; both on one line each, shortened, the full values on hover. */
-const PayerCell = ({ transaction }: { transaction: BankTransaction }) => {
+/** Name over IBAN (compact table: and the purpose); one line each, shortened, the full values on hover. */
+const PayerCell = ({ transaction, purpose }: { transaction: BankTransaction; purpose: ReactNode }) => {
   const iban = formatIban(transaction.counterpart_iban)
   return (
-    <div className="flex flex-col" style={width(PAYER_WIDTH)} title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
+    <div className="flex flex-col" style={purpose ? { width: "100%", minWidth: 0 } : width(PAYER_WIDTH)} title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
       <span style={oneLine}>{transaction.counterpart_name ?? "–"}</span>
       <span className="text-ui-fg-subtle font-mono text-xs" style={oneLine}>{iban}</span>
+      {purpose}
     </div>
   )
 }

@@ -47,7 +47,7 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
               <Text size="small">{`${formatDate(row.booking_date, i18n.language)} · ${formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}`}</Text>
               <Text size="small" className="truncate text-ui-fg-subtle">{row.purpose ?? "–"}</Text>
             </td>
-            <td className="py-2">
+            <td className="whitespace-nowrap py-2 pr-4">
               <Badge size="2xsmall" color={REASON_COLORS[row.reason]}>{t(`finapi.refunds.reasons.${row.reason}`)}</Badge>
               {row.order_id && (
                 <Link className="block text-ui-fg-interactive txt-compact-small" to={`/orders/${row.order_id}`}>{t("finapi.refunds.openOrder")}</Link>
@@ -55,7 +55,7 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
             </td>
             <td className="py-2">
               <Text size="small">{row.counterpart_name ?? "–"}</Text>
-              <Text size="small" className="text-ui-fg-subtle">{formatIban(row.counterpart_iban)}</Text>
+              <Text size="small" className="whitespace-nowrap text-ui-fg-subtle">{formatIban(row.counterpart_iban)}</Text>
             </td>
             <td className="py-2 text-right">{formatMoney(row.surplus, row.currency_code.toUpperCase(), i18n.language)}</td>
             <td className="px-6 py-2 text-right">

@@ -16,13 +16,14 @@ const IncomingPaymentsPage = () => {
   const { t } = useTranslation()
   return (
     <div className="flex flex-col gap-y-3">
-      <Container className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div>
+      {/* in a narrow window the actions wrap below the title rather than squeezing the hint */}
+      <Container className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
+        <div style={{ flex: "1 1 320px" }}>
           <Heading>{t("finapi.incomingPayments")}</Heading>
           <Text className="text-ui-fg-subtle" size="small">{t("finapi.incomingPaymentsPage.hint")}</Text>
         </div>
-        {/* the actions keep one line each ("Kontoauszug hochladen"); the hint wraps instead */}
-        <div className="flex items-center gap-x-2 whitespace-nowrap" style={{ flexShrink: 0 }}>
+        {/* each action keeps one line ("Kontoauszug hochladen"); they wrap below the hint when the window is narrow */}
+        <div className="flex flex-wrap items-center gap-2 whitespace-nowrap">
           <Button size="small" variant="secondary" asChild>
             <Link to="/incoming-payments/booking">{t("finapi.booking.link")}</Link>
           </Button>

@@ -46,14 +46,15 @@ const RefundsPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3">
-      <Container className="flex items-center justify-between px-6 py-4">
-        <div>
+      {/* in a narrow window the account and the export button wrap below the hint, each on one line */}
+      <Container className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
+        <div style={{ flex: "1 1 320px" }}>
           <Heading>{t("finapi.refunds.title")}</Heading>
           <Text className="text-ui-fg-subtle" size="small">{t("finapi.refunds.hint")}</Text>
         </div>
-        <div className="flex items-center gap-x-2">
+        <div className="flex flex-wrap items-center gap-2 whitespace-nowrap">
           <Select size="small" value={account} onValueChange={setAccountId}>
-            <Select.Trigger aria-label={t("finapi.refunds.fromAccount")}><Select.Value placeholder={t("finapi.refunds.fromAccount")} /></Select.Trigger>
+            <Select.Trigger style={{ width: 344 }} aria-label={t("finapi.refunds.fromAccount")}><Select.Value placeholder={t("finapi.refunds.fromAccount")} /></Select.Trigger>
             <Select.Content>
               {(accounts?.accounts ?? []).filter((a) => a.iban).map((a) => (
                 <Select.Item key={a.id} value={a.id}>{`${a.name ?? a.connection?.label ?? ""} · ${formatIban(a.iban)}`}</Select.Item>
