@@ -117,6 +117,9 @@ function referencedSetProposal(
   currency: string,
   options: MatchOptions
 ): Proposal | null {
+  if (refs.size < 2) {
+    return null // one order named at most: no set
+  }
   const positions = [...refs.entries()]
     .filter(([position, hit]) => (hit.strength !== "weak" || hit.listed) && currencyOf(index, position) === currency)
     .map(([position]) => position)
