@@ -6,6 +6,7 @@ import { assignPaymentsFlow } from "./flows/assign-payments"
 import { bankTransferCheckoutFlow } from "./flows/bank-transfer-checkout"
 import { bookPaymentsFlow } from "./flows/book-payments"
 import { learnedPayersFlow } from "./flows/learned-payers"
+import { narrowWindowsFlow } from "./flows/narrow-windows"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 import { auditTrailFlow, bulkConfirmFlow, demoStatementFlow, keyboardConfirmFlow, tablesFitFlow } from "./flows/operator-daily-work"
 import { prepaymentLoopFlow } from "./flows/prepayment-loop"
@@ -121,6 +122,11 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
       key: "fit",
       name: "at 1440 x 900 in English and German the payments, import history, booking and log tables fit and every row's action is on screen; screenshots of every plugin page",
       run: tablesFitFlow,
+    },
+    {
+      key: "narrow",
+      name: "at 1024 x 768 and 1280 x 800 in German the payments, import history, booking and log tables fit (columns fold into others) and every row's action is on screen",
+      run: narrowWindowsFlow,
     },
     { key: "book", name: "books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", run: bookPaymentsFlow },
     { key: "audit", name: "shows the audit trail of a booked payment: imported, assigned by the engine, booked with the capture", run: auditTrailFlow },

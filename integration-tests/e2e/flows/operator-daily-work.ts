@@ -161,13 +161,13 @@ export async function auditTrailFlow(flow: FlowContext) {
   await page.keyboard.press("Escape")
 }
 
-type Fit = { tableWidth: number; tableRight: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
+export type Fit = { tableWidth: number; tableRight: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
 
 /**
  * Every table inside an element `testId` (the booking page has one per customer): no wider than its
  * container, no sideways scrolling, and each row's action in the viewport.
  */
-async function measureFit(page: Page, testId: string, action: string): Promise<Fit[]> {
+export async function measureFit(page: Page, testId: string, action: string): Promise<Fit[]> {
   return page.getByTestId(testId).evaluateAll((roots, selector) => roots.map((root) => {
     const table = root.querySelector("table")
     if (!table) {
@@ -190,7 +190,7 @@ async function measureFit(page: Page, testId: string, action: string): Promise<F
   }), action)
 }
 
-function expectFits(fits: Fit[]) {
+export function expectFits(fits: Fit[]) {
   expect(fits.length).toBeGreaterThan(0)
   fits.forEach(expectFit)
 }
