@@ -38,8 +38,8 @@ export const SyncRunsTable = () => {
       }),
       columnHelper.accessor("trigger", {
         header: compact ? `${t("finapi.incomingPaymentsPage.trigger")} · ${t("finapi.incomingPaymentsPage.timeFrame")}` : t("finapi.incomingPaymentsPage.trigger"),
-        size: compact ? 208 : 168,
-        cell: ({ row }) => (compact ? below(<Cut width={184} text={trigger(row.original)} />, <Cut width={184} text={window(row.original)} />) : <Cut width={144} text={trigger(row.original)} />),
+        size: compact ? 208 : 192,
+        cell: ({ row }) => (compact ? below(<Cut width={184} text={trigger(row.original)} />, <Cut width={184} text={window(row.original)} />) : <Cut width={168} text={trigger(row.original)} />),
       }),
       ...(compact ? [] : [
         columnHelper.accessor("status", { header: t("finapi.status"), size: 176, cell: ({ row }) => status(row.original) }),

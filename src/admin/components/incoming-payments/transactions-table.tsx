@@ -18,7 +18,7 @@ import {
 import { type ReactNode, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { BankTransaction, BankTransactionStatus, useBankTransactions } from "../../hooks/incoming-payments"
-import { useNarrowerThan } from "../../hooks/narrow"
+import { useElementWidth } from "../../hooks/narrow"
 import { formatDate, formatIban, formatMoney } from "../../lib/format"
 import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 import { usePaginationTexts } from "../paged-table"
@@ -36,6 +36,9 @@ export const STATUS_COLORS = { unassigned: "grey", proposed: "orange", assigned:
 // px: the cells' right padding (pr-6) and the content widths of the fixed columns
 const CELL_PADDING = 24
 const PAYER_WIDTH = 152
+// from this container width on (a 1 920 px window) the payer column shows a whole IBAN
+const WIDE_FROM = 1360
+const WIDE_PAYER_WIDTH = 200
 // below this container width (1 280 px windows and smaller, the admin's sidebar included) the table
 // is compact: the date goes under the amount, the purpose under the payer, who takes the rest
 const COMPACT_BELOW = 1120
@@ -68,7 +71,9 @@ export const TransactionsTable = () => {
   const [q, setQ] = useState("")
   const [more, setMore] = useState<PaymentFilterValues>({ showProcessed: false })
   const [openId, setOpenId] = useState<string | null>(null)
-  const [containerRef, compact] = useNarrowerThan(COMPACT_BELOW)
+  const [containerRef, containerWidth] = useElementWidth()
+  const compact = containerWidth !== null && containerWidth < COMPACT_BELOW
+  const payerWidth = (containerWidth ?? 0) >= WIDE_FROM ? WIDE_PAYER_WIDTH : PAYER_WIDTH
   const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }))
   const { data, isLoading } = useBankTransactions({
     ...paymentFilterQuery(more),
@@ -119,8 +124,8 @@ export const TransactionsTable = () => {
       }),
       columnHelper.accessor("counterpart_name", {
         header: compact ? `${t("finapi.incomingPaymentsPage.payer")} · ${t("finapi.incomingPaymentsPage.purpose")}` : t("finapi.incomingPaymentsPage.payer"),
-        size: compact ? undefined : PAYER_WIDTH + CELL_PADDING,
-        cell: ({ row }) => <PayerCell transaction={row.original} purpose={compact ? purposeOf(row.original, 1) : null} />,
+        size: compact ? undefined : payerWidth + CELL_PADDING,
+        cell: ({ row }) => <PayerCell transaction={row.original} width={payerWidth} purpose={compact ? purposeOf(row.original, 1) : null} />,
       }),
       ...(compact ? [] : [columnHelper.accessor("purpose", {
         header: t("finapi.incomingPaymentsPage.purpose"),
@@ -150,7 +155,7 @@ export const TransactionsTable = () => {
         ),
       }),
     ],
-    [t, i18n.language, keyboard.activeId, compact]
+    [t, i18n.language, keyboard.activeId, compact, payerWidth]
   )
 
   const table = useDataTable({
@@ -218,10 +223,10 @@ export const TransactionsTable = () => {
 }
 
 /** Name over IBAN (compact table: and the purpose); one line each, shortened, the full values on hover. */
-const PayerCell = ({ transaction, purpose }: { transaction: BankTransaction; purpose: ReactNode }) => {
+const PayerCell = ({ transaction, width: px, purpose }: { transaction: BankTransaction; width: number; purpose: ReactNode }) => {
   const iban = formatIban(transaction.counterpart_iban)
   return (
-    <div className="flex flex-col" style={purpose ? { width: "100%", minWidth: 0 } : width(PAYER_WIDTH)} title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
+    <div className="flex flex-col" style={purpose ? { width: "100%", minWidth: 0 } : width(px)} title={`${transaction.counterpart_name ?? "–"}\n${iban}`}>
       <span style={oneLine}>{transaction.counterpart_name ?? "–"}</span>
       <span className="text-ui-fg-subtle font-mono text-xs" style={oneLine}>{iban}</span>
       {purpose}
