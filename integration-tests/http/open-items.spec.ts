@@ -174,8 +174,11 @@ medusaIntegrationTestRunner({
         }
       }
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      const rows = (await pg.raw(`select exact from open_order_search where order_id = any(?)`, [placed.map((p) => p.order.id)])).rows
-      expect(rows.length).toBe(9)
+      // the owing orders keep exact rows; the paid ones' rows may already be gone (the minute job runs
+      // in the test app too, so when it ran is not asserted)
+      const rows = (await pg.raw(`select order_id, exact from open_order_search where order_id = any(?)`, [placed.map((p) => p.order.id)])).rows
+      const owing = placed.slice(0, 4).map((p) => p.order.id)
+      expect(rows.filter((r: { order_id: string }) => owing.includes(r.order_id)).length).toBe(4)
       expect(rows.every((r: { exact: boolean }) => r.exact)).toBe(true)
       // the job drops the paid ones' rows
       await refreshOpenOrderSearchIn(container, { all: true })
