@@ -34,6 +34,10 @@ import { notifyPaymentBookedWorkflow } from "../../src/workflows/booking/notify-
  * runs the same notice workflow for its events (BOOKING_CONCURRENCY at a time), timed on its own.
  * BENCH_INLINE_NOTICES=1 leaves the subscriber on: the notices then run inside the booking phase.
  *
+ * BENCH_WARMUP=n (default 0): n more orders per process for each path, booked and captured bare by
+ * that process before it reports ready, so that neither timed phase pays for a cold process (the
+ * booking phase otherwise runs first, on a freshly booted one). Not counted in any figure.
+ *
  * Prints one JSON line.
  */
 export default async function bookInMedusa({ container }: ExecArgs) {
@@ -44,10 +48,23 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   const index = Number(process.env.BENCH_PROCESS ?? 0)
   const sync = process.env.BENCH_SYNC_DIR!
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-  const all = (await service.listPaymentAssignments({ status: "confirmed" }, { select: ["id"], take: null })).map((a) => a.id).sort()
+  const warm = readWarmUp(sync, processes, index)
+  const all = (await service.listPaymentAssignments({ status: "confirmed" }, { select: ["id"], take: null }))
+    .map((a) => a.id)
+    .filter((id) => !warm.all.has(id))
+    .sort()
   const ids = all.filter((_, i) => i % processes === index)
 
   const notices = process.env.BENCH_INLINE_NOTICES ? null : deferNotices(container)
+  // BENCH_WARMUP: both paths run a few times before anything is timed (not counted anywhere)
+  if (warm.assignments.length) {
+    await bookAssignments(container, warm.assignments)
+    await inParallel(warm.bare.length, BOOKING_CONCURRENCY, async (i) => {
+      await capturePaymentWorkflow(container).run({ input: warm.bare[i], throwOnError: false })
+    })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    notices?.splice(0)
+  }
 
   fs.writeFileSync(path.join(sync, `ready-${index}`), "")
   while (!fs.existsSync(path.join(sync, "go"))) {
@@ -137,6 +154,17 @@ export default async function bookInMedusa({ container }: ExecArgs) {
   )
 }
 
+/** This process's share of the warm-up set (BENCH_WARMUP per process and path), and every warm-up assignment (kept out of the timed sets). */
+function readWarmUp(sync: string, processes: number, index: number) {
+  const file = path.join(sync, "warm.json")
+  const warm = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { assignments: string[]; bare: { payment_id: string; amount: string }[] }) : { assignments: [], bare: [] }
+  return {
+    all: new Set(warm.assignments),
+    assignments: warm.assignments.filter((_, i) => i % processes === index),
+    bare: warm.bare.filter((_, i) => i % processes === index),
+  }
+}
+
 type PaymentBooked = { id: string; order_id: string; transaction_id: string; amount: string; paid_in_full?: boolean | null }
 
 /** Takes the payment-received notice's subscriber off the event bus and keeps the events it would have handled. */
@@ -163,7 +191,9 @@ async function setUp(container: ExecArgs["container"]) {
 
   const setupStarted = Date.now()
   const bare: { payment_id: string; amount: string }[] = []
-  await inParallel(2 * count, 8, async (i) => {
+  const warmUp = Number(process.env.BENCH_WARMUP ?? 0) * Number(process.env.BENCH_PROCESSES ?? 2)
+  const warm = { assignments: [] as string[], bare: [] as { payment_id: string; amount: string }[] }
+  await inParallel(2 * count + 2 * warmUp, 8, async (i) => {
     const { result: order } = await createOrderWorkflow(container).run({
       input: { region_id: region.id, currency_code: "eur", email: `bench${i}@example.com`, items: [{ title: "Kaffeemühle", quantity: 1, unit_price: 119 }] },
     })
@@ -171,18 +201,26 @@ async function setUp(container: ExecArgs["container"]) {
     const session = await payments.createPaymentSession(collection.id, { provider_id: "pp_system_default", amount: 119, currency_code: "eur", data: {} })
     const payment = await payments.authorizePaymentSession(session.id, {})
     const amount = i % 2 === 0 ? "119" : "50"
-    if (i >= count) {
+    if (i >= 2 * count + warmUp) {
+      warm.bare.push({ payment_id: payment.id, amount })
+      return
+    }
+    if (i >= count && i < 2 * count) {
       bare.push({ payment_id: payment.id, amount })
       return
     }
     const [transaction] = await service.createBankTransactions([
       { account_id: account.id, finapi_transaction_id: `B${i}`, amount: amount as unknown as number, currency_code: "EUR", booking_date: new Date(), purpose: `Bench ${i}`, fingerprint: `bench-${i}` },
     ])
-    await service.createPaymentAssignments({
+    const assignment = await service.createPaymentAssignments({
       transaction_id: transaction.id, order_id: order.id, amount: amount as unknown as number, currency_code: "eur", source: "auto", status: "confirmed", confirmed_at: new Date(),
     })
+    if (i >= count) {
+      warm.assignments.push(assignment.id)
+    }
   })
   fs.writeFileSync(path.join(process.env.BENCH_SYNC_DIR!, "bare.json"), JSON.stringify(bare))
+  fs.writeFileSync(path.join(process.env.BENCH_SYNC_DIR!, "warm.json"), JSON.stringify(warm))
   console.log("BENCH_SETUP " + JSON.stringify({ bookings: count, bare_captures: bare.length, setup_seconds: (Date.now() - setupStarted) / 1000 }))
 }
 
