@@ -10,7 +10,8 @@
  * processes then capture as many identical orders with Medusa's bare `capturePaymentWorkflow` (no
  * plugin), timed the same way; the ratio of the two rates is the plugin's cost.
  * Env: BENCH_PG_URL (default postgres://postgres:postgres@localhost:5432), BENCH_BOOKINGS (1000),
- * BENCH_PROCESSES (2).
+ * BENCH_PROCESSES (2), BENCH_WARMUP (10 per process and path, untimed), BENCH_INLINE_NOTICES (see
+ * book-in-medusa.ts).
  */
 import fs from "fs"
 import os from "os"
