@@ -60,22 +60,44 @@ export function transliterate(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
 }
 
-const TOKEN = /[A-Za-z0-9]+|#/g
+/** Letters A–Z, a–z and digits 0–9: the characters a token is made of. */
+function isTokenChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
 
-/** Tokens are maximal letter/digit runs plus `#`; letters and digits glued together stay one token. */
+/**
+ * Tokens are maximal letter/digit runs plus `#`; letters and digits glued together stay one token.
+ * One pass over the characters (no regular expression, no match objects).
+ */
 export function tokenize(text: string): Token[] {
   const plain = transliterate(text)
   const tokens: Token[] = []
   let previousEnd = 0
-  for (const match of plain.matchAll(TOKEN)) {
-    const start = match.index ?? 0
-    tokens.push({
-      text: match[0].toUpperCase(),
-      raw: match[0],
-      isDigits: /^\d+$/.test(match[0]),
-      sepBefore: plain.slice(previousEnd, start),
-    })
-    previousEnd = start + match[0].length
+  for (let at = 0; at < plain.length; at++) {
+    const code = plain.charCodeAt(at)
+    if (code === 35) {
+      tokens.push({ text: "#", raw: "#", isDigits: false, sepBefore: plain.slice(previousEnd, at) })
+      previousEnd = at + 1
+      continue
+    }
+    if (!isTokenChar(code)) {
+      continue
+    }
+    const start = at
+    let digits = true
+    let lower = false
+    for (; at < plain.length; at++) {
+      const next = plain.charCodeAt(at)
+      if (!isTokenChar(next)) {
+        break
+      }
+      digits &&= next <= 57
+      lower ||= next >= 97
+    }
+    const raw = plain.slice(start, at)
+    tokens.push({ text: lower ? raw.toUpperCase() : raw, raw, isDigits: digits, sepBefore: plain.slice(previousEnd, start) })
+    previousEnd = at
+    at-- // the loop steps past the character that ended the token
   }
   return tokens
 }
