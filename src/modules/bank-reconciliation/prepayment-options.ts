@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { ADMIN_FEED_LANGUAGES } from "./admin-feed-notices"
 import { ORDER_NOTICE_KINDS } from "./order-notice-kinds"
 
 const days = z.number().int().min(1).max(365)
@@ -28,8 +29,10 @@ export const prepaymentOptionsSchema = z
         templates: z.partialRecord(z.enum(ORDER_NOTICE_KINDS), z.string().min(1)).default({}),
         // the admin's notification feed (consent expiring, payments needing a decision)
         adminFeed: z.boolean().default(true),
+        // the feed shows stored text, so its notices are written in one language for every admin user
+        adminFeedLanguage: z.enum(ADMIN_FEED_LANGUAGES).default("en"),
       })
-      .default({ channel: "email", templates: {}, adminFeed: true }),
+      .default({ channel: "email", templates: {}, adminFeed: true, adminFeedLanguage: "en" }),
   })
   .superRefine((value, ctx) => {
     const last = value.reminders.days.at(-1)
@@ -41,7 +44,7 @@ export const prepaymentOptionsSchema = z
     reminders: { days: [] },
     autoCancel: { afterDays: null },
     workingDays: false,
-    notifications: { channel: "email", templates: {}, adminFeed: true },
+    notifications: { channel: "email", templates: {}, adminFeed: true, adminFeedLanguage: "en" },
   })
 
 export type PrepaymentOptions = z.infer<typeof prepaymentOptionsSchema>

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
+import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import { prepaymentRunNotice } from "../../modules/bank-reconciliation/admin-feed-notices"
 import { orderNoticeKey } from "../../modules/bank-reconciliation/order-notice-kinds"
 import { cancelUnpaidOrderWorkflow } from "./cancel-unpaid-order"
@@ -75,7 +77,8 @@ export async function runPrepaymentDeadlines(container: MedusaContainer, now: Da
  */
 export async function runPrepaymentDeadlinesJob(container: MedusaContainer, now: Date = new Date()): Promise<PrepaymentDeadlinesResult> {
   const result = await runPrepaymentDeadlines(container, now)
-  const ran = prepaymentRunNotice(result, now)
+  const { prepayment } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
+  const ran = prepaymentRunNotice(result, now, prepayment.notifications.adminFeedLanguage)
   await sendAdminFeedNoticesWorkflow(container).run({ input: { now: now.toISOString(), notices: ran ? [ran] : [] } })
   return result
 }
