@@ -26,8 +26,8 @@ export function isAcceptableCallbackUrl(value: string): boolean {
 }
 
 /** 400 in the Web Form's ValidationError shape unless the callback URL is acceptable. */
-export function requireCallbackUrl(field: string, value: string | undefined): void {
-  if (value !== undefined && !isAcceptableCallbackUrl(value)) {
+export function requireCallbackUrl(field: string, value: string | null | undefined): void {
+  if (value != null && !isAcceptableCallbackUrl(value)) {
     throw new ApiFailure(400, "BAD_REQUEST", `${field} must be an HTTPS URL`, { fields: [{ field, message: "must be a valid HTTPS URL" }] })
   }
 }
