@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { OpenItemInput } from "../../../../../modules/bank-reconciliation/matching"
-import { searchOpenOrders } from "../../../../../workflows/matching/open-order-search"
+import { searchOpenOrdersWorkflow } from "../../../../../workflows/assignment/search-open-orders"
 import { AdminSearchOpenOrdersType } from "../../assignments/validators"
 import type { OpenOrder } from "../../../../../types/http"
 
@@ -22,6 +22,6 @@ const toResponse = (item: OpenItemInput): OpenOrder => ({
 
 /** Open orders (not canceled, not fully paid or assigned) by number, name, reference or amount, with what each still owes. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminSearchOpenOrdersType>, res: MedusaResponse) => {
-  const items = await searchOpenOrders(req.scope, req.validatedQuery)
-  res.json({ open_orders: items.map(toResponse) })
+  const { result } = await searchOpenOrdersWorkflow(req.scope).run({ input: req.validatedQuery })
+  res.json({ open_orders: result.map(toResponse) })
 }
