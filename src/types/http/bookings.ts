@@ -40,6 +40,8 @@ export type BookingLineResult = {
   already_booked?: boolean
   reason?: string
   order_id?: string
+  /** how the line was booked: capture_authorized, bank_transfer, mark_paid, system_session or resumed (a capture found and recorded) */
+  mode?: string
   amount?: string | null
   surplus?: string | null
   payment_id?: string | null

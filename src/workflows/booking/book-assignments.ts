@@ -5,20 +5,9 @@ import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import { bookAssignmentBatchWorkflow } from "./book-assignment"
 import { recordBookingFailureWorkflow } from "./record-booking-failure"
+import type { BookingLineResult } from "../../types/http"
 
-export type BookingLineResult = {
-  assignment_id: string
-  status: "booked" | "failed"
-  /** true when it had been booked before this call */
-  already_booked?: boolean
-  reason?: string
-  order_id?: string
-  mode?: string
-  amount?: string | null
-  surplus?: string | null
-  payment_id?: string | null
-  capture_id?: string | null
-}
+export type { BookingLineResult }
 
 /** How many lines one booking run claims, reads, plans and records together (one line per order). */
 export const BOOKING_BATCH = 25

@@ -1,22 +1,12 @@
 import type { BookingClaimLine } from "../../modules/bank-reconciliation/types"
 import type { PlannedBooking } from "../steps/plan-bookings"
 import type { RecordedLine } from "../steps/record-booking"
+import type { BookingLineResult } from "../../types/http"
 
 /** One line of a booking batch as its caller sees it. */
-export type BookedLine = {
-  assignment_id: string
-  status: "booked" | "failed"
-  /** true when it had been booked before this run */
-  already_booked?: boolean
+export type BookedLine = BookingLineResult & {
   /** another run holds this line's claim right now */
   busy?: boolean
-  reason?: string
-  order_id?: string
-  mode?: string
-  amount?: string | null
-  surplus?: string | null
-  payment_id?: string | null
-  capture_id?: string | null
 }
 
 export const BUSY_REASON = "This payment is being booked right now by another run; reload the list in a moment."
