@@ -216,6 +216,9 @@ async function setUp(container: ExecArgs["container"]) {
     const { result: [collection] } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 119 } })
     const session = await payments.createPaymentSession(collection.id, { provider_id: "pp_system_default", amount: 119, currency_code: "eur", data: {} })
     const payment = await payments.authorizePaymentSession(session.id, {})
+    if (!payment) {
+      throw new Error(`pp_system_default left payment session ${session.id} pending: the bench needs an authorized payment`)
+    }
     const amount = i % 2 === 0 ? "119" : "50"
     if (i >= 2 * count + warmUp) {
       warm.bare.push({ payment_id: payment.id, amount })
@@ -226,10 +229,10 @@ async function setUp(container: ExecArgs["container"]) {
       return
     }
     const [transaction] = await service.createBankTransactions([
-      { account_id: account.id, finapi_transaction_id: `B${i}`, amount: amount as unknown as number, currency_code: "EUR", booking_date: new Date(), purpose: `Bench ${i}`, fingerprint: `bench-${i}` },
+      { account_id: account.id, finapi_transaction_id: `B${i}`, amount, currency_code: "EUR", booking_date: new Date(), purpose: `Bench ${i}`, fingerprint: `bench-${i}` },
     ])
     const assignment = await service.createPaymentAssignments({
-      transaction_id: transaction.id, order_id: order.id, amount: amount as unknown as number, currency_code: "eur", source: "auto", status: "confirmed", confirmed_at: new Date(),
+      transaction_id: transaction.id, order_id: order.id, amount, currency_code: "eur", source: "auto", status: "confirmed", confirmed_at: new Date(),
     })
     if (i >= count) {
       warm.assignments.push(assignment.id)

@@ -78,7 +78,8 @@ async function seedCustomers(pg: Knex, upTo: number) {
         ks.map(customerId),
         ks.map((k) => FIRST[k % FIRST.length]),
         ks.map((k) => LAST[Math.floor(k / FIRST.length) % LAST.length]),
-        ks.map((k) => (k % 7 === 0 ? `${LAST[k % LAST.length]} & ${LAST[(k * 3) % LAST.length]} GmbH` : null)),
+        // knex types array bindings without null elements; pg binds a null element as SQL NULL
+        ks.map((k) => (k % 7 === 0 ? `${LAST[k % LAST.length]} & ${LAST[(k * 3) % LAST.length]} GmbH` : null)) as Knex.Value,
         ks.map((k) => `kunde${k}@example.com`),
       ]
     )

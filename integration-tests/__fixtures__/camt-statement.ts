@@ -30,7 +30,7 @@ ${entries.join("\n")}
 }
 
 /** A multipart body of statement files for the upload route. */
-export function statementUpload(files: { name: string; content: string | Buffer }[], fields: Record<string, string> = {}): FormData {
+export function statementUpload(files: { name: string; content: string | Buffer<ArrayBuffer> }[], fields: Record<string, string> = {}): FormData {
   const form = new FormData()
   for (const file of files) {
     form.append("files", new Blob([file.content]), file.name)

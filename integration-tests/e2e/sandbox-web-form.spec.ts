@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net"
 import path from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { startSandbox, type SandboxHandle } from "../../sandbox/server"
-import { FinapiClient } from "../../src/modules/bank-reconciliation/finapi"
+import { FinapiClient, type DecimalTransaction } from "../../src/modules/bank-reconciliation/finapi"
 
 /**
  * A person links the finAPI Test Bank through the sandbox web form in a real browser
@@ -103,7 +103,7 @@ describeWithBrowser("sandbox web form in a browser", () => {
 
     const accounts = await client.listAccounts(user, { bankConnectionIds: [connectionId] })
     expect(accounts.map((a) => a.accountName)).toEqual(["Girokonto", "Tagesgeld"])
-    const incoming = []
+    const incoming: DecimalTransaction[] = []
     for await (const t of client.iterateTransactions(user, { view: "bankView", accountIds: [accounts[0].id], direction: "income", isAdjustingEntry: false })) incoming.push(t)
     expect(incoming.length).toBeGreaterThan(5)
     expect(incoming.every((t) => !t.amount.startsWith("-"))).toBe(true)

@@ -57,7 +57,7 @@ medusaIntegrationTestRunner({
         {
           account_id: accountId,
           finapi_transaction_id: `T-${Math.random().toString(36).slice(2)}`,
-          amount: amount as unknown as number,
+          amount,
           currency_code: "EUR",
           booking_date: new Date("2026-11-20T00:00:00Z"),
           purpose: "Bestellung",
@@ -69,7 +69,7 @@ medusaIntegrationTestRunner({
         transaction_id: transaction.id,
         order_id: orderId,
         customer_id: customer.id,
-        amount: assigned as unknown as number,
+        amount: assigned,
         currency_code: "eur",
         source,
         status: "confirmed",

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { InferTypeOf } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, defaultCurrencies } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { currencyDigits } from "../../src/lib/money"
@@ -58,16 +59,16 @@ medusaIntegrationTestRunner({
       const { headers } = await createAdminUser(container)
       const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12))
       const three = [3, 1, 2]
-      const interfaces = []
+      const interfaces: InferTypeOf<typeof models.BankInterface>[] = []
       for (const n of three) {
         interfaces.push(await service.createBankInterfaces({ name: `Bank ${n}`, encrypted_password: `v1:sealed-secret-${n}` }))
       }
-      const connections = []
+      const connections: InferTypeOf<typeof models.BankConnection>[] = []
       for (const n of three) {
         connections.push(await service.createBankConnections({ interface_id: interfaces[0].id, label: `Sparkasse ${n}` }))
       }
       const connection = connections[0]
-      const accounts = []
+      const accounts: InferTypeOf<typeof models.BankAccount>[] = []
       for (const n of three) {
         accounts.push(await service.createBankAccounts({ connection_id: connection.id, finapi_account_id: `acc-${n}` }))
       }
@@ -75,7 +76,7 @@ medusaIntegrationTestRunner({
         three.map((n) => ({ interface_id: interfaces[0].id, at: day(n), operation: "getUser", api: "access", method: "GET", path: "/api/v2/users", outcome: "ok" as const, request_id: `req-${n}` }))
       )
       await service.createSyncRuns(three.map((n) => ({ trigger: "job" as const, account_id: accounts[0].id, started_at: day(n) })))
-      const transactions = []
+      const transactions: InferTypeOf<typeof models.BankTransaction>[] = []
       for (const n of three) {
         transactions.push(
           await service.createBankTransactions({ account_id: accounts[0].id, finapi_transaction_id: `t${n}`, amount: `${n}00.00`, currency_code: "EUR", booking_date: day(n), fingerprint: `fp-lists-${n}`, raw: { note: `sealed-secret-raw-${n}` } })
@@ -153,7 +154,7 @@ medusaIntegrationTestRunner({
       const trail = (await api.get(`${trailPath}?fields=id,kind`, { headers })).data.events
       expect(trail[0]).toEqual({ id: `${tx.id}-imported`, kind: "imported" })
       for (const [order, expected] of [["at", trail], ["-at", [...trail].reverse()]]) {
-        const onePerPage = []
+        const onePerPage: { id: string; kind: string }[] = []
         for (const offset of [0, 1, 2]) {
           onePerPage.push(...(await api.get(`${trailPath}?fields=id,kind&order=${order}&limit=1&offset=${offset}`, { headers })).data.events)
         }

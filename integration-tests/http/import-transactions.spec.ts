@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { WorkflowManager, WorkflowScheduler } from "@medusajs/framework/orchestration"
+import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
+import { unscheduleJob } from "../__fixtures__/scheduled-jobs"
 import { FinapiClient } from "../../src/modules/bank-reconciliation/finapi"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
@@ -25,8 +26,8 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       // the minute tick would otherwise import the accounts of whichever test runs at that moment
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${jobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${notifiedJobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
+      await unscheduleJob(jobConfig.name)
+      await unscheduleJob(notifiedJobConfig.name)
     })
 
     beforeEach(async () => {

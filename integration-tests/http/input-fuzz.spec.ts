@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import fc from "fast-check"
 import { createAdminUser } from "../__fixtures__/admin-user"
 import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
+import { unscheduleJob } from "../__fixtures__/scheduled-jobs"
 import { config as importJobConfig } from "../../src/jobs/import-bank-transactions"
 
 jest.setTimeout(300_000)
@@ -120,7 +120,7 @@ function queryString(query: Record<string, unknown>): string {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     it("no route answers 5xx, shows a stack trace or writes anything when it refuses the input", async () => {
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${importJobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
+      await unscheduleJob(importJobConfig.name)
       const admin = (await createAdminUser(getContainer())).headers
       const shopper = await createStoreCustomer(getContainer())
       const { bankInterface, connection, giro } = await linkTestBankThroughAdmin(api, admin, sandbox.current, PASSWORD)
@@ -222,7 +222,7 @@ medusaIntegrationTestRunner({
     })
 
     it("imports a purpose and a name with NUL from finAPI, NUL shown as ␀ and every other character kept", async () => {
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${importJobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
+      await unscheduleJob(importJobConfig.name)
       const admin = (await createAdminUser(getContainer())).headers
       const { giro } = await linkTestBankThroughAdmin(api, admin, sandbox.current, PASSWORD)
       sandbox.current.control.addTransactions(Number(giro.finapi_account_id), [

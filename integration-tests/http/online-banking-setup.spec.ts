@@ -8,6 +8,8 @@ import { legacyEnvelope } from "../__fixtures__/legacy-envelope"
 import { TEST_ENCRYPTION_KEY } from "../__fixtures__/plugin-options"
 import { encryptSecret, envelopeKeyId, keyId, parseEncryptionKey } from "../../src/modules/bank-reconciliation/secret-box"
 import reencryptSecrets from "../../src/scripts/reencrypt-secrets"
+import followBankWebFormsJob, { config as followBankWebFormsConfig } from "../../src/jobs/follow-bank-web-forms"
+import { checkBankConsentsWorkflow } from "../../src/workflows/online-banking/check-bank-consents"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 
@@ -231,8 +233,7 @@ medusaIntegrationTestRunner({
     })
 
     it("the minute job follows open web forms when finAPI's callback never arrives", async () => {
-      const { default: followBankWebFormsJob, config } = await import("../../src/jobs/follow-bank-web-forms")
-      expect(config.schedule).toEqual({ cron: "* * * * *", concurrency: "forbid" })
+      expect(followBankWebFormsConfig.schedule).toEqual({ cron: "* * * * *", concurrency: "forbid" })
       const bankInterface = await connectedInterface()
       const pending = await openWebForm(bankInterface.id)
       sandbox.current.control.completeWebForm(pending.web_form_id)
@@ -269,7 +270,6 @@ medusaIntegrationTestRunner({
     })
 
     it("flags consents that expire within 14 days, have expired or need the user; Renew brings the form", async () => {
-      const { checkBankConsentsWorkflow } = await import("../../src/workflows/online-banking/check-bank-consents")
       const bankInterface = await connectedInterface()
       const pending = await openWebForm(bankInterface.id)
       sandbox.current.control.completeWebForm(pending.web_form_id, { savePin: false })
@@ -335,8 +335,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses to delete an interface with booked payments, and deletes the finAPI user otherwise", async () => {
-      const { BANK_RECONCILIATION_MODULE } = await import("../../src/modules/bank-reconciliation")
-      const service = getContainer().resolve(BANK_RECONCILIATION_MODULE) as any
+      const service = getContainer().resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
       const bankInterface = await connectedInterface()
       const pending = await openWebForm(bankInterface.id)
       sandbox.current.control.completeWebForm(pending.web_form_id)

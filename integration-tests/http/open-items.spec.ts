@@ -6,7 +6,7 @@ import { createStoreCustomer } from "../__fixtures__/customer"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { loadOpenOrders as loadOpenOrdersThroughGraph } from "../__fixtures__/graph-open-orders"
 import { derivePaymentReference } from "../../src/lib/bank-transfer/payment-reference"
-import { searchOpenItems } from "../../src/modules/bank-reconciliation/open-item-search"
+import { searchOpenItems, type OpenItemQuery } from "../../src/modules/bank-reconciliation/open-item-search"
 import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
 import { refreshOpenOrderSearchIn } from "../../src/workflows/matching/open-order-search-text"
 
@@ -80,7 +80,7 @@ medusaIntegrationTestRunner({
     it("searches open orders in the database with the same answers as the in-memory search", async () => {
       const s = await shop()
       const old = (await loadOpenOrdersThroughGraph(getContainer())).items
-      const queries = [
+      const queries: Pick<OpenItemQuery, "q" | "amount" | "customer_id">[] = [
         { q: "brenner" },
         { q: "Brenner Kaffee" },
         { q: `#${s.unpaid.display_id}` },
@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
     it("pages a text search over orders with stored references in chunks with the in-memory search's answers", async () => {
       const container = getContainer()
       const lena = (await createStoreCustomer(container, { email: "lena@example.com", first_name: "Lena", last_name: "Vogt" })).customer
-      const placed = []
+      const placed: Awaited<ReturnType<typeof order>>[] = []
       for (let i = 0; i < 9; i++) {
         placed.push(await order(lena, [{ title: "Bohnen", quantity: 1, unit_price: 10 + i }], { payment_reference: derivePaymentReference(`vogt-${i}`) }))
       }
@@ -156,7 +156,7 @@ medusaIntegrationTestRunner({
       for (const i of [4, 5, 6, 7, 8]) {
         await markPaymentCollectionAsPaid(container).run({ input: { order_id: placed[i].order.id, payment_collection_id: placed[i].paymentCollection.id } })
       }
-      const queries = [
+      const queries: { q: string; limit?: string; customer_id?: string }[] = [
         { q: "vogt", limit: "1" },
         { q: "vogt", limit: "2" },
         { q: "vogt", limit: "4" },
@@ -170,7 +170,8 @@ medusaIntegrationTestRunner({
       for (let round = 0; round < 2; round++) {
         // twice: the search writes nothing here (every owing order has its row)
         for (const query of queries) {
-          const res = await get(`/open-orders/search?${new URLSearchParams(query)}`)
+          // the optional keys are absent, never undefined, so every value is a string
+          const res = await get(`/open-orders/search?${new URLSearchParams(query as Record<string, string>)}`)
           expect(res.status).toBe(200)
           const expected = searchOpenItems((await loadOpenOrdersThroughGraph(container)).items, { ...query, limit: query.limit ? Number(query.limit) : undefined }).map((i) => i.orderId)
           expect({ round, query, ids: res.data.open_orders.map((o: { order_id: string }) => o.order_id) }).toEqual({ round, query, ids: expected })

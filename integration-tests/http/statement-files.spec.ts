@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { createAdminUser } from "../__fixtures__/admin-user"
-import { camt053, statementUpload } from "../__fixtures__/camt-statement"
+import { camt053, statementUpload, type CamtCredit } from "../__fixtures__/camt-statement"
 import { useFinapiSandbox } from "../__fixtures__/finapi-sandbox"
 import { linkTestBankThroughAdmin } from "../__fixtures__/linked-test-bank"
+import { unscheduleJob } from "../__fixtures__/scheduled-jobs"
 import { FinapiClient } from "../../src/modules/bank-reconciliation/finapi"
 import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import type BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
@@ -23,14 +23,14 @@ medusaIntegrationTestRunner({
     let headers: Record<string, string>
 
     beforeAll(async () => {
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${jobConfig.name}` } as Parameters<WorkflowScheduler["clearWorkflow"]>[0])
+      await unscheduleJob(jobConfig.name)
     })
     beforeEach(async () => {
       headers = (await createAdminUser(getContainer())).headers
     })
 
     const service = () => getContainer().resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const upload = (files: { name: string; content: string | Buffer }[], fields: Record<string, string> = {}) =>
+    const upload = (files: { name: string; content: string | Buffer<ArrayBuffer> }[], fields: Record<string, string> = {}) =>
       api.post(`${BASE}/statements`, statementUpload(files, fields), { headers }).catch((e) => e.response)
     const fixture = (name: string) => ({ name, content: statementFixtureBytes(name) })
     const rowsOf = async (accountId: string) =>
@@ -181,7 +181,7 @@ medusaIntegrationTestRunner({
 
       async function sandboxCredits(user: { userId: string; password: string }, finapiAccountId: string) {
         const client = new FinapiClient({ accessBaseUrl: sandbox.current.url, webFormBaseUrl: sandbox.current.url, clientId: "sandbox-client", clientSecret: "sandbox-secret" })
-        const credits = []
+        const credits: CamtCredit[] = []
         for await (const t of client.iterateTransactions(user, { view: "bankView", accountIds: [Number(finapiAccountId)] })) {
           if (!t.isAdjustingEntry && !t.amount.startsWith("-") && Number(t.amount) !== 0 && !t.isPotentialDuplicate && (t.currency ?? "EUR") === "EUR") {
             credits.push({

@@ -93,10 +93,10 @@ async function orders(container: ExecArgs["container"], service: BankReconciliat
     await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 119 } })
     const amount = i % 2 === 0 ? "119" : "50"
     const [transaction] = await service.createBankTransactions([
-      { account_id: accountId, finapi_transaction_id: `L-${order.id}`, amount: amount as unknown as number, currency_code: "EUR", booking_date: new Date(), purpose: `Order ${order.display_id}`, fingerprint: `fp-${order.id}` },
+      { account_id: accountId, finapi_transaction_id: `L-${order.id}`, amount, currency_code: "EUR", booking_date: new Date(), purpose: `Order ${order.display_id}`, fingerprint: `fp-${order.id}` },
     ])
     const assignment = await service.createPaymentAssignments({
-      transaction_id: transaction.id, order_id: order.id, amount: amount as unknown as number, currency_code: "eur", source: i < automatic ? "auto" : "manual", status: "confirmed", confirmed_at: new Date(),
+      transaction_id: transaction.id, order_id: order.id, amount, currency_code: "eur", source: i < automatic ? "auto" : "manual", status: "confirmed", confirmed_at: new Date(),
     })
     await service.refreshTransactionStatuses([transaction.id])
     assignments.push({ id: assignment.id, order_id: order.id, amount })

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { BigNumber } from "@medusajs/framework/utils"
-import { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
+import BankReconciliationModule, { BANK_RECONCILIATION_MODULE } from "../../src/modules/bank-reconciliation"
 import * as models from "../../src/modules/bank-reconciliation/models"
 import BankReconciliationModuleService from "../../src/modules/bank-reconciliation/service"
 import { decryptSecret, parseEncryptionKey } from "../../src/modules/bank-reconciliation/secret-box"
@@ -44,7 +44,6 @@ moduleIntegrationTestRunner<BankReconciliationModuleService>({
   moduleOptions: testPluginOptions(),
   testSuite: ({ service }) => {
     it("exposes every model as linkable with its prefixed id", async () => {
-      const { default: BankReconciliationModule } = await import("../../src/modules/bank-reconciliation")
       const linkable = BankReconciliationModule.linkable as Record<string, { id: { primaryKey: string } }>
       expect(Object.keys(linkable).sort()).toEqual([
         "bankAccount",

@@ -93,8 +93,8 @@ export function accountFieldsFromFinapi(account: DecimalAccount, now: Date) {
     holder: account.accountHolderName ?? null,
     currency_code: account.accountCurrency ?? null,
     account_type: account.accountType,
-    // a decimal string: bigNumber columns take it as is (the DML input type says number)
-    balance: (account.balance ?? null) as unknown as number | null,
+    // a decimal string: bigNumber columns take it as is
+    balance: account.balance ?? null,
     balance_at: account.balance == null ? null : lastSuccessfulUpdate(account) ?? now,
   }
 }

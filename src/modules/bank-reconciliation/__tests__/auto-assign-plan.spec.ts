@@ -7,7 +7,7 @@ function result(overrides: Partial<MatchResult> = {}): MatchResult {
     decision: "suggest",
     confidence: 0.6,
     allocations: [{ orderId: "order_1", amount: "87.50" }],
-    reasons: [{ signal: "name", detail: "payer name matches Jonas Brenner" }],
+    reasons: [{ signal: "name", detail: "payer name matches Jonas Brenner", code: "name_full", params: { customer: "Jonas Brenner" } }],
     alternatives: [],
     ...overrides,
   }
@@ -25,7 +25,7 @@ describe("planning auto-assign changes", () => {
     expect(auto.create).toEqual([
       expect.objectContaining({ order_id: "order_1", customer_id: "cus_1", amount: "87.50", status: "confirmed", source: "auto", confidence: 0.97 }),
     ])
-    expect(auto.create[0].evidence.reasons).toEqual([{ signal: "name", detail: "payer name matches Jonas Brenner" }])
+    expect(auto.create[0].evidence.reasons).toEqual([{ signal: "name", detail: "payer name matches Jonas Brenner", code: "name_full", params: { customer: "Jonas Brenner" } }])
     expect(planTransaction(result(), context()).create).toEqual([expect.objectContaining({ status: "proposed" })])
   })
 

@@ -8,17 +8,12 @@ import { PluginOptions, PluginOptionsInput } from "../plugin-options"
 import type { BankConnectionWebFormInput, BankDataUpdateInput, FinapiAccountImportInput, RegisteredNotification } from "../types"
 import { CALL_LOG_RETENTION_DAYS, callLogRow, FinapiContext, FinapiGateway, LOGIN_COLUMNS, pruneCallLog } from "./finapi-gateway"
 import * as finapi from "./finapi-operations"
+import type { MoneyInputCrud } from "./money-input-crud"
 import { parsePluginOptions } from "./plugin-options-parser"
 
 type Shared = Context<EntityManager>
 
-/**
- * Medusa's generated CRUD for the plugin's tables, and the module's finAPI side: the options, the
- * gateway (sealed credentials, clients, tokens, call log) and the operations at finAPI. Each operation
- * opens the interface's login inside the module and writes its call log; no caller ever sees a
- * password or a client. The module service (../service.ts) extends this with the payment side.
- */
-export class FinapiModuleService extends MedusaService({
+const MODELS = {
   BankInterface,
   BankConnection,
   BankAccount,
@@ -31,7 +26,15 @@ export class FinapiModuleService extends MedusaService({
   OrderNotice,
   RefundExport,
   RefundExportItem,
-}) {
+}
+
+/**
+ * Medusa's generated CRUD for the plugin's tables, and the module's finAPI side: the options, the
+ * gateway (sealed credentials, clients, tokens, call log) and the operations at finAPI. Each operation
+ * opens the interface's login inside the module and writes its call log; no caller ever sees a
+ * password or a client. The module service (../service.ts) extends this with the payment side.
+ */
+export class FinapiModuleService extends MedusaService<MoneyInputCrud<typeof MODELS>>(MODELS) {
   protected readonly options_: PluginOptions
   protected readonly finapi_: FinapiContext
 

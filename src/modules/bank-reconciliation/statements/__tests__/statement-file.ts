@@ -9,7 +9,7 @@ export function statementFixture(name: string) {
   return readStatementFile(statementFixtureBytes(name))
 }
 
-export function statementFixtureBytes(name: string): Buffer {
+export function statementFixtureBytes(name: string): Buffer<ArrayBuffer> {
   return readFileSync(join(__dirname, "files", name))
 }
 
