@@ -10,6 +10,7 @@ import { narrowWindowsFlow } from "./flows/narrow-windows"
 import { onlineBankingSetupFlow } from "./flows/online-banking-setup"
 import { auditTrailFlow, bulkConfirmFlow, demoStatementFlow, keyboardConfirmFlow, tablesFitFlow } from "./flows/operator-daily-work"
 import { prepaymentLoopFlow } from "./flows/prepayment-loop"
+import { refundsFlow } from "./flows/refunds"
 import { uploadStatementFlow } from "./flows/upload-statement"
 import { flowOrder } from "./flow-order"
 import { ensureLinkedGirokonto, touchedOrderIndexes } from "./flows/demo-state"
@@ -127,6 +128,11 @@ describeIfChromium("the admin, in a browser, on the demo store", () => {
       key: "narrow",
       name: "at 1024 x 768 and 1280 x 800 in German the payments, import history, booking and log tables fit (columns fold into others) and every row's action is on screen",
       run: narrowWindowsFlow,
+    },
+    {
+      key: "refunds",
+      name: "at 1440 x 900 in English and German the refunds page lists an overpaid order's surplus (German words, comma decimals, TT.MM.JJJJ); exported as a SEPA file it moves to the exported files",
+      run: refundsFlow,
     },
     { key: "book", name: "books the confirmed payments in the booking view; the order shows paid and its widget lists the payment", run: bookPaymentsFlow },
     { key: "audit", name: "shows the audit trail of a booked payment: imported, assigned by the engine, booked with the capture", run: auditTrailFlow },

@@ -137,6 +137,12 @@ medusaIntegrationTestRunner({
       expect(res.data.message).toBe(
         `camt053-v08-commerzbank.xml: Stmt 1: the account DE89370400440532013000 is not one of the plugin's bank accounts. Upload it again with "add unknown accounts" to add it as a file-only account.`
       )
+      // a stable code and params beside the English message, for the admin to say it in the operator's language
+      expect(res.data.code).toBe("files_refused")
+      expect(res.data.results[0]).toMatchObject({
+        error_code: "unknown_account",
+        error_params: { file: "camt053-v08-commerzbank.xml", place: "Stmt 1", iban: "DE89370400440532013000" },
+      })
       expect(await service().listBankAccounts({ iban: "DE89370400440532013000" })).toHaveLength(0)
       expect(await service().listBankTransactions({})).toHaveLength(0)
       expect(await service().listSyncRuns({})).toHaveLength(0)
@@ -146,16 +152,22 @@ medusaIntegrationTestRunner({
       const truncated = statementFixtureBytes("mt940-volksbank.sta").subarray(0, 300)
       const res = await upload([{ name: "kaputt.sta", content: truncated }, fixture("camt054-v08-volksbank.xml")], { add_unknown_accounts: "true" })
       expect(res.status).toBe(200)
-      expect(res.data.results[0]).toEqual({ file_name: "kaputt.sta", error: "kaputt.sta: statement 1 (line 1): no :62F: closing balance field: the file is incomplete" })
+      expect(res.data.results[0]).toEqual({
+        file_name: "kaputt.sta",
+        error: "kaputt.sta: statement 1 (line 1): no :62F: closing balance field: the file is incomplete",
+        error_code: "mt940_missing_field",
+        error_params: { file: "kaputt.sta", place: "statement 1 (line 1)", field: ":62F:" },
+      })
       expect(res.data.results[1].counts.imported).toBe(1)
       expect(await service().listBankTransactions({})).toHaveLength(1)
 
       const none = await api.post(`${BASE}/statements`, statementUpload([]), { headers }).catch((e) => e.response)
       expect(none.status).toBe(400)
-      expect(none.data.message).toBe('files: attach at least one statement file in the form field "files"')
+      expect(none.data).toMatchObject({ code: "no_files", message: 'files: attach at least one statement file in the form field "files"' })
       const notXml = await upload([{ name: "umsaetze.csv", content: "Buchungstag;Betrag\n" }])
       expect(notXml.status).toBe(400)
       expect(notXml.data.message).toBe("umsaetze.csv: line 1: neither CAMT (XML) nor MT940")
+      expect(notXml.data.results[0]).toMatchObject({ error_code: "unknown_format", error_params: { file: "umsaetze.csv", place: "line 1" } })
     })
 
     it("imports files from the command line (medusa exec) and exits 1 when one fails", async () => {

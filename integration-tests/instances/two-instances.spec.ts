@@ -273,7 +273,7 @@ it("faults: a process killed after a capture and one in the middle of an import,
   await expectBookedOnce(sets.statement)
   const history = await sql(`select status, errors from sync_run where trigger = 'job' order by started_at desc limit 2`)
   expect(history[0].status).toBe("succeeded")
-  expect(history[1]).toEqual({ status: "failed", errors: [{ message: INTERRUPTED_RUN_MESSAGE }] })
+  expect(history[1]).toEqual({ status: "failed", errors: [{ code: "interrupted", message: INTERRUPTED_RUN_MESSAGE }] })
   const calls = await sql(`select count(*)::int as n from finapi_call_log where http_status in (429, 500) or attempts > 1`)
   expect(calls[0].n).toBeGreaterThan(0)
 })

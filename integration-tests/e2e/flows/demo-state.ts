@@ -28,6 +28,7 @@ export const FLOW_ORDERS = {
   bookPayments: 37,
   auditTrail: 38,
   tablesFit: 40,
+  refunds: 41,
 } as const
 
 /** Every demo order a flow or the demo statement may pay. */

@@ -1,3 +1,4 @@
+import de from "../../../src/admin/i18n/json/de.json"
 import { camt053 } from "../../__fixtures__/camt-statement"
 import { paymentRow } from "./demo-bank"
 import { demoOrder, ensureLinkedGirokonto, FLOW_ORDERS } from "./demo-state"
@@ -60,4 +61,35 @@ export async function uploadStatementFlow(flow: FlowContext) {
   }
   await assigned.waitFor({ timeout: 30_000 })
   await shot(page, "statement-payment-assigned")
+  await refusedInGerman(flow)
+}
+
+/** Two files refused at once (the server answers 400 with each file's code): the German admin says why in German. */
+async function refusedInGerman({ demo, context, page, shot }: FlowContext) {
+  const unknownIban = "DE89370400440532013000"
+  const unknown = camt053({
+    iban: unknownIban,
+    messageId: "E2E-UNKNOWN",
+    credits: [{ amount: "10.00", booking_date: new Date().toISOString().slice(0, 10), debtor_name: "Fremd", debtor_iban: "DE82200505501234567899", end_to_end_reference: "E2E-UNKNOWN-1", remittance_text: "fremd" }],
+  })
+  try {
+    await context.addCookies([{ name: "lng", value: "de", url: demo.adminUrl }])
+    await page.goto(`${demo.adminUrl}/incoming-payments`)
+    await page.getByRole("button", { name: de.finapi.statements.upload }).click({ timeout: 120_000 })
+    await page.getByTestId("statement-file-input").setInputFiles([
+      { name: "fremdes-konto.xml", mimeType: "application/xml", buffer: Buffer.from(unknown) },
+      { name: "umsaetze.csv", mimeType: "text/csv", buffer: Buffer.from("Buchungstag;Betrag\n24.11.2026;49,90\n") },
+    ])
+    await page.getByRole("button", { name: de.finapi.statements.import, exact: true }).click()
+    const errors = page.getByTestId("statement-file-error")
+    await errors.first().waitFor({ timeout: 60_000 })
+    expect(await errors.allInnerTexts()).toEqual([
+      `Stmt 1: das Konto ${unknownIban.replace(/(.{4})/g, "$1 ").trim()} ist keines der Bankkonten des Plugins. Laden Sie die Datei mit „${de.finapi.statements.addUnknown}“ erneut hoch, um es als reines Datei-Konto anzulegen.`,
+      "Zeile 1: weder CAMT (XML) noch MT940",
+    ])
+    await shot(page, "statement-refused-de")
+    await page.keyboard.press("Escape")
+  } finally {
+    await context.addCookies([{ name: "lng", value: "en", url: demo.adminUrl }])
+  }
 }

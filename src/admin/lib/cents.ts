@@ -11,6 +11,12 @@ export function fromCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`
 }
 
+/** 8750 → "87,50" in German, "87.50" in English: an amount field's text in the admin's language (toCents reads both). */
+export function centsInput(cents: number, locale: string): string {
+  const separator = new Intl.NumberFormat(locale).format(1.5).replace(/\d/g, "") || "."
+  return fromCents(cents).replace(".", separator)
+}
+
 /** A decimal the API accepts: digits with up to two decimals, comma or dot. */
 export function isAmount(value: string): boolean {
   return /^\d+([.,]\d{1,2})?$/.test(value.trim())

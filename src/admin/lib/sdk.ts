@@ -1,7 +1,10 @@
 import Medusa from "@medusajs/js-sdk"
 
+/** The Medusa backend ("/" when the admin is served by it). */
+export const backendUrl: string = import.meta.env.VITE_BACKEND_URL || "/"
+
 export const sdk = new Medusa({
-  baseUrl: import.meta.env.VITE_BACKEND_URL || "/",
+  baseUrl: backendUrl,
   debug: import.meta.env.DEV,
   auth: { type: "session" },
 })

@@ -58,6 +58,12 @@ export type TransactionAssignments = {
 
 export type SyncRunStatus = "running" | "succeeded" | "partially_failed" | "failed" | "skipped"
 
+/** Why an import left an account out, as a code the admin translates. */
+export type SyncRunSkipCode = "file_only" | "import_disabled" | "not_linked" | "interface_not_connected" | "needs_user_action" | "bank_login_required" | "busy"
+
+/** Why an import of an account (or a whole run) failed, as a code the admin translates. */
+export type SyncRunErrorCode = "update_failed" | "still_updating" | "import_failed" | "interrupted" | "rolled_back"
+
 /** A row of GET sync-runs (an import, from finAPI or a statement file). */
 export type SyncRun = {
   id: string
@@ -73,8 +79,9 @@ export type SyncRun = {
   imported_count: number
   duplicate_count: number
   filtered_count: number
-  errors: { account_id?: string; message: string }[] | null
-  skipped: { account_id: string; reason: string; message: string }[] | null
+  /** code and detail for a translated message; message in English (runs recorded before the codes have none) */
+  errors: { account_id?: string; code?: SyncRunErrorCode; detail?: string; message: string }[] | null
+  skipped: { account_id: string; reason: string; code?: SyncRunSkipCode; message: string }[] | null
   started_at: string
   finished_at: string | null
   duration_ms: number | null
@@ -113,6 +120,9 @@ export type StatementFileResult = {
   warnings?: string[]
   /** Why nothing of the file was imported: names the file and the place. */
   error?: string
+  /** The error as a stable code with its params (file, place, …), which the admin translates; `error` stays English. */
+  error_code?: string
+  error_params?: Record<string, string | number>
 }
 
 export type PaymentEventKind = "imported" | "suggested" | "assigned" | "confirmed" | "amount_changed" | "rejected" | "removed" | "ignored" | "unignored" | "booked"

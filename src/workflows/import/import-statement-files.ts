@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { readStatementFile } from "../../modules/bank-reconciliation/statements/read-statement-file"
-import { StatementFileError } from "../../modules/bank-reconciliation/statements/types"
+import { StatementFileError, type StatementErrorCode, type StatementErrorParams } from "../../modules/bank-reconciliation/statements/types"
 import type { LeftOut } from "../../modules/bank-reconciliation/statements/statement-payments"
 import { importStatementFileWorkflow, ImportStatementFileInput } from "./import-statement-file"
 
@@ -14,6 +14,9 @@ export type StatementFileResult = {
   warnings?: string[]
   /** Why nothing of the file was imported: names the file and the place. */
   error?: string
+  /** The same as a stable code with its params (file, place and what the code names), for a translated message. */
+  error_code?: StatementErrorCode
+  error_params?: StatementErrorParams
 }
 
 /**
@@ -41,9 +44,12 @@ export async function importStatementFiles(
       })
     } catch (error) {
       if (error instanceof StatementFileError) {
-        results.push({ file_name: name, error: `${name}: ${error.message}` })
+        results.push({ file_name: name, error: `${name}: ${error.message}`, error_code: error.code, error_params: { file: name, place: error.place, ...error.params } })
       } else if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.INVALID_DATA) {
-        results.push({ file_name: name, error: (error as Error).message })
+        // an account the file names is refused (resolve-statement-accounts): its code and params when it has them
+        const { code, place, params } = error as MedusaError & { place?: string; params?: StatementErrorParams }
+        const coded = code && params ? { error_code: code as StatementErrorCode, error_params: { file: name, place: place ?? "", ...params } } : {}
+        results.push({ file_name: name, error: (error as Error).message, ...coded })
       } else {
         throw error
       }

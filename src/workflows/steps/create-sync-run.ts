@@ -30,7 +30,7 @@ export const createSyncRunStep = createStep(
     const cutOff = await service.listSyncRuns({ status: "running", started_at: { $lt: new Date(Date.now() - staleRunSeconds * 1000) } }, { select: ["id"] })
     if (cutOff.length) {
       await service.updateSyncRuns(
-        cutOff.map((r) => ({ id: r.id, status: "failed" as const, finished_at: new Date(), errors: [{ message: INTERRUPTED_RUN_MESSAGE }] as unknown as Record<string, unknown> }))
+        cutOff.map((r) => ({ id: r.id, status: "failed" as const, finished_at: new Date(), errors: [{ code: "interrupted", message: INTERRUPTED_RUN_MESSAGE }] as unknown as Record<string, unknown> }))
       )
     }
     const run = await service.createSyncRuns({
@@ -57,7 +57,7 @@ export const createSyncRunStep = createStep(
       status: "failed",
       finished_at: new Date(),
       // json columns are typed as objects; the run history stores lists
-      errors: [{ message: "The import did not finish and was rolled back; nothing of this run was kept. The next run imports it again." }] as unknown as Record<string, unknown>,
+      errors: [{ code: "rolled_back", message: "The import did not finish and was rolled back; nothing of this run was kept. The next run imports it again." }] as unknown as Record<string, unknown>,
     })
   }
 )

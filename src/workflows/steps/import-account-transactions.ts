@@ -6,6 +6,7 @@ import type { BookingDateWindow } from "../../modules/bank-reconciliation/import
 import BankReconciliationModuleService, { BankDataUpdate, ImportCounts } from "../../modules/bank-reconciliation/service"
 import type { UserMetadata } from "../../modules/bank-reconciliation/finapi"
 import type { ImportTarget, SkippedAccount } from "./resolve-import-accounts"
+import type { SyncRunErrorCode } from "../../types/http"
 
 export const importAccountTransactionsStepId = "import-account-transactions"
 
@@ -28,8 +29,14 @@ export type ImportAccountTransactionsResult = {
   held_ids: string[]
   imported_account_ids: string[]
   skipped: SkippedAccount[]
-  errors: { account_id: string; message: string }[]
+  errors: ImportAccountError[]
 }
+
+/**
+ * An account whose import failed. The code (with detail: what finAPI or the import said) lets the
+ * admin say it in the operator's language; the message is the English text for API clients.
+ */
+export type ImportAccountError = { account_id: string; code: Extract<SyncRunErrorCode, "update_failed" | "still_updating" | "import_failed">; detail?: string; message: string }
 
 type CursorBefore = { id: string; import_cursor: Date | null; last_imported_at: Date | null }
 
@@ -64,7 +71,7 @@ export const importAccountTransactionsStep = createStep(
       try {
         await locking.acquire(lockKey, { ownerId: input.sync_run_id, expire: ACCOUNT_LOCK_SECONDS })
       } catch {
-        result.skipped.push({ account_id: target.id, reason: "busy", message: "Another import of this account is running; its result shows in the history." })
+        result.skipped.push({ account_id: target.id, reason: "busy", code: "busy", message: "Another import of this account is running; its result shows in the history." })
         continue
       }
       try {
@@ -81,11 +88,11 @@ export const importAccountTransactionsStep = createStep(
         }
         const update = updated.get(target.connection_id)
         if (update?.outcome === "needs_user_action") {
-          result.skipped.push({ account_id: target.id, reason: "needs_user_action", message: update.message })
+          result.skipped.push({ account_id: target.id, reason: "needs_user_action", code: "bank_login_required", message: update.message })
           continue
         }
         if (update?.outcome === "failed") {
-          result.errors.push({ account_id: target.id, message: update.message })
+          result.errors.push({ account_id: target.id, code: update.code, detail: update.detail, message: update.message })
           continue
         }
         const imported = await service.importFinapiAccount({
@@ -102,12 +109,12 @@ export const importAccountTransactionsStep = createStep(
           cursorsBefore.push(imported.before)
         }
         if (imported.error) {
-          result.errors.push({ account_id: target.id, message: imported.error })
+          result.errors.push({ account_id: target.id, code: "import_failed", detail: imported.error, message: imported.error })
         } else {
           result.imported_account_ids.push(target.id)
         }
       } catch (error) {
-        result.errors.push({ account_id: target.id, message: (error as Error).message })
+        result.errors.push({ account_id: target.id, code: "import_failed", detail: (error as Error).message, message: (error as Error).message })
       } finally {
         await locking.release(lockKey, { ownerId: input.sync_run_id }).catch(() => undefined)
       }

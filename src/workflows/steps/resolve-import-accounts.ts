@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
+import type { SyncRunSkipCode } from "../../types/http"
 
 export const resolveImportAccountsStepId = "resolve-import-accounts"
 
@@ -18,7 +19,16 @@ export type ImportTarget = {
   can_update: boolean
 }
 
-export type SkippedAccount = { account_id: string; reason: "import_disabled" | "not_linked" | "needs_user_action" | "busy"; message: string }
+/**
+ * An account an import left out: the reason, and a finer code (with the English message for API
+ * clients) that the admin translates.
+ */
+export type SkippedAccount = {
+  account_id: string
+  reason: "import_disabled" | "not_linked" | "needs_user_action" | "busy"
+  code: SyncRunSkipCode
+  message: string
+}
 
 export type ResolveImportAccountsInput = { account_ids?: string[]; interface_id?: string }
 
@@ -44,17 +54,17 @@ export const resolveImportAccountsStep = createStep(
       if (input.interface_id && connection?.interface?.id !== input.interface_id) {
         continue
       }
-      const skip = (reason: SkippedAccount["reason"], message: string) => skipped.push({ account_id: account.id, reason, message })
+      const skip = (reason: SkippedAccount["reason"], code: SkippedAccount["code"], message: string) => skipped.push({ account_id: account.id, reason, code, message })
       if (!connection) {
-        skip("not_linked", "This account is file-only: import its bank statement files (Incoming payments → Upload statement).")
+        skip("not_linked", "file_only", "This account is file-only: import its bank statement files (Incoming payments → Upload statement).")
       } else if (!account.import_enabled) {
-        skip("import_disabled", "Import is switched off for this account.")
+        skip("import_disabled", "import_disabled", "Import is switched off for this account.")
       } else if (!connection.finapi_bank_connection_id || ["pending", "failed", "disconnected"].includes(connection.status)) {
-        skip("not_linked", "The bank connection is not linked (anymore). Link the bank again in the online-banking settings.")
+        skip("not_linked", "not_linked", "The bank connection is not linked (anymore). Link the bank again in the online-banking settings.")
       } else if (connection.interface?.status !== "connected") {
-        skip("not_linked", "The online-banking interface is not connected to finAPI. Connect it in the online-banking settings.")
+        skip("not_linked", "interface_not_connected", "The online-banking interface is not connected to finAPI. Connect it in the online-banking settings.")
       } else if (["user_action_required", "consent_expired"].includes(connection.status) || connection.user_action_required) {
-        skip("needs_user_action", "The bank connection needs you: its consent expired or the bank asks for a new login. Renew it in the online-banking settings.")
+        skip("needs_user_action", "needs_user_action", "The bank connection needs you: its consent expired or the bank asks for a new login. Renew it in the online-banking settings.")
       } else {
         targets.push({
           id: account.id,

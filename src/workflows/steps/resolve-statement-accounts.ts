@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { ReceivingAccount } from "../../modules/bank-reconciliation/incoming-transaction"
+import type { StatementErrorCode, StatementErrorParams } from "../../modules/bank-reconciliation/statements/types"
 import BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 
 export const resolveStatementAccountsStepId = "resolve-statement-accounts"
@@ -24,8 +25,9 @@ export const resolveStatementAccountsStep = createStep(
   resolveStatementAccountsStepId,
   async (input: ResolveStatementAccountsInput, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const refuse = (ref: StatementAccountRef, reason: string) =>
-      new MedusaError(MedusaError.Types.INVALID_DATA, `${input.file_name}: ${ref.place}: ${reason}`)
+    // the code and params let the admin say it in the operator's language (import-statement-files passes them on)
+    const refuse = (ref: StatementAccountRef, reason: string, code: StatementErrorCode, params: StatementErrorParams) =>
+      Object.assign(new MedusaError(MedusaError.Types.INVALID_DATA, `${input.file_name}: ${ref.place}: ${reason}`, code), { place: ref.place, params })
     const ibans = [...new Set(input.statements.map((s) => s.iban).filter((iban): iban is string => !!iban))]
     const known = ibans.length ? await service.listBankAccounts({ iban: ibans }, { select: ["id", "iban", "currency_code", "created_at"] }) : []
     const byIban = new Map<string, ReceivingAccount>()
@@ -37,11 +39,11 @@ export const resolveStatementAccountsStep = createStep(
     const accounts: ReceivingAccount[] = []
     for (const ref of input.statements) {
       if (!ref.iban) {
-        throw refuse(ref, `the account "${ref.account_label}" has no IBAN the plugin can find it by.`)
+        throw refuse(ref, `the account "${ref.account_label}" has no IBAN the plugin can find it by.`, "account_without_iban", { account: ref.account_label })
       }
       let account = byIban.get(ref.iban)
       if (!account && !input.add_unknown_accounts) {
-        throw refuse(ref, `the account ${ref.iban} is not one of the plugin's bank accounts. Upload it again with "add unknown accounts" to add it as a file-only account.`)
+        throw refuse(ref, `the account ${ref.iban} is not one of the plugin's bank accounts. Upload it again with "add unknown accounts" to add it as a file-only account.`, "unknown_account", { iban: ref.iban })
       }
       if (!account) {
         const added = await service.createBankAccounts({ source: "file", iban: ref.iban, currency_code: ref.currency, name: ref.iban, import_enabled: true })
@@ -50,7 +52,11 @@ export const resolveStatementAccountsStep = createStep(
         byIban.set(ref.iban, account)
       }
       if (account.currency_code && account.currency_code.toUpperCase() !== ref.currency) {
-        throw refuse(ref, `the statement is in ${ref.currency}, the account ${ref.iban} in ${account.currency_code.toUpperCase()}.`)
+        throw refuse(ref, `the statement is in ${ref.currency}, the account ${ref.iban} in ${account.currency_code.toUpperCase()}.`, "account_currency_mismatch", {
+          currency: ref.currency,
+          iban: ref.iban,
+          account_currency: account.currency_code.toUpperCase(),
+        })
       }
       accounts.push(account)
     }

@@ -1,11 +1,17 @@
 import { Checkbox, createDataTableColumnHelper, DataTable, DataTableRowSelectionState, Text, useDataTable } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import type { BookingRow } from "../../hooks/booking"
+import type { BookingGroup, BookingRow } from "../../hooks/booking"
 import { formatDate, formatMoney } from "../../lib/format"
 import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 
-type Props = { rows: BookingRow[]; selected: Set<string>; onToggle: (ids: string[], on: boolean) => void }
+type Props = {
+  rows: BookingRow[]
+  /** By customer: the rows in their groups' order, the customer named once at the top of its group with its lines and total */
+  groups?: BookingGroup[]
+  selected: Set<string>
+  onToggle: (ids: string[], on: boolean) => void
+}
 
 const columnHelper = createDataTableColumnHelper<BookingRow>()
 // px, with the cells' right padding: fixed, so the tables of all customer groups line up
@@ -16,11 +22,15 @@ const CELL_PADDING = 24
 
 /**
  * Confirmed, unbooked payments on @medusajs/ui's DataTable, a checkbox each (and one for all shown).
- * The selection lives in the page (one for all customer groups); the payment column takes what the
- * fixed columns leave, so the table fits 1 440 px.
+ * One table with one header also by customer: a group's first row names the customer with its count
+ * and total, the group's other rows leave the customer blank. The selection lives in the page; the
+ * payment column takes what the fixed columns leave, so the table fits 1 440 px.
  */
-export const BookingTable = ({ rows, selected, onToggle }: Props) => {
+export const BookingTable = ({ rows: list, groups, selected, onToggle }: Props) => {
   const { t, i18n } = useTranslation()
+  const rows = useMemo(() => (groups ? groups.flatMap((g) => g.rows) : list), [groups, list])
+  // the group each group's first row opens
+  const opens = useMemo(() => new Map((groups ?? []).filter((g) => g.rows.length).map((g) => [g.rows[0].assignment_id, g])), [groups])
   const ids = rows.map((r) => r.assignment_id)
   const state = useMemo<DataTableRowSelectionState>(() => Object.fromEntries(ids.filter((id) => selected.has(id)).map((id) => [id, true])), [ids.join(), selected])
   const columns = useMemo(
@@ -43,11 +53,17 @@ export const BookingTable = ({ rows, selected, onToggle }: Props) => {
       columnHelper.accessor("customer_name", {
         header: t("finapi.booking.customer"),
         size: CUSTOMER_WIDTH,
-        cell: ({ row }) => (
-          <div style={{ ...width(CUSTOMER_WIDTH - CELL_PADDING), ...oneLine }} title={row.original.customer_email ?? undefined}>
-            {row.original.customer_name ?? row.original.customer_email ?? "–"}
-          </div>
-        ),
+        cell: ({ row }) => {
+          if (!groups) {
+            return (
+              <div style={{ ...width(CUSTOMER_WIDTH - CELL_PADDING), ...oneLine }} title={row.original.customer_email ?? undefined}>
+                {row.original.customer_name ?? row.original.customer_email ?? "–"}
+              </div>
+            )
+          }
+          const group = opens.get(row.original.assignment_id)
+          return group ? <GroupCell group={group} /> : null
+        },
       }),
       columnHelper.display({
         id: "payment",
@@ -74,7 +90,7 @@ export const BookingTable = ({ rows, selected, onToggle }: Props) => {
         cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.amount, row.original.currency_code.toUpperCase(), i18n.language)}</span>,
       }),
     ],
-    [t, i18n.language]
+    [t, i18n.language, groups, opens]
   )
   const table = useDataTable({
     columns,
@@ -98,6 +114,18 @@ export const BookingTable = ({ rows, selected, onToggle }: Props) => {
       <DataTable instance={table}>
         <DataTable.Table />
       </DataTable>
+    </div>
+  )
+}
+
+/** A customer group's first row: the customer, how many lines and their total. */
+const GroupCell = ({ group }: { group: BookingGroup }) => {
+  const { t, i18n } = useTranslation()
+  const total = Object.entries(group.totals).map(([currency, value]) => formatMoney(value, currency.toUpperCase(), i18n.language)).join(" · ")
+  return (
+    <div className="flex flex-col py-2" style={width(CUSTOMER_WIDTH - CELL_PADDING)} title={group.customer_email ?? undefined} data-testid="finapi-booking-group">
+      <Text size="small" weight="plus" style={oneLine}>{group.customer_name ?? group.customer_email ?? "–"}</Text>
+      <Text size="small" className="text-ui-fg-subtle" style={oneLine}>{t("finapi.booking.groupSummary", { count: group.count, total })}</Text>
     </div>
   )
 }

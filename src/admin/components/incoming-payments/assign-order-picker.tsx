@@ -2,7 +2,7 @@ import { Button, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { CustomerHit, OpenOrder, useAssignTransaction, useCustomerSearch, useOpenOrderSearch } from "../../hooks/payment-assignments"
-import { fromCents, isAmount, toCents } from "../../lib/cents"
+import { centsInput, fromCents, isAmount, toCents } from "../../lib/cents"
 import { formatMoney } from "../../lib/format"
 
 type Row = { order: OpenOrder; amount: string }
@@ -31,7 +31,7 @@ export const AssignOrderPicker = ({ transactionId, currency, leftCents }: { tran
   const remaining = leftCents - planned
 
   const add = (order: OpenOrder) =>
-    setRows((current) => [...current, { order, amount: fromCents(Math.max(0, Math.min(toCents(order.outstanding), remaining))) }])
+    setRows((current) => [...current, { order, amount: centsInput(Math.max(0, Math.min(toCents(order.outstanding), remaining)), i18n.language) }])
   // mutateAsync: the picker unmounts once the payment is fully assigned, and mutate's callbacks would then be dropped
   const save = () =>
     assign

@@ -2,7 +2,7 @@ import { Button, Input, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { PaymentAssignment, useRemoveAssignment, useUpdateAssignment } from "../../hooks/payment-assignments"
-import { fromCents, isAmount, toCents } from "../../lib/cents"
+import { centsInput, isAmount, toCents } from "../../lib/cents"
 import { formatMoney } from "../../lib/format"
 import { EvidenceList } from "./evidence-cell"
 
@@ -26,7 +26,7 @@ export const AssignmentList = ({ assignments, currency }: { assignments: Payment
 
 const AssignmentRow = ({ assignment, currency }: { assignment: PaymentAssignment; currency: string }) => {
   const { t, i18n } = useTranslation()
-  const [amount, setAmount] = useState(fromCents(toCents(assignment.amount)))
+  const [amount, setAmount] = useState(centsInput(toCents(assignment.amount), i18n.language))
   const update = useUpdateAssignment()
   const remove = useRemoveAssignment()
   const customer = assignment.customer

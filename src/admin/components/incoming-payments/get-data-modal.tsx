@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SyncRun, useImportableAccounts, useImportTransactions, useSyncRuns } from "../../hooks/incoming-payments"
 import { formatIban } from "../../lib/format"
+import { syncRunProblems } from "../../lib/import-messages"
 import { formWidth } from "../../lib/styles"
 import { DayInput } from "../day-input"
 
@@ -98,8 +99,7 @@ function reportResult(run: SyncRun, held: number, t: (key: string, options?: Rec
   const summary = t("finapi.incomingPaymentsPage.result", { imported: run.imported_count, known: run.duplicate_count })
   const notes = [
     held ? t("finapi.incomingPaymentsPage.resultHeld", { count: held }) : null,
-    ...(run.skipped ?? []).map((s) => s.message),
-    ...(run.errors ?? []).map((e) => e.message),
+    ...syncRunProblems(run, t),
   ].filter(Boolean)
   if (run.status === "failed") {
     toast.error(summary, { description: notes.join(" ") })

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { SyncRun, useSyncRuns } from "../../hooks/incoming-payments"
 import { useNarrowerThan } from "../../hooks/narrow"
 import { formatDate, formatDateTime } from "../../lib/format"
+import { syncRunProblems } from "../../lib/import-messages"
 import { PagedTable } from "../paged-table"
 import { clampLines, oneLine } from "../../lib/styles"
 
@@ -33,26 +34,27 @@ export const SyncRunsTable = () => {
       // the first column also has the row's left padding (24 px)
       columnHelper.accessor("started_at", {
         header: t("finapi.incomingPaymentsPage.started"),
-        size: 192,
+        // "Nov 29, 2026, 10:49 PM" in one line
+        size: 216,
         cell: ({ row, getValue }) => (compact ? below(formatDateTime(getValue(), i18n.language), status(row.original)) : formatDateTime(getValue(), i18n.language)),
       }),
       columnHelper.accessor("trigger", {
         header: compact ? `${t("finapi.incomingPaymentsPage.trigger")} · ${t("finapi.incomingPaymentsPage.timeFrame")}` : t("finapi.incomingPaymentsPage.trigger"),
-        size: compact ? 208 : 192,
-        cell: ({ row }) => (compact ? below(<Cut width={184} text={trigger(row.original)} />, <Cut width={184} text={window(row.original)} />) : <Cut width={168} text={trigger(row.original)} />),
+        size: compact ? 208 : 184,
+        cell: ({ row }) => (compact ? below(<Cut width={184} text={trigger(row.original)} />, <Cut width={184} text={window(row.original)} />) : <Cut width={160} text={trigger(row.original)} />),
       }),
       ...(compact ? [] : [
         columnHelper.accessor("status", { header: t("finapi.status"), size: 176, cell: ({ row }) => status(row.original) }),
-        columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), size: 184, cell: ({ row }) => <Cut width={160} text={window(row.original)} /> }),
+        columnHelper.display({ id: "window", header: t("finapi.incomingPaymentsPage.timeFrame"), size: 176, cell: ({ row }) => <Cut width={152} text={window(row.original)} /> }),
       ]),
       columnHelper.display({
         id: "counts",
-        // the header is longer than its figures: two lines rather than a wider column
-        header: () => <div style={clampLines(2)}>{t("finapi.incomingPaymentsPage.counts")}</div>,
-        size: 152,
+        // the header is longer than its figures: two lines ("Gelesen / neu /" over "bekannt / ausgelassen")
+        header: () => <div style={{ ...clampLines(2), whiteSpace: "normal" }} title={t("finapi.incomingPaymentsPage.counts")}>{t("finapi.incomingPaymentsPage.counts")}</div>,
+        size: 192,
         cell: ({ row }) => (compact ? below(counts(row.original), duration(row.original)) : counts(row.original)),
       }),
-      ...(compact ? [] : [columnHelper.accessor("duration_ms", { header: t("finapi.incomingPaymentsPage.duration"), size: 88, cell: ({ row }) => duration(row.original) })]),
+      ...(compact ? [] : [columnHelper.accessor("duration_ms", { header: t("finapi.incomingPaymentsPage.duration"), size: 80, cell: ({ row }) => duration(row.original) })]),
       columnHelper.display({
         id: "notes",
         header: t("finapi.message"),
@@ -104,8 +106,7 @@ function notes(run: SyncRun, t: (key: string, options?: Record<string, unknown>)
   // a statement file's entries that are no incoming payment, by reason
   const leftOut = Object.entries(run.left_out ?? {}).map(([reason, count]) => t(`finapi.statements.leftOut.${reason}`, { count }))
   return [
-    ...(run.errors ?? []).map((e) => e.message),
-    ...(run.skipped ?? []).map((s) => s.message),
+    ...syncRunProblems(run, t),
     ...(leftOut.length ? [t("finapi.statements.leftOutList", { list: leftOut.join(", ") })] : []),
   ].join(" ")
 }

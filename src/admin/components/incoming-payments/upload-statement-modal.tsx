@@ -2,6 +2,7 @@ import { Button, Checkbox, FocusModal, Heading, Label, Text, clx } from "@medusa
 import { DragEvent, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { StatementFileResult, useUploadStatements } from "../../hooks/statement-upload"
+import { statementFileError, uploadError } from "../../lib/import-messages"
 import { formWidth } from "../../lib/styles"
 
 // ZIP: banks deliver CAMT files packed (EBICS C53/C54, online banking exports)
@@ -105,8 +106,10 @@ export const UploadStatementModal = () => {
                 ))}
               </ul>
             )}
-            {upload.data?.results.some((r) => !r.file_name) && (
-              <Text size="small" className="text-ui-fg-error whitespace-pre-line">{upload.data.results[0].error}</Text>
+            {(upload.data?.refused || upload.error) && (
+              <Text size="small" className="text-ui-fg-error" data-testid="statement-upload-error">
+                {upload.data?.refused ? uploadError(upload.data.refused.code, upload.data.refused.message, t) : upload.error?.message}
+              </Text>
             )}
           </div>
         </FocusModal.Body>
@@ -127,7 +130,7 @@ const FileLine = ({ file, result }: { file: File; result?: StatementFileResult }
   return (
     <li className="border-ui-border-base flex flex-col rounded-md border px-3 py-2">
       <Text size="small" weight="plus">{file.name}</Text>
-      {result?.error && <Text size="small" className="text-ui-fg-error">{result.error}</Text>}
+      {result?.error && <Text size="small" className="text-ui-fg-error" data-testid="statement-file-error">{statementFileError(result, t)}</Text>}
       {result?.warnings?.map((warning) => (
         <Text key={warning} size="small" className="text-ui-fg-subtle">{warning}</Text>
       ))}

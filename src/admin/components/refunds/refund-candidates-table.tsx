@@ -24,6 +24,7 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
   return (
     <>
     <AssignDrawer transaction={assigning} onOpenChange={(open) => !open && setAssigning(null)} />
+    <div data-testid="finapi-refund-candidates">
     <table className="w-full txt-compact-small">
       <thead className="text-ui-fg-subtle">
         <tr className="border-b">
@@ -67,6 +68,7 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
         ))}
       </tbody>
     </table>
+    </div>
     </>
   )
 }

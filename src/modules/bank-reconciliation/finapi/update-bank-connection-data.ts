@@ -6,7 +6,8 @@ import type { UserMetadata } from "./schemas"
 export type BankDataUpdate =
   | { outcome: "ready" }
   | { outcome: "needs_user_action"; message: string }
-  | { outcome: "failed"; message: string }
+  /** code: still_updating (finAPI's update did not finish in time) or update_failed (detail: finAPI's reason) */
+  | { outcome: "failed"; message: string; code: "update_failed" | "still_updating"; detail?: string }
 
 export interface BankDataUpdateOptions {
   /** How often the connection is read while finAPI updates it (default 1 s; tasks: at most once a second). */
@@ -34,7 +35,7 @@ export async function updateBankConnectionData(
     const done = await client.waitForTask(user, task.id, { pollIntervalMs, timeoutMs: options.timeoutMs })
     if (done.status !== "COMPLETED") {
       const reason = done.payload?.errorMessage ?? done.payload?.errorCode ?? done.status
-      return { outcome: "failed", message: `finAPI could not update the bank connection: ${reason}` }
+      return { outcome: "failed", message: `finAPI could not update the bank connection: ${reason}`, code: "update_failed", detail: String(reason) }
     }
   } catch (error) {
     if (isFinapiError(error, "web-form-required")) {
@@ -50,7 +51,7 @@ export async function updateBankConnectionData(
       return { outcome: "ready" }
     }
     if (Date.now() + pollIntervalMs > deadline) {
-      return { outcome: "failed", message: "finAPI is still updating the bank connection. Try again in a few minutes." }
+      return { outcome: "failed", message: "finAPI is still updating the bank connection. Try again in a few minutes.", code: "still_updating" }
     }
     await new Promise((resolve) => setTimeout(resolve, pollIntervalMs))
   }

@@ -40,7 +40,7 @@ export function readEntry(
   // either on the statement's date
   const bookingDate = dateOf(node(ntry, "BookgDt")) ?? dateOf(node(ntry, "ValDt")) ?? (status === "BOOK" ? context.statementDate : null)
   if (!bookingDate && status === "BOOK") {
-    throw new StatementFileError(`${place}, BookgDt`, "a booked entry has neither a booking date nor a value date")
+    throw new StatementFileError(`${place}, BookgDt`, "a booked entry has neither a booking date nor a value date", "camt_no_booking_date")
   }
   const shared = {
     status,

@@ -42,13 +42,13 @@ export function readCamt(xml: string): StatementFile {
     if (open) {
       const tags = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
       const lastLine = xml.trimEnd().split(/\r\n|\r|\n/).length
-      throw new StatementFileError(`line ${lastLine}`, `the XML ends before ${tags.slice(-3).join(", ")} ${tags.length > 1 ? "are" : "is"} closed: the file is cut off`)
+      throw new StatementFileError(`line ${lastLine}`, `the XML ends before ${tags.slice(-3).join(", ")} ${tags.length > 1 ? "are" : "is"} closed: the file is cut off`, "xml_cut_off", { elements: tags.slice(-3).join(", ") })
     }
-    throw new StatementFileError(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML (${valid.err.msg})`)
+    throw new StatementFileError(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML (${valid.err.msg})`, "xml_malformed", { detail: valid.err.msg })
   }
   const root = findDocument(parse(xml), 0)
   if (!root) {
-    throw new StatementFileError("", "no ISO 20022 <Document> element")
+    throw new StatementFileError("", "no ISO 20022 <Document> element", "camt_no_document")
   }
   // the parser drops namespace declarations with the prefixes: read the Document's own from the text
   // (any of its xmlns attributes: xmlns:xsi often comes first)
@@ -59,7 +59,9 @@ export function readCamt(xml: string): StatementFile {
   if (!match) {
     throw new StatementFileError(
       "Document",
-      `namespace "${namespace}" is not supported; expected camt.053 (statement), camt.054 (notification) or camt.052 (report)`
+      `namespace "${namespace}" is not supported; expected camt.053 (statement), camt.054 (notification) or camt.052 (report)`,
+      "camt_unsupported_namespace",
+      { namespace }
     )
   }
   const format = match[1] as StatementFormat
@@ -67,7 +69,7 @@ export function readCamt(xml: string): StatementFile {
   const message = node(root, messageTag)
   const statements = list(message?.[statementTag])
   if (!message || !statements.length) {
-    throw new StatementFileError("Document", `no <${statementTag}> in the ${format} message`)
+    throw new StatementFileError("Document", `no <${statementTag}> in the ${format} message`, "camt_no_statement", { element: `<${statementTag}>`, format })
   }
   const warnings: string[] = []
   // a statement (053) and a notification (054) hold booked entries: an entry without <Sts> is booked;
@@ -81,7 +83,7 @@ function parse(xml: string): Node {
   try {
     return parser.parse(xml) as Node
   } catch (error) {
-    throw new StatementFileError("", `not well-formed XML (${(error as Error).message})`)
+    throw new StatementFileError("", `not well-formed XML (${(error as Error).message})`, "xml_malformed", { detail: (error as Error).message })
   }
 }
 
@@ -110,7 +112,7 @@ function readStatement(stmt: Node, place: string, context: EntryContext): Statem
   // some banks put the IBAN into <Othr><Id>
   const iban = text(account, "Id", "IBAN") ?? (other && isValidIban(compactIban(other)) ? other : null)
   if (!iban && !other) {
-    throw new StatementFileError(`${place}, Acct`, "the account has neither an IBAN nor another id")
+    throw new StatementFileError(`${place}, Acct`, "the account has neither an IBAN nor another id", "camt_account_without_id")
   }
   const entries: StatementEntry[] = []
   const currency = text(account, "Ccy")?.toUpperCase() ?? null

@@ -41,10 +41,10 @@ export function amountOf(value: unknown, place: string, accountCurrency: string 
   const raw = typeof value === "object" && value ? (value as Node)["#text"] : value
   const currency = typeof value === "object" && value ? String((value as Node)["@Ccy"] ?? "").toUpperCase() : ""
   if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new StatementFileError(place, "the amount has no currency (Ccy)")
+    throw new StatementFileError(place, "the amount has no currency (Ccy)", "amount_without_currency")
   }
   if (accountCurrency && currency !== accountCurrency) {
-    throw new StatementFileError(place, `the amount is in ${currency}, the account in ${accountCurrency}`)
+    throw new StatementFileError(place, `the amount is in ${currency}, the account in ${accountCurrency}`, "amount_currency_mismatch", { currency, account_currency: accountCurrency })
   }
   return { amount: statementAmount(String(raw ?? ""), place), currency }
 }
@@ -52,7 +52,7 @@ export function amountOf(value: unknown, place: string, accountCurrency: string 
 export function directionOf(indicator: string | null, place: string): "credit" | "debit" {
   if (indicator === "CRDT") return "credit"
   if (indicator === "DBIT") return "debit"
-  throw new StatementFileError(place, `"${indicator ?? ""}" is neither CRDT nor DBIT`)
+  throw new StatementFileError(place, `"${indicator ?? ""}" is neither CRDT nor DBIT`, "not_credit_or_debit", { text: indicator ?? "" })
 }
 
 export function dateOf(dateNode: Node | null): string | null {

@@ -7,7 +7,7 @@ const DECIMAL = /^(\d{1,15})(?:\.(\d{1,5}))?$/
 export function statementAmount(text: string, place: string): string {
   const match = DECIMAL.exec(text.trim())
   if (!match) {
-    throw new StatementFileError(place, `"${text}" is not an amount`)
+    throw new StatementFileError(place, `"${text}" is not an amount`, "not_an_amount", { text })
   }
   const whole = match[1].replace(/^0+(?=\d)/, "")
   const fraction = (match[2] ?? "").replace(/0+$/, "").padEnd(2, "0")

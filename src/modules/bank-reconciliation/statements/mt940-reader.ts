@@ -34,12 +34,12 @@ export function readMt940(content: string): StatementFile {
     if (field.tag === "20") {
       groups.push([])
     } else if (!groups.length) {
-      throw new StatementFileError(`line ${field.line}`, `:${field.tag}: before the first statement's :20:`)
+      throw new StatementFileError(`line ${field.line}`, `:${field.tag}: before the first statement's :20:`, "mt940_field_before_statement", { tag: field.tag })
     }
     groups[groups.length - 1].push(field)
   }
   if (!groups.length) {
-    throw new StatementFileError("line 1", "no MT940 statement (:20:) in the file")
+    throw new StatementFileError("line 1", "no MT940 statement (:20:) in the file", "mt940_no_statement")
   }
   const warnings: string[] = []
   return { format: "mt940", statements: groups.map((group, i) => readStatement(group, i + 1, warnings)), warnings }
@@ -83,7 +83,7 @@ function readStatement(fields: Field[], index: number, warnings: string[]): Stat
   const one = (tag: RegExp, name: string) => {
     const found = fields.find((f) => tag.test(f.tag))
     if (!found) {
-      throw new StatementFileError(place, `no ${name} field: the file is incomplete`)
+      throw new StatementFileError(place, `no ${name} field: the file is incomplete`, "mt940_missing_field", { field: name.split(" ")[0] })
     }
     return found
   }
@@ -124,7 +124,7 @@ function readEntry(field: Field, details: Field | null, opening: Balance): State
   const [first, supplementary] = field.value.split("\n")
   const match = STATEMENT_LINE.exec(first.trim())
   if (!match) {
-    throw new StatementFileError(place, `":61:${first}" is not a statement line`)
+    throw new StatementFileError(place, `":61:${first}" is not a statement line`, "mt940_bad_statement_line", { text: `:61:${first}` })
   }
   const [, valueDate, entryDate, mark, , amount, type, , bankReference] = match
   const value = dateOf(valueDate, place)
@@ -158,7 +158,7 @@ function balanceOf(field: Field, statementCurrency: string | null): Balance {
   const match = BALANCE.exec(field.value.trim())
   const currency = match?.[3] ?? statementCurrency
   if (!match || !currency) {
-    throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`)
+    throw new StatementFileError(`line ${field.line}`, `":${field.tag}:${field.value}" is not a balance`, "mt940_bad_balance", { text: `:${field.tag}:${field.value}` })
   }
   const units = decimal(statementAmount(decimalComma(match[4]), `line ${field.line}`))
   return { units: match[1] === "D" ? units.negated() : units, currency, date: dateOf(match[2], `line ${field.line}`) }
@@ -208,7 +208,7 @@ function dateOf(yymmdd: string, place: string): string {
   const iso = `20${yy}-${mm}-${dd.padStart(2, "0")}`
   const date = new Date(`${iso}T00:00:00Z`)
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
-    throw new StatementFileError(place, `"${yymmdd}" is not a date`)
+    throw new StatementFileError(place, `"${yymmdd}" is not a date`, "not_a_date", { text: yymmdd })
   }
   return iso
 }

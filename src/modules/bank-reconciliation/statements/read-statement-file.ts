@@ -16,7 +16,7 @@ export const MAX_STATEMENT_FILE_BYTES = 100 * 1024 * 1024
  */
 export function readStatementFile(bytes: Buffer): StatementFile {
   if (bytes.length > MAX_STATEMENT_FILE_BYTES) {
-    throw new StatementFileError("", `the file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`)
+    throw new StatementFileError("", `the file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`, "file_too_large", { mb: MAX_STATEMENT_FILE_BYTES / 1024 / 1024 })
   }
   if (isZip(bytes)) {
     return readArchive(bytes)
@@ -31,14 +31,14 @@ export function readStatementFile(bytes: Buffer): StatementFile {
 function readArchive(bytes: Buffer): StatementFile {
   const entries = unzip(bytes, MAX_STATEMENT_FILE_BYTES)
   if (!entries.length) {
-    throw new StatementFileError("ZIP", "the archive holds no file")
+    throw new StatementFileError("ZIP", "the archive holds no file", "zip_empty")
   }
   const files = entries.map(({ name, bytes: content }) => {
     try {
       return { name, file: readOne(content) }
     } catch (error) {
       if (error instanceof StatementFileError) {
-        throw new StatementFileError(error.place ? `${name}, ${error.place}` : name, error.reason)
+        throw new StatementFileError(error.place ? `${name}, ${error.place}` : name, error.reason, error.code, error.params)
       }
       throw error
     }
@@ -69,7 +69,7 @@ function readOne(bytes: Buffer): StatementFile {
   if (/^(:20:|\{1:|:\d{2}[A-Z]?:)/.test(start) || /(^|[\r\n]):20:/.test(head.slice(0, 1024))) {
     return readMt940(bom ? decode(bytes, bom) : isUtf8(bytes) ? bytes.toString("utf8") : decode(bytes, "windows-1252"))
   }
-  throw new StatementFileError("line 1", "neither CAMT (XML) nor MT940")
+  throw new StatementFileError("line 1", "neither CAMT (XML) nor MT940", "unknown_format")
 }
 
 function byteOrderMark(bytes: Buffer): string | null {
@@ -91,7 +91,7 @@ function decode(bytes: Buffer, encoding: string): string {
     // WHATWG labels: "ISO-8859-1" and "latin1" decode as Windows-1252, which is what the banks mean
     decoder = new TextDecoder(encoding.toLowerCase() === "utf-16" ? "utf-16le" : encoding)
   } catch {
-    throw new StatementFileError("line 1", `the encoding "${encoding}" the file declares is not supported`)
+    throw new StatementFileError("line 1", `the encoding "${encoding}" the file declares is not supported`, "unsupported_encoding", { encoding })
   }
   return decoder.decode(bytes).replace(/^\uFEFF/, "")
 }

@@ -59,11 +59,54 @@ export interface StatementFile {
   warnings: string[]
 }
 
+/**
+ * Why a statement file is refused, as a stable code the admin translates (with the error's params);
+ * the English reason stays the message for API clients and the CLI.
+ */
+export const STATEMENT_ERROR_CODES = [
+  "file_too_large",
+  "unknown_format",
+  "unsupported_encoding",
+  "zip_empty",
+  "zip_damaged",
+  "zip_encrypted",
+  "zip_cut_off",
+  "zip_too_large",
+  "zip_unsupported_method",
+  "xml_cut_off",
+  "xml_malformed",
+  "camt_no_document",
+  "camt_unsupported_namespace",
+  "camt_no_statement",
+  "camt_account_without_id",
+  "camt_no_booking_date",
+  "amount_without_currency",
+  "amount_currency_mismatch",
+  "not_credit_or_debit",
+  "not_an_amount",
+  "not_a_date",
+  "mt940_field_before_statement",
+  "mt940_no_statement",
+  "mt940_missing_field",
+  "mt940_bad_statement_line",
+  "mt940_bad_balance",
+  // the file was read, but its account cannot take it (resolve-statement-accounts)
+  "account_without_iban",
+  "unknown_account",
+  "account_currency_mismatch",
+] as const
+
+export type StatementErrorCode = (typeof STATEMENT_ERROR_CODES)[number]
+
+export type StatementErrorParams = Record<string, string | number>
+
 /** A file that cannot be read: names the place so an operator can look at it. */
 export class StatementFileError extends Error {
   constructor(
     readonly place: string,
-    readonly reason: string
+    readonly reason: string,
+    readonly code: StatementErrorCode,
+    readonly params: StatementErrorParams = {}
   ) {
     super(place ? `${place}: ${reason}` : reason)
     this.name = "StatementFileError"

@@ -25,7 +25,7 @@ export function unzip(bytes: Buffer, maxBytes: number): ZipEntry[] {
   let total = 0
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_HEADER) {
-      throw new StatementFileError("ZIP", "the archive's directory is damaged")
+      throw new StatementFileError("ZIP", "the archive's directory is damaged", "zip_damaged")
     }
     const flags = bytes.readUInt16LE(offset + 8)
     const method = bytes.readUInt16LE(offset + 10)
@@ -42,19 +42,19 @@ export function unzip(bytes: Buffer, maxBytes: number): ZipEntry[] {
       continue
     }
     if (flags & 0x1) {
-      throw new StatementFileError(`ZIP ${name}`, "the file is encrypted")
+      throw new StatementFileError(`ZIP ${name}`, "the file is encrypted", "zip_encrypted")
     }
     if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_HEADER) {
-      throw new StatementFileError(`ZIP ${name}`, "the archive is damaged")
+      throw new StatementFileError(`ZIP ${name}`, "the archive is damaged", "zip_damaged")
     }
     const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28)
     const data = bytes.subarray(dataStart, dataStart + compressedSize)
     if (data.length !== compressedSize) {
-      throw new StatementFileError(`ZIP ${name}`, "the archive is cut off")
+      throw new StatementFileError(`ZIP ${name}`, "the archive is cut off", "zip_cut_off")
     }
     total += size
     if (total > maxBytes) {
-      throw new StatementFileError("ZIP", `the archive unpacks to more than ${maxBytes / 1024 / 1024} MB`)
+      throw new StatementFileError("ZIP", `the archive unpacks to more than ${maxBytes / 1024 / 1024} MB`, "zip_too_large", { mb: maxBytes / 1024 / 1024 })
     }
     entries.push({ name, bytes: inflate(data, method, size, name) })
   }
@@ -66,12 +66,12 @@ function inflate(data: Buffer, method: number, size: number, name: string): Buff
     return data
   }
   if (method !== 8) {
-    throw new StatementFileError(`ZIP ${name}`, `compression method ${method} is not supported (only stored and deflated)`)
+    throw new StatementFileError(`ZIP ${name}`, `compression method ${method} is not supported (only stored and deflated)`, "zip_unsupported_method", { method })
   }
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(size, 1) })
   } catch (error) {
-    throw new StatementFileError(`ZIP ${name}`, `the file cannot be unpacked (${(error as Error).message})`)
+    throw new StatementFileError(`ZIP ${name}`, `the file cannot be unpacked (${(error as Error).message})`, "zip_damaged")
   }
 }
 
@@ -82,5 +82,5 @@ function findEndOfCentralDirectory(bytes: Buffer): number {
       return i
     }
   }
-  throw new StatementFileError("ZIP", "the archive is cut off (no central directory)")
+  throw new StatementFileError("ZIP", "the archive is cut off (no central directory)", "zip_cut_off")
 }

@@ -76,17 +76,7 @@ const BookingPage = () => {
         </div>
         {isLoading && <Text className="px-6 py-4" size="small">{t("finapi.loading")}</Text>}
         {!isLoading && !rows.length && <Text className="px-6 py-4 text-ui-fg-subtle" size="small">{t("finapi.booking.empty")}</Text>}
-        {groupBy === "customer"
-          ? data?.groups?.map((group) => (
-              <div key={group.customer_id ?? group.customer_email ?? ""} data-testid="finapi-booking-group">
-                <div className="flex items-center justify-between bg-ui-bg-subtle px-6 py-2">
-                  <Text size="small" weight="plus">{`${group.customer_name ?? group.customer_email ?? "–"} (${group.count})`}</Text>
-                  <Totals totals={group.totals} />
-                </div>
-                <BookingTable rows={group.rows} selected={selected} onToggle={toggle} />
-              </div>
-            ))
-          : rows.length > 0 && <BookingTable rows={rows} selected={selected} onToggle={toggle} />}
+        {rows.length > 0 && <BookingTable rows={rows} groups={groupBy === "customer" ? data?.groups : undefined} selected={selected} onToggle={toggle} />}
       </Container>
     </div>
   )

@@ -12,13 +12,14 @@ function statementFiles(req: MedusaRequest, res: MedusaResponse, next: MedusaNex
   upload.array("files", MAX_STATEMENT_FILES)(req as never, res as never, (error?: unknown) => {
     if (error instanceof multer.MulterError) {
       const { code, field, message } = error as { code: string; field?: string; message: string }
-      const limit =
+      const [limit, limitCode] =
         code === "LIMIT_FILE_SIZE"
-          ? `a file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`
+          ? [`a file is larger than ${MAX_STATEMENT_FILE_BYTES / 1024 / 1024} MB`, "file_too_large"]
           : code === "LIMIT_FILE_COUNT" || code === "LIMIT_UNEXPECTED_FILE"
-            ? `send at most ${MAX_STATEMENT_FILES} files, in the form field "files"`
-            : message
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `files: ${limit}${field ? ` (${field})` : ""}`))
+            ? [`send at most ${MAX_STATEMENT_FILES} files, in the form field "files"`, "too_many_files"]
+            : [message, "upload_refused"]
+      // the code lets the admin say it in the operator's language
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `files: ${limit}${field ? ` (${field})` : ""}`, limitCode))
     }
     next(error as Error | undefined)
   })

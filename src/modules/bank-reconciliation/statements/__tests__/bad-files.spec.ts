@@ -18,6 +18,8 @@ describe("statement files that cannot be read", () => {
   it("refuses a file that is neither XML nor MT940", () => {
     expect(errorOf("Buchungstag;Valuta;Betrag\n20.11.2026;20.11.2026;49,90\n").message).toBe("line 1: neither CAMT (XML) nor MT940")
     expect(errorOf(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])).message).toBe("line 1: neither CAMT (XML) nor MT940")
+    // the code the admin translates
+    expect(errorOf("Buchungstag;Betrag\n")).toMatchObject({ code: "unknown_format", place: "line 1", params: {} })
   })
 
   it("refuses an XML file of another namespace", () => {
@@ -33,6 +35,7 @@ describe("statement files that cannot be read", () => {
     // cut off between elements: the place is the file's last line, the open elements are named
     const cut = full.slice(0, full.indexOf("<NtryRef>3</NtryRef>"))
     expect(errorOf(cut).message).toBe(`line ${cut.trimEnd().split("\n").length}: the XML ends before <BkToCstmrStmt>, <Stmt>, <Ntry> are closed: the file is cut off`)
+    expect(errorOf(cut)).toMatchObject({ code: "xml_cut_off", params: { elements: "<BkToCstmrStmt>, <Stmt>, <Ntry>" } })
     // cut off inside a tag
     const insideTag = full.slice(0, full.indexOf("<NtryRef>3</NtryRef>") + 14)
     expect(errorOf(insideTag).message).toMatch(/^line \d+, column \d+: not well-formed XML/)
@@ -55,6 +58,7 @@ describe("statement files that cannot be read", () => {
   it("refuses an entry amount in another currency than the account's, naming the entry", () => {
     const usd = text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">300.00</Amt>', '<Amt Ccy="USD">300.00</Amt>')
     expect(errorOf(usd).message).toBe("Stmt 1, Ntry 2, Amt: the amount is in USD, the account in EUR")
+    expect(errorOf(usd)).toMatchObject({ code: "amount_currency_mismatch", place: "Stmt 1, Ntry 2, Amt", params: { currency: "USD", account_currency: "EUR" } })
   })
 
   it("reads a batch it cannot split (a transaction without an amount in the entry's currency, or not adding up) as one payment of the entry's amount, with a warning", () => {

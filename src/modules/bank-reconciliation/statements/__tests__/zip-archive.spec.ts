@@ -88,6 +88,10 @@ describe("statement files in a ZIP archive", () => {
     const whole = zip([{ name: "a.sta", content: mt940("28", "1,00") }])
     expect(error(whole.subarray(0, whole.length - 30))).toBe("ZIP: the archive is cut off (no central directory)")
     expect(error(zip([{ name: "leer/", content: "" }]))).toBe("ZIP: the archive holds no file")
+    // the inner file's code and params stay (the admin translates them), the place names the file
+    expect(() => readStatementFile(zip([{ name: "b.csv", content: "Buchungstag;Betrag\n" }]))).toThrow(
+      expect.objectContaining({ code: "unknown_format", place: "b.csv, line 1" })
+    )
   })
 
   it("does not unpack more than the limit", () => {
