@@ -161,6 +161,9 @@ export async function auditTrailFlow(flow: FlowContext) {
   await page.keyboard.press("Escape")
 }
 
+// the tabs' highlight slides to the clicked tab; a screenshot right after the click shows it on the previous one
+const TAB_TRANSITION_MS = 400
+
 export type Fit = { tableWidth: number; tableRight: number; containerWidth: number; scrollWidth: number; clientWidth: number; viewport: number; actions: { left: number; right: number }[] }
 
 /**
@@ -243,9 +246,11 @@ export async function tablesFitFlow(flow: FlowContext) {
       await page.goto(interfaceUrl)
       await page.getByText(language === "en" ? "Connected" : "Verbunden", { exact: true }).first().waitFor({ timeout: 60_000 })
       await page.getByRole("tab", { name: language === "en" ? "Settings" : "Einstellungen" }).click()
+      await page.waitForTimeout(TAB_TRANSITION_MS)
       await shot(page, `settings-interface-${language}`)
       await page.getByRole("tab", { name: language === "en" ? "Bank connections" : "Bankverbindungen" }).click()
       await page.getByTestId("finapi-bank-connection").first().waitFor({ timeout: 60_000 })
+      await page.waitForTimeout(TAB_TRANSITION_MS)
       await shot(page, `settings-connections-${language}`)
       await page.getByRole("tab", { name: language === "en" ? "Log" : "Protokoll" }).click()
       await page.getByTestId("finapi-call-log").locator("tbody tr").first().waitFor({ timeout: 60_000 })

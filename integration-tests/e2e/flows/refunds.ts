@@ -29,12 +29,16 @@ export async function refundsFlow(flow: FlowContext) {
   const paid = order.totalCents + SURPLUS_CENTS
   await ensureStatementImported(flow) // payments for no order beside it
   const transaction = (await paymentsFor(flow, [{ amount: euros(paid), purpose, counterpartName: order.payer, counterpartIban: "DE02120300000000202051" }])).get(purpose)!
-  // the order's total assigned (the engine may have proposed it already) and booked: the rest is surplus
-  const api = adminApi(page, demo.adminUrl)
-  const assigned = await api.post<{ assignments: { id: string; status: string }[] }>(`${API}/transactions/${transaction.id}/assignments`, {
-    assignments: [{ order_id: await orderId(flow, order.displayId), amount: (order.totalCents / 100).toFixed(2) }],
-  })
-  await bookAssignments(flow, assigned.assignments.filter((a) => a.status === "confirmed").map((a) => a.id))
+  // the engine assigns the order's total (an overpayment by its invoice number and payer); if it only
+  // proposed it, the order's total is assigned by hand. Booked, the rest is surplus.
+  let confirmed = transaction.assignments.filter((a) => a.status === "confirmed")
+  if (!confirmed.length) {
+    const assigned = await adminApi(page, demo.adminUrl).post<{ assignments: { id: string; status: string }[] }>(`${API}/transactions/${transaction.id}/assignments`, {
+      assignments: [{ order_id: await orderId(flow, order.displayId), amount: (order.totalCents / 100).toFixed(2) }],
+    })
+    confirmed = assigned.assignments.filter((a) => a.status === "confirmed") as typeof confirmed
+  }
+  await bookAssignments(flow, confirmed.map((a) => a.id))
 
   const row = page.getByTestId("finapi-refund-candidate").filter({ hasText: purpose })
   try {
@@ -59,12 +63,12 @@ export async function refundsFlow(flow: FlowContext) {
     // German: select the overpayment and export it
     await row.getByRole("checkbox").click()
     const exportButton = page.getByTestId("finapi-refunds-export")
-    await exportButton.getByText("SEPA-Datei exportieren (1, 25,00 €)").waitFor()
+    await exportButton.getByText("SEPA-Datei exportieren (1 · 25,00 €)").waitFor()
     await exportButton.click()
     await page.getByText(de.finapi.refunds.exported_one).waitFor({ timeout: 60_000 })
     await row.waitFor({ state: "detached", timeout: 30_000 })
     const file = page.getByTestId("finapi-refund-export").first()
-    await file.getByText(/· 1 Überweisung · 25,00 € von DE\d{2}/).waitFor({ timeout: 30_000 })
+    await file.getByText(/· 1 Überweisung · 25,00\s€ von DE\d{2}/).waitFor({ timeout: 30_000 }) // Intl puts a no-break space before €
     await file.scrollIntoViewIfNeeded()
     await shot(page, "refunds-exported-de")
   } finally {

@@ -25,7 +25,7 @@ export function statementFileError(result: StatementFileResult, t: Translate): s
   if (!result.error_code) {
     return result.error
   }
-  const params = { ...result.error_params, place: placeIn(String(result.error_params?.place ?? ""), t) }
+  const params: Record<string, string | number> = { ...result.error_params, place: placeIn(String(result.error_params?.place ?? ""), t) }
   if (typeof params.iban === "string") {
     params.iban = formatIban(params.iban)
   }

@@ -6,6 +6,7 @@ import { RefundExportsList } from "../../../components/refunds/refund-exports-li
 import { useImportableAccounts } from "../../../hooks/incoming-payments"
 import { refundFileUrl, useExportRefunds, useRefundCandidates } from "../../../hooks/refunds"
 import { formatIban, formatMoney } from "../../../lib/format"
+import { Crumb } from "../../../components/breadcrumb"
 
 /**
  * Refunds: money that belongs to no open order (overpayments, duplicates, payments for cancelled
@@ -62,7 +63,7 @@ const RefundsPage = () => {
             </Select.Content>
           </Select>
           <Button size="small" disabled={!selected.size || !account} isLoading={exportRefunds.isPending} onClick={start} data-testid="finapi-refunds-export">
-            {t("finapi.refunds.export", { count: selected.size, total: formatMoney(total, "EUR", i18n.language) })}
+            {selected.size ? t("finapi.refunds.export", { count: selected.size, total: formatMoney(total, "EUR", i18n.language) }) : t("finapi.refunds.exportNone")}
           </Button>
         </div>
       </Container>
@@ -79,3 +80,5 @@ const RefundsPage = () => {
 }
 
 export default RefundsPage
+
+export const handle = { breadcrumb: () => <Crumb text="finapi.refunds.title" /> }
