@@ -84,7 +84,7 @@ async function refusedInGerman({ demo, context, page, shot }: FlowContext) {
     const errors = page.getByTestId("statement-file-error")
     await errors.first().waitFor({ timeout: 60_000 })
     expect(await errors.allInnerTexts()).toEqual([
-      `Stmt 1: das Konto ${unknownIban.replace(/(.{4})/g, "$1 ").trim()} ist keines der Bankkonten des Plugins. Laden Sie die Datei mit „${de.finapi.statements.addUnknown}“ erneut hoch, um es als reines Datei-Konto anzulegen.`,
+      `Stmt 1: das Konto ${unknownIban.replace(/(.{4})/g, "$1 ").trim()} ist keines der Bankkonten des Plugins. Laden Sie die Datei mit Haken bei „${de.finapi.statements.addUnknown}“ erneut hoch, um es anzulegen.`,
       "Zeile 1: weder CAMT (XML) noch MT940",
     ])
     await shot(page, "statement-refused-de")

@@ -51,7 +51,7 @@ describe("import problems in the admin's language", () => {
       error_params: { file: "umsaetze.xml", place: "Stmt 1", iban: "DE89370400440532013000" },
     }
     expect(statementFileError(refused, t)).toBe(
-      "Stmt 1: das Konto DE89 3704 0044 0532 0130 00 ist keines der Bankkonten des Plugins. Laden Sie die Datei mit „Unbekannte Konten als reine Datei-Konten anlegen“ erneut hoch, um es als reines Datei-Konto anzulegen."
+      "Stmt 1: das Konto DE89 3704 0044 0532 0130 00 ist keines der Bankkonten des Plugins. Laden Sie die Datei mit Haken bei „Unbekannte Konten als reine Datei-Konten anlegen“ erneut hoch, um es anzulegen."
     )
     const truncated = { file_name: "kaputt.sta", error: "kaputt.sta: statement 1 (line 1): no :62F: closing balance field: the file is incomplete", error_code: "mt940_missing_field", error_params: { file: "kaputt.sta", place: "statement 1 (line 1)", field: ":62F:" } }
     expect(statementFileError(truncated, t)).toBe("Auszug 1 (Zeile 1): das Feld :62F: fehlt: die Datei ist unvollständig")
