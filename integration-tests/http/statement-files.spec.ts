@@ -148,6 +148,17 @@ medusaIntegrationTestRunner({
       expect(await service().listSyncRuns({})).toHaveLength(0)
     })
 
+    it("imports a file whose balances do not add up, with the warning in English and as a code with params", async () => {
+      const full = statementFixtureBytes("camt053-v02-sparkasse.xml").toString("utf8")
+      const withoutFee = full.replace(/<Ntry>\s*<Amt Ccy="EUR">25\.00<\/Amt>[\s\S]*?<\/Ntry>/, "")
+      const res = await upload([{ name: "luecke.xml", content: withoutFee }], { add_unknown_accounts: "true" })
+      expect(res.status).toBe(200)
+      expect(res.data.results[0]).toMatchObject({
+        warnings: ["luecke.xml: Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: entries may be missing"],
+        warning_codes: [{ code: "balance_mismatch", params: { file: "luecke.xml", place: "Stmt 1, Bal", booked: "1362.24", closing: "1337.24" } }],
+      })
+    })
+
     it("reports a bad file and still imports the good one beside it; never a 500", async () => {
       const truncated = statementFixtureBytes("mt940-volksbank.sta").subarray(0, 300)
       const res = await upload([{ name: "kaputt.sta", content: truncated }, fixture("camt054-v08-volksbank.xml")], { add_unknown_accounts: "true" })

@@ -36,6 +36,24 @@ export function statementFileError(result: StatementFileResult, t: Translate): s
   return params.place ? `${params.place}: ${reason}` : reason
 }
 
+/** What the reader noticed in an imported file, one line per warning, translated when the server gave codes. */
+export function statementFileWarnings(result: StatementFileResult, t: Translate, locale: string): string[] {
+  return (result.warnings ?? []).map((english, i) => {
+    const coded = result.warning_codes?.[i]
+    if (!coded) {
+      return english
+    }
+    // amounts ("1362.24") in the admin's number format
+    const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    const params = Object.fromEntries(
+      Object.entries(coded.params).map(([key, value]) => [key, typeof value === "string" && /^-?\d+\.\d{2}$/.test(value) ? decimal.format(Number(value)) : value])
+    )
+    const place = placeIn(String(coded.params.place ?? ""), t)
+    const reason = t(`finapi.statements.warnings.${coded.code}`, { ...params, place, defaultValue: "" })
+    return reason ? (place ? `${place}: ${reason}` : reason) : english
+  })
+}
+
 /** An upload the server refused as a whole (no file, too many, too large): by its code, else its message. */
 export function uploadError(code: string | undefined, message: string, t: Translate): string {
   return code ? t(`finapi.statements.uploadErrors.${code}`, { defaultValue: message }) : message

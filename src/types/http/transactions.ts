@@ -118,6 +118,8 @@ export type StatementFileResult = {
   left_out?: Partial<Record<"debit" | "reversal" | "not_booked", number>>
   /** Read anyway, naming the place: balances that do not add up, a batch read as one payment. */
   warnings?: string[]
+  /** The warnings as codes with params (file, place, …), one per warning in the same order; the admin translates them. */
+  warning_codes?: { code: string; params: Record<string, string | number> }[]
   /** Why nothing of the file was imported: names the file and the place. */
   error?: string
   /** The error as a stable code with its params (file, place, …), which the admin translates; `error` stays English. */

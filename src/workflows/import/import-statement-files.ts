@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { readStatementFile } from "../../modules/bank-reconciliation/statements/read-statement-file"
-import { StatementFileError, type StatementErrorCode, type StatementErrorParams } from "../../modules/bank-reconciliation/statements/types"
+import { StatementFileError, type StatementErrorCode, type StatementErrorParams, type StatementWarning } from "../../modules/bank-reconciliation/statements/types"
 import type { LeftOut } from "../../modules/bank-reconciliation/statements/statement-payments"
 import { importStatementFileWorkflow, ImportStatementFileInput } from "./import-statement-file"
 
@@ -12,6 +12,8 @@ export type StatementFileResult = {
   left_out?: LeftOut
   /** What the reader noticed in a file it imported (balances that do not add up, a batch read as one payment), naming the place. */
   warnings?: string[]
+  /** The warnings as codes with params (file, place, …), one per warning in the same order, for a translated message. */
+  warning_codes?: { code: StatementWarning["code"]; params: StatementErrorParams }[]
   /** Why nothing of the file was imported: names the file and the place. */
   error?: string
   /** The same as a stable code with its params (file, place and what the code names), for a translated message. */
@@ -40,7 +42,12 @@ export async function importStatementFiles(
         sync_run_id: result.sync_run_id,
         counts: result.counts,
         left_out: result.left_out,
-        ...(file.warnings.length ? { warnings: file.warnings.map((w) => `${name}: ${w}`) } : {}),
+        ...(file.warnings.length
+          ? {
+              warnings: file.warnings.map((w) => `${name}: ${w.message}`),
+              warning_codes: file.warnings.map((w) => ({ code: w.code, params: { file: name, place: w.place, ...w.params } })),
+            }
+          : {}),
       })
     } catch (error) {
       if (error instanceof StatementFileError) {

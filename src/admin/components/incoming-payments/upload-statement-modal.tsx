@@ -2,7 +2,7 @@ import { Button, Checkbox, FocusModal, Heading, Label, Text, clx } from "@medusa
 import { DragEvent, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { StatementFileResult, useUploadStatements } from "../../hooks/statement-upload"
-import { statementFileError, uploadError } from "../../lib/import-messages"
+import { statementFileError, statementFileWarnings, uploadError } from "../../lib/import-messages"
 import { formWidth } from "../../lib/styles"
 
 // ZIP: banks deliver CAMT files packed (EBICS C53/C54, online banking exports)
@@ -123,7 +123,7 @@ function resultFor(results: StatementFileResult[] | undefined, file: File, index
 }
 
 const FileLine = ({ file, result }: { file: File; result?: StatementFileResult }) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const leftOut = Object.entries(result?.left_out ?? {})
     .map(([reason, count]) => t(`finapi.statements.leftOut.${reason}`, { count }))
     .join(", ")
@@ -131,8 +131,8 @@ const FileLine = ({ file, result }: { file: File; result?: StatementFileResult }
     <li className="border-ui-border-base flex flex-col rounded-md border px-3 py-2">
       <Text size="small" weight="plus">{file.name}</Text>
       {result?.error && <Text size="small" className="text-ui-fg-error" data-testid="statement-file-error">{statementFileError(result, t)}</Text>}
-      {result?.warnings?.map((warning) => (
-        <Text key={warning} size="small" className="text-ui-fg-subtle">{warning}</Text>
+      {result && statementFileWarnings(result, t, i18n.language).map((warning, i) => (
+        <Text key={i} size="small" className="text-ui-fg-subtle">{warning}</Text>
       ))}
       {result?.counts && (
         <Text size="small" className="text-ui-fg-subtle">

@@ -1,9 +1,9 @@
 import i18next from "i18next"
 import de from "../../i18n/json/de.json"
 import en from "../../i18n/json/en.json"
-import { STATEMENT_ERROR_CODES } from "../../../modules/bank-reconciliation/statements/types"
-import type { SyncRunErrorCode, SyncRunSkipCode } from "../../../types/http"
-import { placeIn, statementFileError, syncRunProblems, uploadError } from "../import-messages"
+import { STATEMENT_ERROR_CODES, STATEMENT_WARNING_CODES } from "../../../modules/bank-reconciliation/statements/types"
+import type { StatementFileResult, SyncRunErrorCode, SyncRunSkipCode } from "../../../types/http"
+import { placeIn, statementFileError, statementFileWarnings, syncRunProblems, uploadError } from "../import-messages"
 
 // every code the server sends (a Record over each union: tsc fails when a code is added without a text here)
 const SKIPPED_CODES: Record<SyncRunSkipCode, true> = {
@@ -34,6 +34,7 @@ describe("import problems in the admin's language", () => {
     const missing = (tree: Record<string, any>, keys: string[]) => keys.filter((key) => !key.split(".").reduce((node, part) => node?.[part], tree)?.toString().trim())
     const keys = [
       ...STATEMENT_ERROR_CODES.map((code) => `finapi.statements.errors.${code}`),
+      ...STATEMENT_WARNING_CODES.map((code) => `finapi.statements.warnings.${code}`),
       ...Object.keys(SKIPPED_CODES).map((code) => `finapi.importProblems.skipped.${code}`),
       ...Object.keys(ERROR_CODES).map((code) => `finapi.importProblems.errors.${code}`),
       ...["no_files", "too_many_files", "file_too_large"].map((code) => `finapi.statements.uploadErrors.${code}`),
@@ -56,6 +57,24 @@ describe("import problems in the admin's language", () => {
     const truncated = { file_name: "kaputt.sta", error: "kaputt.sta: statement 1 (line 1): no :62F: closing balance field: the file is incomplete", error_code: "mt940_missing_field", error_params: { file: "kaputt.sta", place: "statement 1 (line 1)", field: ":62F:" } }
     expect(statementFileError(truncated, t)).toBe("Auszug 1 (Zeile 1): das Feld :62F: fehlt: die Datei ist unvollständig")
     expect(placeIn("line 3, column 17", t)).toBe("Zeile 3, Spalte 17")
+  })
+
+  it("says what a read file's warnings found in German, amounts with comma decimals", async () => {
+    const t = await translator("de")
+    const read: StatementFileResult = {
+      file_name: "auszug.sta",
+      counts: { fetched: 3, imported: 3, known: 0, filtered: 0, held: 0 },
+      warnings: ["auszug.sta: statement 1 (line 1): opening balance and entries give 1362.24, the closing balance is 1337.24: entries may be missing", "auszug.sta: something newer"],
+      warning_codes: [
+        { code: "balance_mismatch", params: { file: "auszug.sta", place: "statement 1 (line 1)", booked: "1362.24", closing: "1337.24" } },
+        { code: "from_a_newer_server", params: { file: "auszug.sta", place: "" } },
+      ],
+    }
+    expect(statementFileWarnings(read, t, "de")).toEqual([
+      "Auszug 1 (Zeile 1): Anfangssaldo und gebuchte Umsätze ergeben 1.362,24, der Schlusssaldo ist 1.337,24: möglicherweise fehlen Umsätze",
+      "auszug.sta: something newer",
+    ])
+    expect(statementFileWarnings({ file_name: "alt.sta", warnings: ["alt.sta: from before the codes"] }, t, "de")).toEqual(["alt.sta: from before the codes"])
   })
 
   it("falls back to the server's message for a result without a code or with a code this admin does not know", async () => {

@@ -1,7 +1,7 @@
 import { isValidIban } from "../../../lib/bank-transfer/iban"
 import { sumOf } from "../../../lib/money"
 import { shownAmount } from "./decimal-amount"
-import { StatementEntry, StatementFileError } from "./types"
+import { StatementEntry, StatementFileError, statementWarning, type StatementWarning } from "./types"
 import {
   amountOf,
   bankTransactionCode,
@@ -19,7 +19,7 @@ import {
 } from "./camt-values"
 
 /** What reading an entry needs from its message and statement. */
-export type EntryContext = { warnings: string[]; defaultStatus: string; messageDate: string | null }
+export type EntryContext = { warnings: StatementWarning[]; defaultStatus: string; messageDate: string | null }
 
 /**
  * One <Ntry> as the payments it stands for: the entry itself, its single transaction, or each
@@ -91,8 +91,16 @@ export function readEntry(
     // the bank booked the entry: imported as one payment of its amount rather than split wrongly
     warnings.push(
       missing >= 0
-        ? `${place}, TxDtls ${missing + 1}: a transaction of the batch has no amount in ${entryAmount.currency}; the entry is read as one payment of ${entryAmount.amount}`
-        : `${place}: the batch's transactions add up to ${shownAmount(sum)}, the entry says ${entryAmount.amount}; the entry is read as one payment`
+        ? statementWarning(
+            `${place}, TxDtls ${missing + 1}`,
+            `a transaction of the batch has no amount in ${entryAmount.currency}; the entry is read as one payment of ${entryAmount.amount}`,
+            "batch_without_amount",
+            { currency: entryAmount.currency, amount: entryAmount.amount }
+          )
+        : statementWarning(place, `the batch's transactions add up to ${shownAmount(sum)}, the entry says ${entryAmount.amount}; the entry is read as one payment`, "batch_sum_mismatch", {
+            sum: shownAmount(sum),
+            amount: entryAmount.amount,
+          })
     )
     return [whole()]
   }

@@ -4,7 +4,7 @@ import { type Decimal } from "../../../lib/money"
 import { readEntry, type EntryContext } from "./camt-entry"
 import { amountOf, compactIban, currencyOf, dateOf, dateTimeOf, directionOf, list, Node, node, signed, statusOf, text } from "./camt-values"
 import { shownAmount, statementAmount } from "./decimal-amount"
-import { Statement, StatementEntry, StatementFile, StatementFileError, StatementFormat } from "./types"
+import { Statement, StatementEntry, StatementFile, StatementFileError, StatementFormat, statementWarning, type StatementWarning } from "./types"
 
 const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05([234])\.001\.(\d{2}))$/
 const REPEATED = new Set(["Stmt", "Ntfctn", "Rpt", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "Bal", "CdtrRefInf", "AddtlRmtInf"])
@@ -71,7 +71,7 @@ export function readCamt(xml: string): StatementFile {
   if (!message || !statements.length) {
     throw new StatementFileError("Document", `no <${statementTag}> in the ${format} message`, "camt_no_statement", { element: `<${statementTag}>`, format })
   }
-  const warnings: string[] = []
+  const warnings: StatementWarning[] = []
   // a statement (053) and a notification (054) hold booked entries: an entry without <Sts> is booked;
   // a report (052) also holds pending ones
   const context = { warnings, defaultStatus: statementTag === "Rpt" ? "" : "BOOK", messageDate: dateTimeOf(text(message, "GrpHdr", "CreDtTm")) }
@@ -164,7 +164,10 @@ function checkBalances(stmt: Node, ntries: Node[], currency: string, place: stri
   }
   if (!booked.eq(closing)) {
     context.warnings.push(
-      `${place}, Bal: opening balance and booked entries give ${shownAmount(booked)}, the closing balance is ${shownAmount(closing)}: entries may be missing`
+      statementWarning(`${place}, Bal`, `opening balance and booked entries give ${shownAmount(booked)}, the closing balance is ${shownAmount(closing)}: entries may be missing`, "balance_mismatch", {
+        booked: shownAmount(booked),
+        closing: shownAmount(closing),
+      })
     )
   }
 }

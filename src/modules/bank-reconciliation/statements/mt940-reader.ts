@@ -3,7 +3,7 @@ import { shownAmount, statementAmount } from "./decimal-amount"
 import { isValidIban } from "../../../lib/bank-transfer/iban"
 import { germanIban } from "./german-iban"
 import { readMt940Details } from "./mt940-purpose"
-import { Statement, StatementEntry, StatementFile, StatementFileError } from "./types"
+import { Statement, StatementEntry, StatementFile, StatementFileError, statementWarning, type StatementWarning } from "./types"
 
 type Field = { tag: string; value: string; line: number }
 type Balance = { units: Decimal; currency: string; date: string }
@@ -41,7 +41,7 @@ export function readMt940(content: string): StatementFile {
   if (!groups.length) {
     throw new StatementFileError("line 1", "no MT940 statement (:20:) in the file", "mt940_no_statement")
   }
-  const warnings: string[] = []
+  const warnings: StatementWarning[] = []
   return { format: "mt940", statements: groups.map((group, i) => readStatement(group, i + 1, warnings)), warnings }
 }
 
@@ -78,7 +78,7 @@ function tokenize(content: string): Field[] {
   return fields
 }
 
-function readStatement(fields: Field[], index: number, warnings: string[]): Statement {
+function readStatement(fields: Field[], index: number, warnings: StatementWarning[]): Statement {
   const place = `statement ${index} (line ${fields[0].line})`
   const one = (tag: RegExp, name: string) => {
     const found = fields.find((f) => tag.test(f.tag))
@@ -106,7 +106,10 @@ function readStatement(fields: Field[], index: number, warnings: string[]): Stat
   if (!total.eq(closing.units)) {
     // read anyway: each entry stands on its own line; the operator is told
     warnings.push(
-      `${place}: opening balance and entries give ${shownAmount(total)}, the closing balance is ${shownAmount(closing.units)}: entries may be missing`
+      statementWarning(place, `opening balance and entries give ${shownAmount(total)}, the closing balance is ${shownAmount(closing.units)}: entries may be missing`, "balance_mismatch", {
+        booked: shownAmount(total),
+        closing: shownAmount(closing.units),
+      })
     )
   }
   return {

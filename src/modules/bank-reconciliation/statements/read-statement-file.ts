@@ -1,7 +1,7 @@
 import { isUtf8 } from "buffer"
 import { readCamt } from "./camt-reader"
 import { readMt940 } from "./mt940-reader"
-import { StatementFile, StatementFileError } from "./types"
+import { StatementFile, StatementFileError, statementWarning } from "./types"
 import { isZip, unzip } from "./zip-archive"
 
 /** Upload and CLI refuse larger files; a 100 000-entry camt.053 is about 60 MB. */
@@ -48,7 +48,7 @@ function readArchive(bytes: Buffer): StatementFile {
     statements: files.flatMap(({ name, file }) =>
       file.statements.map((s) => ({ ...s, place: `${name}, ${s.place}`, entries: s.entries.map((e) => ({ ...e, place: `${name}, ${e.place}` })) }))
     ),
-    warnings: files.flatMap(({ name, file }) => file.warnings.map((w) => `${name}, ${w}`)),
+    warnings: files.flatMap(({ name, file }) => file.warnings.map((w) => ({ ...w, place: w.place ? `${name}, ${w.place}` : name, message: `${name}, ${w.message}` }))),
   }
 }
 
@@ -63,7 +63,7 @@ function readOne(bytes: Buffer): StatementFile {
     }
     // UTF-8 declared (or nothing, which means UTF-8) but not UTF-8: exports that write Windows-1252 anyway
     const file = readCamt(decode(bytes, "windows-1252"))
-    return { ...file, warnings: [`the file is not UTF-8 as its XML declaration says; read as Windows-1252`, ...file.warnings] }
+    return { ...file, warnings: [statementWarning("", "the file is not UTF-8 as its XML declaration says; read as Windows-1252", "not_utf8"), ...file.warnings] }
   }
   // some banks put header lines before the first field ("ABNANL2A", "940", ":940:", "0000 01INGB…")
   if (/^(:20:|\{1:|:\d{2}[A-Z]?:)/.test(start) || /(^|[\r\n]):20:/.test(head.slice(0, 1024))) {

@@ -56,7 +56,16 @@ export interface StatementFile {
    * What the reader noticed but read anyway, naming the place: balances that do not add up, a batch
    * whose transactions do not add up to its entry (imported as one payment).
    */
-  warnings: string[]
+  warnings: StatementWarning[]
+}
+
+export const STATEMENT_WARNING_CODES = ["not_utf8", "balance_mismatch", "batch_without_amount", "batch_sum_mismatch"] as const
+
+/** A file read anyway, but with something the operator should look at: a code and params the admin translates, the English message with the place. */
+export type StatementWarning = { code: (typeof STATEMENT_WARNING_CODES)[number]; place: string; params: StatementErrorParams; message: string }
+
+export function statementWarning(place: string, reason: string, code: StatementWarning["code"], params: StatementErrorParams = {}): StatementWarning {
+  return { code, place, params, message: place ? `${place}: ${reason}` : reason }
 }
 
 /**

@@ -50,9 +50,10 @@ describe("statement files that cannot be read", () => {
     const full = text("camt053-v02-sparkasse.xml")
     const withoutFee = full.replace(/<Ntry>\s*<Amt Ccy="EUR">25\.00<\/Amt>[\s\S]*?<\/Ntry>/, "")
     const file = read(withoutFee)
-    expect(file.warnings).toEqual(["Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: entries may be missing"])
+    expect(file.warnings.map((w) => w.message)).toEqual(["Stmt 1, Bal: opening balance and booked entries give 1362.24, the closing balance is 1337.24: entries may be missing"])
+    expect(file.warnings[0]).toMatchObject({ code: "balance_mismatch", place: "Stmt 1, Bal", params: { booked: "1362.24", closing: "1337.24" } })
     expect(file.statements[0].entries.length).toBe(read(full).statements[0].entries.length - 1)
-    expect(read(full).warnings).toEqual([])
+    expect(read(full).warnings.map((w) => w.message)).toEqual([])
   })
 
   it("refuses an entry amount in another currency than the account's, naming the entry", () => {
@@ -63,11 +64,11 @@ describe("statement files that cannot be read", () => {
 
   it("reads a batch it cannot split (a transaction without an amount in the entry's currency, or not adding up) as one payment of the entry's amount, with a warning", () => {
     const usd = read(text("camt053-v02-sparkasse.xml").replace('<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="USD">150.00</Amt>'))
-    expect(usd.warnings).toEqual([
+    expect(usd.warnings.map((w) => w.message)).toEqual([
       "Stmt 1, Ntry 2, TxDtls 2: a transaction of the batch has no amount in EUR; the entry is read as one payment of 300.00",
     ])
     const wrong = read(text("camt053-v02-sparkasse.xml").replace('<TxAmt><Amt Ccy="EUR">50.00</Amt>', '<TxAmt><Amt Ccy="EUR">5.00</Amt>'))
-    expect(wrong.warnings).toEqual(["Stmt 1, Ntry 2: the batch's transactions add up to 255.00, the entry says 300.00; the entry is read as one payment"])
+    expect(wrong.warnings.map((w) => w.message)).toEqual(["Stmt 1, Ntry 2: the batch's transactions add up to 255.00, the entry says 300.00; the entry is read as one payment"])
     for (const file of [usd, wrong]) {
       const batch = file.statements[0].entries.filter((e) => e.place.startsWith("Stmt 1, Ntry 2"))
       expect(batch).toEqual([expect.objectContaining({ amount: "300.00", direction: "credit", place: "Stmt 1, Ntry 2", debtor_name: null })])
@@ -88,7 +89,7 @@ describe("statement files that cannot be read", () => {
 
   it("reads an MT940 statement whose entries do not give its closing balance, with a warning", () => {
     const wrong = read(text("mt940-deutsche-bank.sta").replace(":61:2611231123C119,00", ":61:2611231123C109,00"))
-    expect(wrong.warnings).toEqual([
+    expect(wrong.warnings.map((w) => w.message)).toEqual([
       "statement 1 (line 2): opening balance and entries give -141.00, the closing balance is -131.00: entries may be missing",
     ])
     expect(wrong.statements[0].entries.find((e) => e.direction === "credit")?.amount).toBe("109.00")

@@ -17,7 +17,7 @@ const CREDIT_86 = ":86:166?00GUTSCHR. UEBERWEISUNG?109310?20EREF+ORDER-2001?21SV
 describe("MT940 layouts of real banks", () => {
   it('reads balances and amounts that end with the decimal comma ("EUR0,", "12,")', () => {
     const file = read(lines(":20:STARTUMS", ":25:37040044/0532013000", ":28C:1/1", ":60F:C261130EUR0,", ":61:2611301130C12,N166NONREF", CREDIT_86, ":62F:C261130EUR12,", "-"))
-    expect(file.warnings).toEqual([])
+    expect(file.warnings.map((w) => w.message)).toEqual([])
     expect(incoming(file).credits.map((c) => [c.amount, c.debtor_name, c.debtor_iban, c.end_to_end_reference, c.remittance_text])).toEqual([
       ["12.00", "Anna Beispiel", "DE02120300000000202051", "ORDER-2001", "Bestellung 2001"],
     ])
@@ -70,7 +70,7 @@ describe("MT940 layouts of real banks", () => {
         "-}"
       )
     )
-    expect(file.warnings).toEqual([])
+    expect(file.warnings.map((w) => w.message)).toEqual([])
     expect(file.statements.map((s) => s.statement_id)).toEqual(["1", "1", "1"])
     expect(incoming(file).credits.map((c) => c.amount)).toEqual(["1.00", "2.00", "4.00"])
   })
@@ -95,7 +95,7 @@ describe("MT940 layouts of real banks", () => {
 
   it("reads a statement whose entries do not give its closing balance, and says so", () => {
     const file = read(lines(":20:X", ":25:DE89370400440532013000", ":60F:C261130EUR0,00", ":61:2611301130C10,00N166NONREF", CREDIT_86, ":62F:C261130EUR12,00", "-"))
-    expect(file.warnings).toEqual(["statement 1 (line 1): opening balance and entries give 10.00, the closing balance is 12.00: entries may be missing"])
+    expect(file.warnings.map((w) => w.message)).toEqual(["statement 1 (line 1): opening balance and entries give 10.00, the closing balance is 12.00: entries may be missing"])
     expect(incoming(file).credits.map((c) => c.amount)).toEqual(["10.00"])
   })
 
