@@ -11,6 +11,12 @@ export function formatMoney(amount: number | string | null, currency: string | n
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount))
 }
 
+/** Totals per currency, "52,40 € · 1.200,00 $"; "–" for none. */
+export function formatTotals(totals: Record<string, string>, locale: string): string {
+  const entries = Object.entries(totals)
+  return entries.length ? entries.map(([currency, value]) => formatMoney(value, currency.toUpperCase(), locale)).join(" · ") : "–"
+}
+
 export function formatDateTime(value: string | null, locale: string): string {
   return value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–"
 }

@@ -2,7 +2,7 @@ import { Checkbox, createDataTableColumnHelper, DataTable, DataTableRowSelection
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import type { BookingGroup, BookingRow } from "../../hooks/booking"
-import { formatDate, formatMoney } from "../../lib/format"
+import { formatDate, formatMoney, formatTotals } from "../../lib/format"
 import { clampLines, fittedTableCss, oneLine, width } from "../../lib/styles"
 
 type Props = {
@@ -14,7 +14,7 @@ type Props = {
 }
 
 const columnHelper = createDataTableColumnHelper<BookingRow>()
-// px, with the cells' right padding: fixed, so the tables of all customer groups line up
+// px, with the cells' right padding; the payment column takes the rest
 const ORDER_WIDTH = 96
 const CUSTOMER_WIDTH = 240
 const AMOUNT_WIDTH = 148
@@ -121,11 +121,10 @@ export const BookingTable = ({ rows: list, groups, selected, onToggle }: Props) 
 /** A customer group's first row: the customer, how many lines and their total. */
 const GroupCell = ({ group }: { group: BookingGroup }) => {
   const { t, i18n } = useTranslation()
-  const total = Object.entries(group.totals).map(([currency, value]) => formatMoney(value, currency.toUpperCase(), i18n.language)).join(" · ")
   return (
     <div className="flex flex-col py-2" style={width(CUSTOMER_WIDTH - CELL_PADDING)} title={group.customer_email ?? undefined} data-testid="finapi-booking-group">
       <Text size="small" weight="plus" style={oneLine}>{group.customer_name ?? group.customer_email ?? "–"}</Text>
-      <Text size="small" className="text-ui-fg-subtle" style={oneLine}>{t("finapi.booking.groupSummary", { count: group.count, total })}</Text>
+      <Text size="small" className="text-ui-fg-subtle" style={oneLine}>{t("finapi.booking.groupSummary", { count: group.count, total: formatTotals(group.totals, i18n.language) })}</Text>
     </div>
   )
 }

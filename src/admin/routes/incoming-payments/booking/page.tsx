@@ -4,13 +4,12 @@ import { useTranslation } from "react-i18next"
 import { BookingResults } from "../../../components/booking/booking-results"
 import { BookingTable } from "../../../components/booking/booking-table"
 import { useBookAssignments, useBookings, type BookingLineResult, type BookingRow } from "../../../hooks/booking"
-import { formatMoney } from "../../../lib/format"
+import { formatTotals } from "../../../lib/format"
 import { Crumb } from "../../../components/breadcrumb"
 
 const Totals = ({ totals }: { totals: Record<string, string> }) => {
   const { i18n } = useTranslation()
-  const entries = Object.entries(totals)
-  return <Text size="small" weight="plus">{entries.length ? entries.map(([c, v]) => formatMoney(v, c.toUpperCase(), i18n.language)).join(" · ") : "–"}</Text>
+  return <Text size="small" weight="plus">{formatTotals(totals, i18n.language)}</Text>
 }
 
 /** Booking: confirmed payments not yet booked, as a list or per customer, with totals; "Start booking" books the selected ones. */
