@@ -27,6 +27,7 @@ export async function completeFinapiWebForm(form: Page, leaveOut: string[] = [])
 export async function onlineBankingSetupFlow({ demo, context, page, shot }: FlowContext) {
   await page.goto(`${demo.adminUrl}/settings/online-banking`)
   await page.getByRole("heading", { name: "Online banking" }).waitFor({ timeout: 120_000 })
+  await page.getByText("Loading…").waitFor({ state: "hidden", timeout: 60_000 }) // the list, not its loading state
   await shot(page, "settings-list")
 
   await page.getByRole("button", { name: "Create" }).click()

@@ -21,7 +21,9 @@ const OnlineBankingPage = () => {
         </div>
         <CreateInterfaceModal />
       </div>
-      {!isLoading && !interfaces.length ? (
+      {isLoading ? (
+        <Text className="px-6 py-4 text-ui-fg-subtle" size="small">{t("finapi.loading")}</Text>
+      ) : !interfaces.length ? (
         <div className="px-6 py-8">
           <Text className="text-ui-fg-subtle">{t("finapi.noInterfaces")}</Text>
         </div>
