@@ -40,6 +40,11 @@ medusaIntegrationTestRunner({
       await assignTransactionManuallyWorkflow(container).run({ input: { transaction_id: transactions[0].id, assignments: [{ order_id: order.id, amount: "100.00" }] } })
       const [assignment] = await service().listPaymentAssignments({ transaction_id: transactions[0].id })
       expect((await bookAssignments(container, [assignment.id]))[0]).toMatchObject({ status: "booked" })
+      // a sixth payment waits for the operator's decision on a suggestion: not surplus (yet)
+      const { order: suggested } = await createUnpaidOrder(container, { region_id: region.id, items: [{ title: "Filter", quantity: 1, unit_price: 12 }] })
+      const { transactions: [pending] } = await createShopAccountWithPayments(container, [{ amount: "12.00", purpose: "Filter", name: "Ida Vogel", iban: "DE89370400440532013000" }])
+      await service().createPaymentAssignments({ transaction_id: pending.id, order_id: suggested.id, amount: "12.00", currency_code: "eur", source: "auto", status: "proposed" })
+      await service().updateBankTransactions({ id: pending.id, status: "proposed" })
       return { order, account, transactions }
     }
 

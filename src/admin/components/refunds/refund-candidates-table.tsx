@@ -19,7 +19,9 @@ const asTransaction = (row: RefundCandidate) =>
 export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
   const { t, i18n } = useTranslation()
   const [assigning, setAssigning] = useState<BankTransaction | null>(null)
-  const ids = rows.map((r) => r.id)
+  // a SEPA transfer carries euros only: a payment in another currency is refunded by hand
+  const sepa = (row: RefundCandidate) => row.currency_code.toUpperCase() === "EUR"
+  const ids = rows.filter(sepa).map((r) => r.id)
   const all = ids.length > 0 && ids.every((id) => selected.has(id))
   return (
     <>
@@ -42,7 +44,12 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
         {rows.map((row) => (
           <tr key={row.id} className="border-b last:border-b-0" data-testid="finapi-refund-candidate">
             <td className="px-6 py-2">
-              <Checkbox checked={selected.has(row.id)} onCheckedChange={(on) => onToggle([row.id], on === true)} aria-label={t("finapi.refunds.select")} />
+              <Checkbox
+                checked={selected.has(row.id)}
+                disabled={!sepa(row)}
+                onCheckedChange={(on) => onToggle([row.id], on === true)}
+                aria-label={t("finapi.refunds.select")}
+              />
             </td>
             <td className="max-w-[280px] py-2">
               <Text size="small">{`${formatDate(row.booking_date, i18n.language)} · ${formatMoney(row.amount, row.currency_code.toUpperCase(), i18n.language)}`}</Text>
@@ -58,7 +65,10 @@ export const RefundCandidatesTable = ({ rows, selected, onToggle }: Props) => {
               <Text size="small">{row.counterpart_name ?? "–"}</Text>
               <Text size="small" className="whitespace-nowrap text-ui-fg-subtle">{formatIban(row.counterpart_iban)}</Text>
             </td>
-            <td className="py-2 text-right">{formatMoney(row.surplus, row.currency_code.toUpperCase(), i18n.language)}</td>
+            <td className="py-2 text-right">
+              {formatMoney(row.surplus, row.currency_code.toUpperCase(), i18n.language)}
+              {!sepa(row) && <Text size="small" className="whitespace-nowrap text-ui-fg-subtle">{t("finapi.refunds.notSepa")}</Text>}
+            </td>
             <td className="px-6 py-2 text-right">
               {row.reason === "cancelled_order" && (
                 <Button size="small" variant="secondary" onClick={() => setAssigning(asTransaction(row))}>{t("finapi.assignment.assign")}</Button>

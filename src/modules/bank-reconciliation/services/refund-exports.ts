@@ -7,14 +7,17 @@ import { lockingKnex, rawAmount } from "./locked-sql"
 /**
  * Payments with money that belongs to no order and was not refunded yet: late payments for
  * cancelled orders, potential duplicates, overpayments (booked, surplus left) and payments for no
- * order. `surplus` is what a refund would send back (amount less what is assigned).
+ * order. `surplus` is what a refund would send back (amount less what is assigned). A payment
+ * with a suggestion still waiting for the operator is not one (the suggestion may be right), unless
+ * it is a potential duplicate or a late payment for a cancelled order.
  */
 export async function listRefundCandidates(manager: EntityManager, filter: { ids?: string[]; limit?: number; offset?: number } = {}): Promise<{ candidates: RefundCandidate[]; count: number }> {
   const ids = filter.ids ? `and t.id in (${filter.ids.map(() => "?").join(", ") || "null"})` : ""
   const where = `from bank_transaction t
     where t.deleted_at is null and t.amount > t.assigned_amount
       and (t.held_reason is null or t.held_reason = 'cancelled_order')
-      and (t.status in ('unassigned', 'proposed') or (t.status = 'partially_booked' and t.assigned_amount = t.booked_amount))
+      and (t.status = 'unassigned' or (t.status = 'partially_booked' and t.assigned_amount = t.booked_amount)
+        or (t.status = 'proposed' and (t.is_potential_duplicate or t.held_reason = 'cancelled_order')))
       and not exists (select 1 from refund_export_item i where i.transaction_id = t.id and i.deleted_at is null) ${ids}`
   const params = filter.ids ?? []
   const candidates: RefundCandidate[] = await manager.execute(
