@@ -10,8 +10,11 @@ export const applyAutoAssignmentsStepId = "apply-auto-assignments"
 
 type Input = { plans: TransactionPlan[]; limits: Record<string, OrderLimit> }
 
-/** Changes written in one database transaction (auto-assign of 10 000 payments was 10 000 transactions). */
-const BULK = 200
+/**
+ * Changes written in one database transaction: a matching batch's (auto-assign of 10 000 payments was
+ * 10 000 transactions, then 50 of 200).
+ */
+const BULK = 1_000
 
 // Someone assigned, ignored or removed the payment (or the order's money) since it was loaded.
 function isConcurrentChange(error: unknown): boolean {
@@ -62,19 +65,26 @@ export const applyAutoAssignmentsStep = createStep(
         skipped.push(plan.transaction_id)
       }
     }
+    // A chunk in one database transaction; when one of its changes does not fit, each half on its own,
+    // down to one by one. The same as one by one in order: a chunk that fits lets every part of it fit
+    // (assigned amounts only grow), and the second half is tried after the first is written.
+    const write = async (chunk: TransactionPlan[]): Promise<void> => {
+      if (chunk.length === 1) {
+        return await oneByOne(chunk[0])
+      }
+      const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
+      if (bulk) {
+        applied.push(...bulk)
+        return
+      }
+      const half = Math.ceil(chunk.length / 2)
+      await write(chunk.slice(0, half))
+      await write(chunk.slice(half))
+    }
     const changing = input.plans.filter((plan) => plan.create.length || plan.remove.length)
     try {
-      // a chunk in one database transaction; when one of its changes does not fit, one by one
       for (let start = 0; start < changing.length; start += BULK) {
-        const chunk = changing.slice(start, start + BULK)
-        const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
-        if (bulk) {
-          applied.push(...bulk)
-          continue
-        }
-        for (const plan of chunk) {
-          await oneByOne(plan)
-        }
+        await write(changing.slice(start, start + BULK))
       }
     } catch (error) {
       for (const change of [...applied].reverse()) {

@@ -1,3 +1,4 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
@@ -15,13 +16,16 @@ export const holdPaymentsForCancelledOrdersStep = createStep(
   holdPaymentsForCancelledOrdersStepId,
   async (input: { transaction_ids?: string[] }, { container }) => {
     const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const filters: Record<string, unknown> = { status: ["unassigned", "proposed"], held_reason: null, is_potential_duplicate: false }
-    if (input.transaction_ids) {
-      filters.id = input.transaction_ids
-    }
-    const open = await service.listBankTransactions(filters, { select: ["id", "purpose"] })
+    const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+    // one statement on the plugin's own table (listing them through MikroORM took 0.3–0.5 s per 1 000 payments)
+    const { rows: open } = await pg.raw(
+      `select id, purpose from bank_transaction
+        where deleted_at is null and status in ('unassigned', 'proposed') and held_reason is null and not is_potential_duplicate
+          and purpose is not null ${input.transaction_ids ? "and id = any(?)" : ""}`,
+      input.transaction_ids ? [input.transaction_ids] : []
+    )
     const byReference = new Map<string, string[]>()
-    for (const transaction of open) {
+    for (const transaction of open as { id: string; purpose: string }[]) {
       for (const reference of rfReferencesIn(transaction.purpose)) {
         byReference.set(reference, [...(byReference.get(reference) ?? []), transaction.id])
       }
@@ -30,7 +34,6 @@ export const holdPaymentsForCancelledOrdersStep = createStep(
       return new StepResponse([] as string[], [] as string[])
     }
     // orders belong to another module: a read of the order table by the stored reference, nothing written there
-    const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const cancelled: { id: string; reference: string }[] = await pg
       .select("id", pg.raw(`upper(regexp_replace(metadata->>'payment_reference', '[^A-Za-z0-9]', '', 'g')) as reference`))
       .from("order")

@@ -38,9 +38,15 @@ export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, asy
     existingOf: (id) => assignable.existing[id] ?? [],
   })
   const limits: Record<string, OrderLimit> = {}
-  const existingOrder = new Map(Object.values(assignable.existing).flat().map((row) => [row.id, row.order_id]))
-  // what this batch changes is read again before any run's next batch (whether it is written or not)
-  markOrdersChanged(plans.flatMap((plan) => [...plan.create.map((row) => row.order_id), ...plan.remove.map((id) => existingOrder.get(id) ?? "")]).filter(Boolean))
+  const existing = new Map(Object.values(assignable.existing).flat().map((row) => [row.id, row]))
+  // what this batch changes is read again before any run's next batch (whether it is written or not);
+  // only confirmed assignments change what an order owes (see open-order-rows.ts), proposals do not
+  markOrdersChanged(
+    plans.flatMap((plan) => [
+      ...plan.create.filter((row) => row.status === "confirmed").map((row) => row.order_id),
+      ...plan.remove.map((id) => existing.get(id)).filter((row) => row?.status === "confirmed").map((row) => row!.order_id),
+    ])
+  )
   for (const plan of plans) {
     for (const row of plan.create) {
       if (open.limits[row.order_id]) {

@@ -2,6 +2,7 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import { InjectTransactionManager, MathBN, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { AppliedAssignmentChange, AssignmentChange, AssignmentSnapshot } from "../types"
+import { bulkEntityIds } from "../bulk-entity-ids"
 import { assertWithinLimits, assignmentRows } from "./assignment-limits"
 import { lockingKnex, lockTransactionRow, rawAmount } from "./locked-sql"
 import { assignmentEvents, deletePaymentEvents, insertPaymentEvents } from "./payment-events"
@@ -125,7 +126,9 @@ export class AssignmentLedger {
     if (removed.length) {
       await knex("payment_assignment").whereIn("id", removed.map((r) => r.id)).update({ deleted_at: now, updated_at: now })
     }
-    const created = changes.map((change) => assignmentRows(change, now))
+    const rowIds = bulkEntityIds("pasg", changes.reduce((n, change) => n + (change.create?.length ?? 0), 0), now.getTime())
+    let drawn = 0
+    const created = changes.map((change) => assignmentRows(change, now, rowIds.slice(drawn, (drawn += change.create?.length ?? 0))))
     if (created.flat().length) {
       await knex("payment_assignment").insert(created.flat())
     }

@@ -1,11 +1,12 @@
-import { generateEntityId, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { bulkEntityIds } from "../bulk-entity-ids"
 import type { AssignmentChange } from "../types"
 import { type Knex, type LockedTransaction, rawAmount } from "./locked-sql"
 
 /** The payment_assignment rows a change creates. */
-export function assignmentRows(change: AssignmentChange, now: Date) {
-  return (change.create ?? []).map((row) => ({
-    id: generateEntityId(undefined, "pasg"),
+export function assignmentRows(change: AssignmentChange, now: Date, ids: string[] = bulkEntityIds("pasg", change.create?.length ?? 0, now.getTime())) {
+  return (change.create ?? []).map((row, i) => ({
+    id: ids[i],
     transaction_id: change.transaction_id,
     order_id: row.order_id,
     customer_id: row.customer_id ?? null,

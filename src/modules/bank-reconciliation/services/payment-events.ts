@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { bulkEntityIds } from "../bulk-entity-ids"
 import type { PaymentEventKind } from "../models/payment-event"
 import type { AssignmentChange, AssignmentSnapshot } from "../types"
 import { type Knex, rawAmount } from "./locked-sql"
@@ -19,8 +19,10 @@ export async function insertPaymentEvents(knex: Knex, events: PaymentEventInsert
   if (!events.length) {
     return []
   }
-  const rows = events.map((e) => ({
-    id: generateEntityId(undefined, "pevt"),
+  // ids drawn at once (generateEntityId draws one random byte per character: seconds for an import's events)
+  const ids = bulkEntityIds("pevt", events.length)
+  const rows = events.map((e, i) => ({
+    id: ids[i],
     transaction_id: e.transaction_id,
     kind: e.kind,
     actor_type: e.actor_type,
