@@ -1,13 +1,11 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { AUTO_ASSIGN_LOCK_KEY } from "../../lib/lock-keys"
-import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
-import { applyAutoAssignmentsStep } from "../steps/apply-auto-assignments"
+import { autoAssignBatchStep, type AutoAssignBatchResult } from "../steps/auto-assign-batch"
 import { holdPaymentsForCancelledOrdersStep } from "../steps/hold-payments-for-cancelled-orders"
-import { planAutoAssignmentsStep } from "../steps/plan-auto-assignments"
 import { endMatchingRun, startMatchingRun } from "../matching/open-items-snapshot"
 
 export const autoAssignTransactionsWorkflowId = "auto-assign-transactions"
@@ -32,31 +30,16 @@ export const autoAssignTransactionsWorkflow = createWorkflow(
     acquireLockStep({ key: AUTO_ASSIGN_LOCK_KEY, timeout: 120, ttl: 300, executeOnSubWorkflow: true })
     // late payments for cancelled orders wait for the operator (held_reason), never auto-assigned
     holdPaymentsForCancelledOrdersStep(input)
-    const planned = planAutoAssignmentsStep(input)
-    const plans = transform({ planned }, ({ planned }) => planned.plans)
-    const applied = applyAutoAssignmentsStep(planned)
+    const result = autoAssignBatchStep(input)
     releaseLockStep({ key: AUTO_ASSIGN_LOCK_KEY, executeOnSubWorkflow: true })
-    return new WorkflowResponse(
-      transform({ plans, applied }, ({ plans, applied }) => ({
-        ...summarisePlans(plans, applied.demoted),
-        changed: applied.changed.length,
-        demoted: applied.demoted,
-        skipped: applied.skipped,
-        results: plans.map((plan) => ({ transaction_id: plan.transaction_id, decision: plan.decision })),
-      }))
-    )
+    return new WorkflowResponse(result)
   }
 )
 
 /** Payments per run when "Assign automatically" matches everything: each run reads the open orders once. */
 export const AUTO_ASSIGN_PAGE = 1_000
 
-export type AutoAssignResult = AutoAssignSummary & {
-  changed: number
-  demoted: string[]
-  skipped: string[]
-  results: { transaction_id: string; decision: TransactionPlan["decision"] }[]
-}
+export type AutoAssignResult = AutoAssignBatchResult
 
 // The assignable payments' ids in pages, by id; a page's payments may be assigned meanwhile (the run skips those).
 async function* assignablePages(pg: Knex): AsyncGenerator<string[]> {

@@ -1,14 +1,14 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import type { TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import type { AppliedAssignmentChange, AssignmentChange } from "../../modules/bank-reconciliation/service"
 import type { OrderLimit } from "../matching/open-orders"
 
-export const applyAutoAssignmentsStepId = "apply-auto-assignments"
-
 type Input = { plans: TransactionPlan[]; limits: Record<string, OrderLimit> }
+
+export type AppliedAutoAssignments = { changed: string[]; demoted: string[]; skipped: string[]; applied: AppliedAssignmentChange[] }
 
 /**
  * Changes written in one database transaction: a matching batch's (auto-assign of 10 000 payments was
@@ -34,70 +34,68 @@ function changeOf(plan: TransactionPlan, limits: Record<string, OrderLimit>): As
 /**
  * Persists the plans, BULK payments per database transaction. An automatic assignment that no longer fits
  * (an operator assigned the money meanwhile) is kept as a proposal instead, and a payment changed
- * meanwhile is left alone: it never over-assigns. Compensation reverts every transaction it changed.
+ * meanwhile is left alone: it never over-assigns. On an error every change it made is reverted before
+ * the error is thrown; what it returns in `applied` is what revertAutoAssignments undoes.
  */
-export const applyAutoAssignmentsStep = createStep(
-  applyAutoAssignmentsStepId,
-  async (input: Input, { container }) => {
-    const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    const applied: AppliedAssignmentChange[] = []
-    const demoted: string[] = []
-    const skipped: string[] = []
-    const attempt = async (change: AssignmentChange) => {
-      try {
-        applied.push(await service.applyAssignmentChanges(change))
-        return true
-      } catch (error) {
-        if (isConcurrentChange(error)) {
-          return false
-        }
-        throw error
-      }
-    }
-    const oneByOne = async (plan: TransactionPlan) => {
-      if (await attempt(changeOf(plan, input.limits))) {
-        return
-      }
-      const asProposal = plan.create.map((row) => ({ ...row, status: "proposed" as const }))
-      if (plan.decision === "auto" && (await attempt({ transaction_id: plan.transaction_id, create: asProposal, remove: plan.remove }))) {
-        demoted.push(plan.transaction_id)
-      } else {
-        skipped.push(plan.transaction_id)
-      }
-    }
-    // A chunk in one database transaction; when one of its changes does not fit, each half on its own,
-    // down to one by one. The same as one by one in order: a chunk that fits lets every part of it fit
-    // (assigned amounts only grow), and the second half is tried after the first is written.
-    const write = async (chunk: TransactionPlan[]): Promise<void> => {
-      if (chunk.length === 1) {
-        return await oneByOne(chunk[0])
-      }
-      const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
-      if (bulk) {
-        applied.push(...bulk)
-        return
-      }
-      const half = Math.ceil(chunk.length / 2)
-      await write(chunk.slice(0, half))
-      await write(chunk.slice(half))
-    }
-    const changing = input.plans.filter((plan) => plan.create.length || plan.remove.length)
+export async function applyAutoAssignmentPlans(container: MedusaContainer, input: Input): Promise<AppliedAutoAssignments> {
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  const applied: AppliedAssignmentChange[] = []
+  const demoted: string[] = []
+  const skipped: string[] = []
+  const attempt = async (change: AssignmentChange) => {
     try {
-      for (let start = 0; start < changing.length; start += BULK) {
-        await write(changing.slice(start, start + BULK))
-      }
+      applied.push(await service.applyAssignmentChanges(change))
+      return true
     } catch (error) {
-      for (const change of [...applied].reverse()) {
-        await service.revertAssignmentChanges(change)
+      if (isConcurrentChange(error)) {
+        return false
       }
       throw error
     }
-    return new StepResponse({ changed: applied.map((a) => a.transaction_id), demoted, skipped }, applied)
-  },
-  async (applied, { container }) => {
-    const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
-    for (const change of [...(applied ?? [])].reverse()) {
-      await service.revertAssignmentChanges(change)
+  }
+  const oneByOne = async (plan: TransactionPlan) => {
+    if (await attempt(changeOf(plan, input.limits))) {
+      return
+    }
+    const asProposal = plan.create.map((row) => ({ ...row, status: "proposed" as const }))
+    if (plan.decision === "auto" && (await attempt({ transaction_id: plan.transaction_id, create: asProposal, remove: plan.remove }))) {
+      demoted.push(plan.transaction_id)
+    } else {
+      skipped.push(plan.transaction_id)
     }
   }
-)
+  // A chunk in one database transaction; when one of its changes does not fit, each half on its own,
+  // down to one by one. The same as one by one in order: a chunk that fits lets every part of it fit
+  // (assigned amounts only grow), and the second half is tried after the first is written.
+  const write = async (chunk: TransactionPlan[]): Promise<void> => {
+    if (chunk.length === 1) {
+      return await oneByOne(chunk[0])
+    }
+    const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
+    if (bulk) {
+      applied.push(...bulk)
+      return
+    }
+    const half = Math.ceil(chunk.length / 2)
+    await write(chunk.slice(0, half))
+    await write(chunk.slice(half))
+  }
+  const changing = input.plans.filter((plan) => plan.create.length || plan.remove.length)
+  try {
+    for (let start = 0; start < changing.length; start += BULK) {
+      await write(changing.slice(start, start + BULK))
+    }
+  } catch (error) {
+    await revertAutoAssignments(container, applied)
+    throw error
+  }
+  return { changed: applied.map((a) => a.transaction_id), demoted, skipped, applied }
+}
+
+/** Undoes applied changes, the last first. */
+export async function revertAutoAssignments(container: MedusaContainer, applied: AppliedAssignmentChange[]): Promise<void> {
+  const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
+  for (const change of [...applied].reverse()) {
+    await service.revertAssignmentChanges(change)
+  }
+}

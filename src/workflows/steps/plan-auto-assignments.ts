@@ -1,4 +1,4 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { BANK_RECONCILIATION_MODULE } from "../../modules/bank-reconciliation"
 import { planAutoAssignments, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
 import { matchTransactions } from "../../modules/bank-reconciliation/matching"
@@ -7,25 +7,21 @@ import type { OrderLimit } from "../matching/open-orders"
 import { markOrdersChanged, openItemsOfRun } from "../matching/open-items-snapshot"
 import { loadAssignableTransactions } from "./load-assignable-transactions"
 
-export const planAutoAssignmentsStepId = "plan-auto-assignments"
-
 export type AutoAssignPlans = {
   plans: TransactionPlan[]
-  /** What each order the plans assign to owes per Medusa (only those: the step's output stays small). */
+  /** What each order the plans assign to owes per Medusa (only those). */
   limits: Record<string, OrderLimit>
 }
 
 /**
  * Reads the assignable payments (see loadAssignableTransactions) and every open item (from the run's
  * snapshot when `run_id` names one, see open-items-snapshot.ts), runs the
- * matching engine with the shop's `matching` options and plans the changes. One step, because the
- * workflow engine walks and copies whatever passes between steps: the open items of a 100 000-order
- * shop cost seconds per run that way. Reads only.
+ * matching engine with the shop's `matching` options and plans the changes. Reads only.
  */
-export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, async (input: { transaction_ids?: string[]; run_id?: string }, { container }) => {
+export async function planAutoAssignmentChanges(container: MedusaContainer, input: { transaction_ids?: string[]; run_id?: string }): Promise<AutoAssignPlans> {
   const assignable = await loadAssignableTransactions(container, input)
   if (!assignable.transactions.length) {
-    return new StepResponse<AutoAssignPlans>({ plans: [], limits: {} })
+    return { plans: [], limits: {} }
   }
   const open = await openItemsOfRun(container, input.run_id)
   const { matching } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
@@ -54,5 +50,5 @@ export const planAutoAssignmentsStep = createStep(planAutoAssignmentsStepId, asy
       }
     }
   }
-  return new StepResponse<AutoAssignPlans>({ plans, limits })
-})
+  return { plans, limits }
+}

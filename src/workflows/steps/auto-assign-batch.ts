@@ -1,0 +1,39 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
+import type { AppliedAssignmentChange } from "../../modules/bank-reconciliation/service"
+import { applyAutoAssignmentPlans, revertAutoAssignments } from "./apply-auto-assignments"
+import { planAutoAssignmentChanges } from "./plan-auto-assignments"
+
+export const autoAssignBatchStepId = "auto-assign-batch"
+
+export type AutoAssignBatchResult = AutoAssignSummary & {
+  changed: number
+  demoted: string[]
+  skipped: string[]
+  results: { transaction_id: string; decision: TransactionPlan["decision"] }[]
+}
+
+/**
+ * Plans the payments' assignments (planAutoAssignmentChanges: reads, matches, plans) and writes them
+ * (applyAutoAssignmentPlans). One step, because the workflow engine deep-copies whatever passes
+ * between steps: a batch's plans with their evidence were copied three times per batch of 1 000
+ * payments (a third of a second of CPU per 10 000). Compensation reverts every change it wrote.
+ */
+export const autoAssignBatchStep = createStep(
+  autoAssignBatchStepId,
+  async (input: { transaction_ids?: string[]; run_id?: string }, { container }) => {
+    const planned = await planAutoAssignmentChanges(container, input)
+    const applied = await applyAutoAssignmentPlans(container, planned)
+    const result: AutoAssignBatchResult = {
+      ...summarisePlans(planned.plans, applied.demoted),
+      changed: applied.changed.length,
+      demoted: applied.demoted,
+      skipped: applied.skipped,
+      results: planned.plans.map((plan) => ({ transaction_id: plan.transaction_id, decision: plan.decision })),
+    }
+    return new StepResponse(result, applied.applied)
+  },
+  async (applied: AppliedAssignmentChange[] | undefined, { container }) => {
+    await revertAutoAssignments(container, applied ?? [])
+  }
+)
