@@ -27,8 +27,9 @@ export const SNAPSHOT_MAX_AGE_MS = 30_000
 type Snapshot = {
   items: Map<string, OpenItemInput>
   limits: Record<string, OrderLimit>
-  /** Owing summaries: order id → version and update time, as last seen. */
+  /** Owing summaries: order id → version and update time, as last seen, and their digest. */
   stamps: Map<string, string>
+  digest: string
   /** Orders to read again before the next batch. */
   changed: Set<string>
   loadedAt: number
@@ -62,24 +63,42 @@ export function markOrdersChanged(orderIds: string[]): void {
   }
 }
 
-// The owing summaries' versions and update times (a tenth of the orders, from the partial index).
-async function owingStamps(pg: Knex): Promise<Map<string, string>> {
-  const rows = await pg.transaction(async (trx) => {
-    await trx.raw(`set local jit = off`)
-    await trx.raw(`set local enable_seqscan = off`)
-    const { rows } = await trx.raw(
-      `select s.order_id, s.version || ':' || coalesce(floor(extract(epoch from s.updated_at) * 1000000)::text, '') as stamp
-         from order_summary s where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0`
-    )
-    return rows as { order_id: string; stamp: string }[]
-  })
+const STAMP_SQL = `s.version || ':' || coalesce(floor(extract(epoch from s.updated_at) * 1000000)::text, '')`
+
+type Stamps = { digest: string; stamps: Map<string, string> }
+
+/**
+ * The owing summaries' versions and update times (a tenth of the orders, from the partial index), or
+ * null when their digest is still `known`: nothing owing changed, and the 10 000 rows at 100 000
+ * orders are not sent (one row instead). Digest and rows come from one snapshot of the database.
+ */
+async function owingStamps(pg: Knex, known?: string): Promise<Stamps | null> {
+  const read = await pg.transaction(
+    async (trx) => {
+      await trx.raw(`set local jit = off`)
+      await trx.raw(`set local enable_seqscan = off`)
+      const owing = `from order_summary s where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0`
+      const [{ digest }] = (
+        await trx.raw(`select coalesce(md5(string_agg(s.order_id || '=' || ${STAMP_SQL}, ',' order by s.order_id, ${STAMP_SQL})), '') as digest ${owing}`)
+      ).rows as { digest: string }[]
+      if (digest === known) {
+        return null
+      }
+      const { rows } = await trx.raw(`select s.order_id, ${STAMP_SQL} as stamp ${owing}`)
+      return { digest, rows: rows as { order_id: string; stamp: string }[] }
+    },
+    { isolationLevel: "repeatable read" }
+  )
+  if (!read) {
+    return null
+  }
   const stamps = new Map<string, string>()
-  for (const row of rows) {
+  for (const row of read.rows) {
     // several versions of one order may owe: all of them make its stamp
     const before = stamps.get(row.order_id)
     stamps.set(row.order_id, before ? `${before},${row.stamp}` : row.stamp)
   }
-  return stamps
+  return { digest: read.digest, stamps }
 }
 
 const byOrderId = (a: OpenItemInput, b: OpenItemInput) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0)
@@ -90,12 +109,13 @@ function view(snapshot: Snapshot): OpenOrders {
 }
 
 async function loadSnapshot(container: MedusaContainer): Promise<Snapshot> {
-  const stamps = await owingStamps(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION))
+  const { stamps, digest } = (await owingStamps(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)))!
   const open = await loadOpenOrders(container)
   return {
     items: new Map(open.items.map((item) => [item.orderId, item])),
     limits: open.limits,
     stamps,
+    digest,
     changed: new Set(),
     loadedAt: Date.now(),
     sorted: null,
@@ -103,18 +123,21 @@ async function loadSnapshot(container: MedusaContainer): Promise<Snapshot> {
 }
 
 async function refresh(container: MedusaContainer, snapshot: Snapshot): Promise<void> {
-  const stamps = await owingStamps(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION))
-  for (const [id, stamp] of stamps) {
-    if (snapshot.stamps.get(id) !== stamp) {
-      snapshot.changed.add(id)
+  const read = await owingStamps(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION), snapshot.digest)
+  if (read) {
+    for (const [id, stamp] of read.stamps) {
+      if (snapshot.stamps.get(id) !== stamp) {
+        snapshot.changed.add(id)
+      }
     }
-  }
-  for (const id of snapshot.stamps.keys()) {
-    if (!stamps.has(id)) {
-      snapshot.changed.add(id)
+    for (const id of snapshot.stamps.keys()) {
+      if (!read.stamps.has(id)) {
+        snapshot.changed.add(id)
+      }
     }
+    snapshot.stamps = read.stamps
+    snapshot.digest = read.digest
   }
-  snapshot.stamps = stamps
   if (!snapshot.changed.size) {
     return
   }
