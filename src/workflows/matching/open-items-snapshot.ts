@@ -17,6 +17,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { decimal } from "../../lib/money"
 import type { OpenItemInput } from "../../modules/bank-reconciliation/matching"
 import { loadOpenOrders, type OpenOrders, type OrderLimit } from "./open-orders"
 import { SUMMARY_PENDING_SQL } from "./open-order-rows"
@@ -60,6 +61,42 @@ export function markOrdersChanged(orderIds: string[]): void {
     for (const id of orderIds) {
       snapshot?.changed.add(id)
     }
+  }
+}
+
+/**
+ * The confirmed assignments a batch of run `runId` has written (order and amount), taken into the
+ * run's snapshot as a read by key would find them: the order owes that much less, and is no open item
+ * once it owes nothing (outstanding is the summary's pending less the confirmed assignments, both with
+ * two places, see open-order-rows.ts). Those orders are then not read again before the next batch
+ * unless something else changed them (their summary: the stamps; `reread`: an assignment taken away).
+ * Only for orders the batch marked as changed, so the item is the one the batch planned against (the
+ * auto-assign lock keeps other batches out meanwhile). A batch whose writes are compensated later
+ * ends its run (the error ends matchPendingTransactions and autoAssignInPages), with the snapshot.
+ */
+export function takeConfirmedAssignments(runId: string | undefined, confirmed: { order_id: string; amount: string }[], reread: string[] = []): void {
+  const snapshot = runId ? runs.get(runId) : null
+  if (!snapshot) {
+    return
+  }
+  const paid = new Map<string, ReturnType<typeof decimal>>()
+  for (const row of confirmed) {
+    paid.set(row.order_id, (paid.get(row.order_id) ?? decimal(0)).plus(decimal(row.amount)))
+  }
+  const keep = new Set(reread)
+  for (const [orderId, amount] of paid) {
+    const item = snapshot.items.get(orderId)
+    if (!item || keep.has(orderId) || !snapshot.changed.has(orderId)) {
+      continue
+    }
+    const left = decimal(item.outstanding).minus(amount)
+    if (left.lte(0)) {
+      snapshot.items.delete(orderId)
+    } else {
+      snapshot.items.set(orderId, { ...item, outstanding: left.toFixed(2) })
+    }
+    snapshot.changed.delete(orderId)
+    snapshot.sorted = null
   }
 }
 

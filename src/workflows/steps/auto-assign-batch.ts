@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { summarisePlans, type AutoAssignSummary, type TransactionPlan } from "../../modules/bank-reconciliation/auto-assign-plan"
 import type { AppliedAssignmentChange } from "../../modules/bank-reconciliation/service"
+import { takeConfirmedAssignments } from "../matching/open-items-snapshot"
 import { applyAutoAssignmentPlans, revertAutoAssignments } from "./apply-auto-assignments"
 import { planAutoAssignmentChanges } from "./plan-auto-assignments"
 
@@ -24,6 +25,14 @@ export const autoAssignBatchStep = createStep(
   async (input: { transaction_ids?: string[]; run_id?: string }, { container }) => {
     const planned = await planAutoAssignmentChanges(container, input)
     const applied = await applyAutoAssignmentPlans(container, planned)
+    // what was written as planned (not demoted to a proposal, not skipped) updates the run's open items
+    const written = new Set(applied.changed)
+    applied.demoted.forEach((id) => written.delete(id))
+    takeConfirmedAssignments(
+      input.run_id,
+      planned.plans.filter((plan) => written.has(plan.transaction_id)).flatMap((plan) => plan.create.filter((row) => row.status === "confirmed")),
+      planned.reread
+    )
     const result: AutoAssignBatchResult = {
       ...summarisePlans(planned.plans, applied.demoted),
       changed: applied.changed.length,

@@ -11,6 +11,8 @@ export type AutoAssignPlans = {
   plans: TransactionPlan[]
   /** What each order the plans assign to owes per Medusa (only those). */
   limits: Record<string, OrderLimit>
+  /** Orders a plan takes a confirmed assignment from: the run reads them again (see takeConfirmedAssignments). */
+  reread: string[]
 }
 
 /**
@@ -21,7 +23,7 @@ export type AutoAssignPlans = {
 export async function planAutoAssignmentChanges(container: MedusaContainer, input: { transaction_ids?: string[]; run_id?: string }): Promise<AutoAssignPlans> {
   const assignable = await loadAssignableTransactions(container, input)
   if (!assignable.transactions.length) {
-    return { plans: [], limits: {} }
+    return { plans: [], limits: {}, reread: [] }
   }
   const open = await openItemsOfRun(container, input.run_id)
   const { matching } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
@@ -37,12 +39,8 @@ export async function planAutoAssignmentChanges(container: MedusaContainer, inpu
   const existing = new Map(Object.values(assignable.existing).flat().map((row) => [row.id, row]))
   // what this batch changes is read again before any run's next batch (whether it is written or not);
   // only confirmed assignments change what an order owes (see open-order-rows.ts), proposals do not
-  markOrdersChanged(
-    plans.flatMap((plan) => [
-      ...plan.create.filter((row) => row.status === "confirmed").map((row) => row.order_id),
-      ...plan.remove.map((id) => existing.get(id)).filter((row) => row?.status === "confirmed").map((row) => row!.order_id),
-    ])
-  )
+  const reread = plans.flatMap((plan) => plan.remove.map((id) => existing.get(id)).filter((row) => row?.status === "confirmed").map((row) => row!.order_id))
+  markOrdersChanged([...plans.flatMap((plan) => plan.create.filter((row) => row.status === "confirmed").map((row) => row.order_id)), ...reread])
   for (const plan of plans) {
     for (const row of plan.create) {
       if (open.limits[row.order_id]) {
@@ -50,5 +48,5 @@ export async function planAutoAssignmentChanges(container: MedusaContainer, inpu
       }
     }
   }
-  return { plans, limits }
+  return { plans, limits, reread }
 }
