@@ -15,6 +15,8 @@ export type AutoAssignTransactionsInput = {
   transaction_ids?: string[]
   /** A matching run of this process whose open items the batches share (see open-items-snapshot.ts). */
   run_id?: string
+  /** Set by the import hand-off, which holds the payments' claims: see AssignmentChange.matched. */
+  matched?: boolean
 }
 
 /**

@@ -32,7 +32,7 @@ export const matchImportedTransactionsWorkflow = createWorkflow(
     )
     const summary = when("payments-were-claimed", { claimed }, ({ claimed }) => claimed.ids.length > 0).then(() => {
       const result = autoAssignTransactionsWorkflow.runAsStep({
-        input: transform({ claimed, input }, ({ claimed, input }) => ({ transaction_ids: claimed.ids, run_id: input.run_id })),
+        input: transform({ claimed, input }, ({ claimed, input }) => ({ transaction_ids: claimed.ids, run_id: input.run_id, matched: true })),
       })
       markTransactionsMatchedStep(transform({ claimed }, ({ claimed }) => ({ ids: claimed.ids })))
       return result

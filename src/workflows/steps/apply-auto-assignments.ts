@@ -6,7 +6,8 @@ import type BankReconciliationModuleService from "../../modules/bank-reconciliat
 import type { AppliedAssignmentChange, AssignmentChange } from "../../modules/bank-reconciliation/service"
 import type { OrderLimit } from "../matching/open-orders"
 
-type Input = { plans: TransactionPlan[]; limits: Record<string, OrderLimit> }
+/** `matched`: the import hand-off's claimed payments (see AssignmentChange.matched). */
+type Input = { plans: TransactionPlan[]; limits: Record<string, OrderLimit>; matched?: boolean }
 
 export type AppliedAutoAssignments = { changed: string[]; demoted: string[]; skipped: string[]; applied: AppliedAssignmentChange[] }
 
@@ -21,13 +22,14 @@ function isConcurrentChange(error: unknown): boolean {
   return MedusaError.isMedusaError(error) && [MedusaError.Types.NOT_ALLOWED, MedusaError.Types.NOT_FOUND].includes((error as MedusaError).type)
 }
 
-function changeOf(plan: TransactionPlan, limits: Record<string, OrderLimit>): AssignmentChange {
+function changeOf(plan: TransactionPlan, input: Input): AssignmentChange {
   const confirmed = plan.create.filter((row) => row.status === "confirmed")
   return {
     transaction_id: plan.transaction_id,
     create: plan.create,
     remove: plan.remove,
-    order_limits: Object.fromEntries(confirmed.map((row) => [row.order_id, limits[row.order_id]])),
+    order_limits: Object.fromEntries(confirmed.map((row) => [row.order_id, input.limits[row.order_id]])),
+    ...(input.matched ? { matched: true } : {}),
   }
 }
 
@@ -54,7 +56,7 @@ export async function applyAutoAssignmentPlans(container: MedusaContainer, input
     }
   }
   const oneByOne = async (plan: TransactionPlan) => {
-    if (await attempt(changeOf(plan, input.limits))) {
+    if (await attempt(changeOf(plan, input))) {
       return
     }
     const asProposal = plan.create.map((row) => ({ ...row, status: "proposed" as const }))
@@ -71,7 +73,7 @@ export async function applyAutoAssignmentPlans(container: MedusaContainer, input
     if (chunk.length === 1) {
       return await oneByOne(chunk[0])
     }
-    const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input.limits)))
+    const bulk = await service.applyAssignmentChangesInBulk(chunk.map((plan) => changeOf(plan, input)))
     if (bulk) {
       applied.push(...bulk)
       return

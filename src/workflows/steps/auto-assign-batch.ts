@@ -22,9 +22,9 @@ export type AutoAssignBatchResult = AutoAssignSummary & {
  */
 export const autoAssignBatchStep = createStep(
   autoAssignBatchStepId,
-  async (input: { transaction_ids?: string[]; run_id?: string }, { container }) => {
+  async (input: { transaction_ids?: string[]; run_id?: string; matched?: boolean }, { container }) => {
     const planned = await planAutoAssignmentChanges(container, input)
-    const applied = await applyAutoAssignmentPlans(container, planned)
+    const applied = await applyAutoAssignmentPlans(container, { ...planned, matched: input.matched })
     // what was written as planned (not demoted to a proposal, not skipped) updates the run's open items
     const written = new Set(applied.changed)
     applied.demoted.forEach((id) => written.delete(id))

@@ -153,7 +153,7 @@ export class AssignmentLedger {
     if (overPaid.rows.length || orderTotals.some((row) => MathBN.gt(row.total, limits[row.order_id].pending))) {
       throw new BulkRefused()
     }
-    await refreshTransactionStatuses(sharedContext.transactionManager!, ids)
+    await refreshTransactionStatuses(sharedContext.transactionManager!, ids, changes.filter((c) => c.matched).map((c) => c.transaction_id))
     const before = changes.map((change) => previous.filter((p) => p.transaction_id === change.transaction_id).map(({ transaction_id: _, ...row }) => row))
     // the payments' history, as applyAssignmentChanges writes it; ids come back in the events' order
     const events = changes.map((change, i) => assignmentEvents(change, created[i], before[i]))

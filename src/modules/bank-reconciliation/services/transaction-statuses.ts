@@ -2,9 +2,10 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 
 /**
  * Recomputes `assigned_amount` (confirmed + booked), `booked_amount` and the status of
- * transactions from their assignments; an ignored transaction stays ignored.
+ * transactions from their assignments; an ignored transaction stays ignored. Those of `matchedIds` (a
+ * subset) also lose their need for matching and their claim (see AssignmentChange.matched).
  */
-export async function refreshTransactionStatuses(transactionManager: EntityManager, transactionIds: string[]): Promise<void> {
+export async function refreshTransactionStatuses(transactionManager: EntityManager, transactionIds: string[], matchedIds: string[] = []): Promise<void> {
   if (!transactionIds.length) {
     return
   }
@@ -20,6 +21,7 @@ export async function refreshTransactionStatuses(transactionManager: EntityManag
          when s.assigned > 0 then 'assigned'
          when s.proposed > 0 then 'proposed'
          else 'unassigned' end,
+       ${matchedIds.length ? "needs_matching = case when t.id in (?) then false else t.needs_matching end, matching_claimed_at = case when t.id in (?) then null else t.matching_claimed_at end," : ""}
        updated_at = now()
      from (select t2.id,
              coalesce(sum(a.amount) filter (where a.status in ('confirmed', 'booking', 'booked')), 0) as assigned,
@@ -29,6 +31,6 @@ export async function refreshTransactionStatuses(transactionManager: EntityManag
            left join payment_assignment a on a.transaction_id = t2.id and a.deleted_at is null
            where t2.id in (?) group by t2.id) s
      where t.id = s.id`,
-    [transactionIds]
+    matchedIds.length ? [matchedIds, matchedIds, transactionIds] : [transactionIds]
   )
 }

@@ -59,13 +59,17 @@ export async function claimTransactionsToMatch(manager: EntityManager, limit: nu
   return rows.map((row) => row.id).sort()
 }
 
-/** Hands payments back unclaimed; `needsMatching` false once auto-assign has seen them, true to match them again. */
+/**
+ * Hands payments back unclaimed; `needsMatching` false once auto-assign has seen them, true to match
+ * them again. Rows already so (the bulk write of their assignments cleared them) are not written again.
+ */
 export async function releaseTransactionsToMatch(manager: EntityManager, ids: string[], needsMatching: boolean): Promise<void> {
   if (!ids.length) {
     return
   }
   await manager.execute(
-    `update bank_transaction set matching_claimed_at = null, needs_matching = ? where id in (?)`,
-    [needsMatching, ids]
+    `update bank_transaction set matching_claimed_at = null, needs_matching = ?
+      where id in (?) and (needs_matching is distinct from ? or matching_claimed_at is not null)`,
+    [needsMatching, ids, needsMatching]
   )
 }

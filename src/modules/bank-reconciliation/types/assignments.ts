@@ -22,6 +22,12 @@ export type AssignmentChange = {
   actor_id?: string | null
   /** Orders whose assigned total grows: what each still owes per Medusa (before any assignment) and how to name it. */
   order_limits?: Record<string, { pending: string; label: string }>
+  /**
+   * The import hand-off has matched the payment (it holds its claim): a bulk write clears its need for
+   * matching and the claim in the same row update as its status (one row version instead of two; the
+   * hand-off's mark step then skips it).
+   */
+  matched?: boolean
 }
 
 /** An assignment row as it was before a change touched it (what revertAssignmentChanges puts back). */
