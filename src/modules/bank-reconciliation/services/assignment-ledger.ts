@@ -4,7 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { AppliedAssignmentChange, AssignmentChange, AssignmentSnapshot } from "../types"
 import { bulkEntityIds } from "../bulk-entity-ids"
 import { assertWithinLimits, assignmentRows } from "./assignment-limits"
-import { lockingKnex, lockTransactionRow, rawAmount } from "./locked-sql"
+import { insertRowsAsJson, lockingKnex, lockTransactionRow, rawAmount } from "./locked-sql"
 import { assignmentEvents, deletePaymentEvents, insertPaymentEvents } from "./payment-events"
 import { refreshTransactionStatuses } from "./transaction-statuses"
 
@@ -130,7 +130,7 @@ export class AssignmentLedger {
     let drawn = 0
     const created = changes.map((change) => assignmentRows(change, now, rowIds.slice(drawn, (drawn += change.create?.length ?? 0))))
     if (created.flat().length) {
-      await knex("payment_assignment").insert(created.flat())
+      await insertRowsAsJson(knex, "payment_assignment", created.flat(), ["raw_amount", "evidence"])
     }
     const overPaid = await knex.raw(
       `select t.id from bank_transaction t

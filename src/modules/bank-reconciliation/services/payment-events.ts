@@ -1,7 +1,7 @@
 import { bulkEntityIds } from "../bulk-entity-ids"
 import type { PaymentEventKind } from "../models/payment-event"
 import type { AssignmentChange, AssignmentSnapshot } from "../types"
-import { type Knex, rawAmount } from "./locked-sql"
+import { insertRowsAsJson, type Knex, rawAmount } from "./locked-sql"
 
 export type PaymentEventInsert = {
   transaction_id: string
@@ -34,7 +34,7 @@ export async function insertPaymentEvents(knex: Knex, events: PaymentEventInsert
     confidence: e.confidence ?? null,
     details: e.details ? JSON.stringify(e.details) : null,
   }))
-  await knex("payment_event").insert(rows)
+  await insertRowsAsJson(knex, "payment_event", rows, ["raw_amount", "details"])
   return rows.map((r) => r.id)
 }
 
