@@ -59,28 +59,47 @@ function payerConflict(best: ScoredProposal, ranked: ScoredProposal[], facts: Tr
   ) ?? null
 }
 
+/** The proposals with some confidence, best first, each allocation (key) once. */
+function rank(scored: ScoredProposal[]): ScoredProposal[] {
+  const ranked: ScoredProposal[] = []
+  for (const proposal of scored) {
+    if (proposal.confidence > 0) {
+      ranked.push(proposal)
+    }
+  }
+  ranked.sort(compareProposals)
+  if (ranked.length < 2) {
+    return ranked
+  }
+  const seen = new Set<string>()
+  return ranked.filter((proposal) => !seen.has(proposal.key) && Boolean(seen.add(proposal.key)))
+}
+
 /**
  * Turns scored proposals into the contract's result: `auto` only for an eligible best proposal
  * above autoThreshold that leads the runner-up by minMargin, never for a tie or a payer conflict.
  */
 export function decide(transactionId: string, scored: ScoredProposal[], facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): MatchResult {
-  const seen = new Set<string>()
-  const ranked = scored
-    .filter((proposal) => proposal.confidence > 0)
-    .sort(compareProposals)
-    .filter((proposal) => !seen.has(proposal.key) && Boolean(seen.add(proposal.key)))
+  const ranked = rank(scored)
   const best = ranked[0]
-  const alternativesFrom = (from: number, minimum: number): Alternative[] => ranked
-    .slice(from)
-    .filter((proposal) => proposal.confidence >= minimum)
-    .slice(0, options.maxAlternatives)
-    .map((proposal) => ({ allocations: allocationsOf(proposal, index), confidence: round(proposal.confidence) }))
+  const alternativesFrom = (from: number, minimum: number): Alternative[] => {
+    const alternatives: Alternative[] = []
+    for (let at = from; at < ranked.length && alternatives.length < options.maxAlternatives; at++) {
+      if (ranked[at].confidence >= minimum) {
+        alternatives.push({ allocations: allocationsOf(ranked[at], index), confidence: round(ranked[at].confidence) })
+      }
+    }
+    return alternatives
+  }
   if (!best || best.confidence < options.suggestThreshold) {
     // Weak candidates (a surname with an amount that is off) stay visible as low-confidence alternatives.
     return { transactionId, decision: "none", confidence: round(best?.confidence ?? 0), allocations: [], reasons: [], alternatives: alternativesFrom(0, LOW_ALTERNATIVE) }
   }
   const runnerUp = ranked[1]
-  const margin = runnerUp ? Math.min(...ranked.slice(1).map((other) => leadOver(best, other))) : 1
+  let margin = runnerUp ? Infinity : 1
+  for (let at = 1; at < ranked.length; at++) {
+    margin = Math.min(margin, leadOver(best, ranked[at]))
+  }
   const conflict = payerConflict(best, ranked, facts)
   const auto = best.eligible && best.confidence >= options.autoThreshold && margin >= options.minMargin && !conflict
   const alternatives = alternativesFrom(1, options.suggestThreshold)
@@ -91,7 +110,10 @@ export function decide(transactionId: string, scored: ScoredProposal[], facts: T
   let confidence = best.confidence
   if (!auto) {
     // Near-equal candidates share the certainty; a suggestion never looks as sure as an auto.
-    const rivals = ranked.filter((proposal) => proposal === best || leadOver(best, proposal) < options.minMargin).length
+    let rivals = 0
+    for (const proposal of ranked) {
+      rivals += proposal === best || leadOver(best, proposal) < options.minMargin ? 1 : 0
+    }
     confidence = Math.min(confidence / rivals, options.autoThreshold - 0.01)
     if (rivals > 1) {
       reasons.push(reason("ambiguity", `${rivals} candidates are about equally likely; confirm by hand`, "ambiguity", { count: rivals }))

@@ -79,7 +79,9 @@ function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanCont
   const { min, max } = index.referenceLength
   const isKnownReference = (compact: string) =>
     compact.length >= min && compact.length <= max && (index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact))
-  return { labels, ignore, isKnownReference, maxReferenceLength: max }
+  const isKnownHash = (hash: number, length: number) =>
+    length >= min && length <= max && (index.byPaymentReference.hasHash(hash) || index.byInvoiceCompact.hasHash(hash))
+  return { labels, ignore, isKnownReference, isKnownHash, maxReferenceLength: max }
 }
 
 function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, scanContext: ScanContext, options: MatchOptions): MatchResult {

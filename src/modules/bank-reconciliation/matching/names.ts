@@ -17,9 +17,46 @@ export function nameTokens(name: string | null | undefined): string[] {
   if (!name) {
     return []
   }
-  const words = transliterate(name).toLowerCase().split(/[^a-z0-9]+/)
-  const kept = words.filter((word) => word.length > 1 && !NOISE.has(word))
-  return [...new Set(kept)]
+  const plain = transliterate(name)
+  const kept = asciiWords(plain)
+  if (kept) {
+    return kept
+  }
+  const words = plain.toLowerCase().split(/[^a-z0-9]+/)
+  return [...new Set(words.filter((word) => word.length > 1 && !NOISE.has(word)))]
+}
+
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+
+/**
+ * nameTokens of ASCII text in one pass (lower-cased letter/digit runs, each kept word once, in
+ * order) without a regular expression; null for other text, which takes the general way.
+ */
+function asciiWords(text: string): string[] | null {
+  const kept: string[] = []
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code > 127) {
+      return null
+    }
+    if (!isWordChar(code)) {
+      continue
+    }
+    const start = at
+    let upper = false
+    for (; at < text.length && isWordChar(text.charCodeAt(at)); at++) {
+      upper ||= text.charCodeAt(at) <= 90 && text.charCodeAt(at) >= 65
+    }
+    const word = upper ? text.slice(start, at).toLowerCase() : text.slice(start, at)
+    if (word.length > 1 && !NOISE.has(word) && !kept.includes(word)) {
+      if (kept.length === 32) {
+        return null // a long text: the general way de-duplicates with a set
+      }
+      kept.push(word)
+    }
+    at-- // the outer loop steps past the character that ended the word (or re-reads a non-ASCII one)
+  }
+  return kept
 }
 
 /** True when a purpose word can stand for a name word (not noise, long enough to mean something). */

@@ -55,8 +55,8 @@ export type OpenItemIndex = {
   lastPrefix: string
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
   payerNames: Map<string, NameMatches>
-  /** The same by the payer name's raw text. */
-  payerNamesRaw: Map<string, NameMatches>
+  /** The same by candidate limit and the payer name's raw text. */
+  payerNamesRaw: Map<number, Map<string, NameMatches>>
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([])

@@ -8,8 +8,10 @@ export type PartyEvidence = {
   ibanCustomers: readonly number[]
   /** Shared between payments of the same payer name: read only. */
   byName: NameMatches
-  nameInPurpose: Set<number>
+  nameInPurpose: ReadonlySet<number>
 }
+
+const NOBODY: ReadonlySet<number> = new Set()
 
 const NO_CUSTOMERS: readonly number[] = Object.freeze([])
 
@@ -50,11 +52,16 @@ const NO_NAMES = new NameMatches([], [])
 
 /** nameMatches of a payer name as the bank wrote it: the same text is normalised once per run. */
 function rawNameMatches(raw: string, index: OpenItemIndex, limit: number): NameMatches {
-  const key = `${limit}|${raw}`
-  let found = index.payerNamesRaw.get(key)
+  // One table per candidate limit: the raw text itself is the key (no key string built per payment).
+  let byRaw = index.payerNamesRaw.get(limit)
+  if (!byRaw) {
+    byRaw = new Map()
+    index.payerNamesRaw.set(limit, byRaw)
+  }
+  let found = byRaw.get(raw)
   if (!found) {
     found = nameMatches(payerName(raw), index, limit)
-    index.payerNamesRaw.set(key, found)
+    byRaw.set(raw, found)
   }
   return found
 }
@@ -178,11 +185,11 @@ function nameCandidates(payer: PayerName, index: OpenItemIndex, limit: number): 
 }
 
 /** Customers whose whole name appears in the purpose words (payer name missing or different). */
-function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): Set<number> {
-  const found = new Set<number>()
+function customersNamedIn(words: string[], index: OpenItemIndex, limit: number): ReadonlySet<number> {
   if (!words.length) {
-    return found
+    return NOBODY
   }
+  const found = new Set<number>()
   const present = new Set(words.filter(isNameWord))
   for (const word of present) {
     const customers = index.names.customersWithToken(word)

@@ -115,6 +115,16 @@ export class HashedPostings<K extends string | number> {
     return found ? found.reverse() : EMPTY
   }
 
+  /** Whether some entry's key has this hashKey (the key itself is not compared: a pre-check for has). */
+  hasHash(hash: number): boolean {
+    for (let entry = this.buckets[hash & (this.buckets.length - 1)]; entry !== 0; entry = this.next[entry - 1]) {
+      if (this.hashes[entry - 1] === hash) {
+        return true
+      }
+    }
+    return false
+  }
+
   has(key: K): boolean {
     const hash = hashKey(key)
     for (let entry = this.buckets[hash & (this.buckets.length - 1)]; entry !== 0; entry = this.next[entry - 1]) {

@@ -1,4 +1,5 @@
 import { isValidCompactRf } from "./iso11649"
+import { HASH_START, hashStep } from "./posting-lists"
 import { splitSepaTags, tokenize, type SegmentTag, type Token } from "./purpose-tokens"
 
 /** A number written in the purpose, with what the words around it say about it. */
@@ -48,6 +49,11 @@ export type ScanContext = {
   ignore: Set<string>
   /** Whether a glued n-gram is some open item's reference; unknown n-grams are not kept. */
   isKnownReference?: (compact: string) => boolean
+  /**
+   * Optional pre-check by the n-gram's hashKey and length: false only where isKnownReference
+   * would say false, so an n-gram's string is built only for a possible reference.
+   */
+  isKnownHash?: (hash: number, length: number) => boolean
   /** Longest reference worth gluing tokens for (RF references are always followed to 25). */
   maxReferenceLength?: number
 }
@@ -90,20 +96,32 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
   const maxLength = context.maxReferenceLength ?? 35
   const rfSpan = new Set<number>()
   const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
+  const { isKnownReference, isKnownHash } = context
   for (let i = 0; i < words.length; i++) {
+    const isRfStart = isRfHead(words[i].token.text)
+    // An n-gram's string is built only for an RF head (its check digits) or when its hash is some reference's.
     let compact = ""
-    const isRfStart = /^RF\d{2}/.test(words[i].token.text)
+    let length = 0
+    let hash = HASH_START
     let validEnd = -1
     for (let j = i; j < Math.min(words.length, i + MAX_NGRAM); j++) {
-      compact += words[j].token.text
-      if (compact.length > (isRfStart ? Math.max(25, maxLength) : maxLength)) {
+      const text = words[j].token.text
+      length += text.length
+      if (length > (isRfStart ? Math.max(25, maxLength) : maxLength)) {
         break
       }
-      const rfValid = isRfStart && compact.length <= 25 && isValidCompactRf(compact)
+      const rfValid = isRfStart && length <= 25 && isValidCompactRf((compact = joinTexts(words, i, j)))
       if (rfValid) {
         validEnd = j
       }
-      if (!context.isKnownReference || context.isKnownReference(compact)) {
+      if (isKnownHash) {
+        for (let k = 0; k < text.length; k++) {
+          hash = hashStep(hash, text.charCodeAt(k))
+        }
+      }
+      const possible = !isKnownReference || !isKnownHash || isKnownHash(hash, length)
+      if (possible && (!isKnownReference || isKnownReference((compact = joinTexts(words, i, j))))) {
+        compact = joinTexts(words, i, j)
         const raw = words.slice(i, j + 1).map(({ token }, k) => (k ? token.sepBefore : "") + token.raw).join("")
         scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
       }
@@ -113,6 +131,21 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
     }
   }
   return rfSpan
+}
+
+/** The token texts of words[from … to] glued together. */
+function joinTexts(words: { token: Token }[], from: number, to: number): string {
+  let text = words[from].token.text
+  for (let k = from + 1; k <= to; k++) {
+    text += words[k].token.text
+  }
+  return text
+}
+
+/** /^RF\d{2}/ on an upper-case token text. */
+function isRfHead(text: string): boolean {
+  const digit = (at: number) => text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57
+  return text.length >= 4 && text.charCodeAt(0) === 82 && text.charCodeAt(1) === 70 && digit(2) && digit(3)
 }
 
 /** A valid RF covers its tokens; an invalid one covers the short groups printed after it. */

@@ -1,6 +1,6 @@
 import { compactReference } from "./iso11649"
 import { displayIdOf, invoiceNumberOf, paymentReferenceOf, type OpenItemIndex } from "./open-item-index"
-import type { PurposeScan } from "./reference-mentions"
+import type { PurposeScan, TokenSpan } from "./reference-mentions"
 import type { MatchOptions, ReasonParams, Signal } from "./types"
 
 /** trusted: decisive with a consistent amount; bare: needs payer and exact amount too; weak: never decisive. */
@@ -41,7 +41,7 @@ function where(source: "purpose" | "end_to_end"): string {
 export function findReferenceHits(scan: PurposeScan, purpose: string, amountCents: number, index: OpenItemIndex, options: MatchOptions): ReferenceHits {
   const hits: ReferenceHits = new Map()
   // Tokens that form a whole reference ("RE 2026 007260") are not read again as loose numbers.
-  const consumed = new Set<string>()
+  const consumed: TokenSpan[] = []
   for (const mention of scan.compacts) {
     if (mention.rf && !mention.rfValid) {
       continue // a mistyped RF fails mod 97: the text is not evidence of anything
@@ -49,9 +49,7 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     const byReference = index.byPaymentReference.get(mention.compact)
     const byInvoice = index.byInvoiceCompact.get(mention.compact)
     if (byReference.length || byInvoice.length) {
-      for (let token = mention.span.from; token <= mention.span.to; token++) {
-        consumed.add(`${mention.span.segment}:${token}`)
-      }
+      consumed.push(mention.span)
     }
     const signal: Signal = mention.source === "end_to_end" ? "end_to_end_reference" : "payment_reference"
     for (const position of byReference) {
@@ -68,12 +66,13 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     }
   }
   const wholeEuros = amountCents % 100 === 0 ? String(amountCents / 100) : null
-  const found = new Set<number>()
-  for (const [at, mention] of scan.numbers.entries()) {
-    if (consumed.has(`${mention.span.segment}:${mention.span.from}`) || consumed.has(`${mention.span.segment}:${mention.span.to}`)) {
+  const found: number[] = [] // mentions (by position in scan.numbers) that named some item
+  for (let at = 0; at < scan.numbers.length; at++) {
+    const mention = scan.numbers[at]
+    if (isConsumed(consumed, mention.span.segment, mention.span.from) || isConsumed(consumed, mention.span.segment, mention.span.to)) {
       continue
     }
-    if (mention.partOf !== undefined && found.has(mention.partOf)) {
+    if (mention.partOf !== undefined && found.includes(mention.partOf)) {
       continue // "2026/1042" named an invoice as a whole: its parts are not orders of their own
     }
     const short = mention.digits.length < options.minBareNumberLength
@@ -88,7 +87,7 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
       const invoice = invoiceNumberOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}${how}`
       offer(hits, position, { signal: "invoice_number", strength, weight, detail, code: "invoice_match", params: { text: mention.raw, where: mention.source, invoice, quality }, ...extra })
-      found.add(at)
+      found.push(at)
     }
     // Display ids are numbers: "0042" is order 42 (digits beyond 15 cannot be one).
     const displayPositions = mention.digits.length <= 15 ? index.byDisplayId.get(Number(mention.digits)) : []
@@ -96,11 +95,21 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
       const order = displayIdOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${order}${how}`
       offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail, code: "order_match", params: { text: mention.raw, where: mention.source, order, quality }, ...extra })
-      found.add(at)
+      found.push(at)
     }
   }
   addPatternHits(hits, purpose, index, options)
   return hits
+}
+
+/** Whether token `token` of segment `segment` lies in one of the spans. */
+function isConsumed(spans: TokenSpan[], segment: number, token: number): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    if (spans[i].segment === segment && spans[i].from <= token && token <= spans[i].to) {
+      return true
+    }
+  }
+  return false
 }
 
 /** Shop-specific invoice number formats (options.invoiceNumberPatterns), trusted like a labelled number. */
