@@ -144,9 +144,10 @@ function joinTexts(words: { token: Token }[], from: number, to: number): string 
 
 /** /^RF\d{2}/ on an upper-case token text. */
 function isRfHead(text: string): boolean {
-  const digit = (at: number) => text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57
-  return text.length >= 4 && text.charCodeAt(0) === 82 && text.charCodeAt(1) === 70 && digit(2) && digit(3)
+  return text.length >= 4 && text.charCodeAt(0) === 82 && text.charCodeAt(1) === 70 && isDigitCode(text.charCodeAt(2)) && isDigitCode(text.charCodeAt(3))
 }
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57
 
 /** A valid RF covers its tokens; an invalid one covers the short groups printed after it. */
 function markRfSpan(words: { token: Token; index: number }[], start: number, validEnd: number, span: Set<number>): void {
