@@ -9,6 +9,65 @@ import { statementFileBench } from "./statement-file-in-medusa"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
+const breakdown = (m: NodeJS.MemoryUsage) =>
+  Object.fromEntries(Object.entries(m).map(([key, bytes]) => [key, Math.round(bytes / 2 ** 20)])) as Record<keyof NodeJS.MemoryUsage, number>
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+/**
+ * Diagnostic only (`NODE_OPTIONS=--expose-gc BENCH_GC_PROBE=1`; it changes what it measures): what is
+ * live after a full collection at the matching's start and every 5 s of it, beside the RSS, printed as
+ * BENCH_LIVE lines; with BENCH_HEAP_SNAPSHOT_DIR also a heap snapshot at the start and after 20 s.
+ */
+function liveMemoryProbe() {
+  if (process.env.BENCH_ALLOC_PROFILE) {
+    return allocationProfile(process.env.BENCH_ALLOC_PROFILE)
+  }
+  if (!gc || !process.env.BENCH_GC_PROBE) {
+    return { stop: () => undefined }
+  }
+  const started = Date.now()
+  const dir = process.env.BENCH_HEAP_SNAPSHOT_DIR
+  const probe = (label: string) => {
+    const before = breakdown(process.memoryUsage())
+    gc()
+    const after = breakdown(process.memoryUsage())
+    console.log(`BENCH_LIVE ${label} ${((Date.now() - started) / 1000).toFixed(0)} s: rss ${before.rss} -> ${after.rss}, heapUsed ${before.heapUsed} -> ${after.heapUsed} of ${after.heapTotal}, external ${before.external} -> ${after.external}, arrayBuffers ${before.arrayBuffers} -> ${after.arrayBuffers}`)
+    if (dir && (label === "start" || label === "20s")) {
+      require("v8").writeHeapSnapshot(`${dir}/matching-${label}.heapsnapshot`)
+    }
+  }
+  probe("start")
+  let n = 0
+  const timer = setInterval(() => probe(`${(++n) * 5}s`), 5_000)
+  return { stop: () => clearInterval(timer) }
+}
+
+/**
+ * Diagnostic only (BENCH_ALLOC_PROFILE=file): V8's sampling heap profile of the matching's first 30 s,
+ * garbage included (what the matching allocates, not what it keeps), written as a .heapprofile.
+ */
+function allocationProfile(file: string) {
+  const { Session } = require("inspector") as typeof import("inspector")
+  const session = new Session()
+  session.connect()
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))))
+  void post("HeapProfiler.startSampling", { samplingInterval: Number(process.env.BENCH_ALLOC_SAMPLING ?? 32_768), includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !process.env.BENCH_ALLOC_PROMOTED_ONLY })
+  let done = false
+  const finish = async () => {
+    if (done) {
+      return
+    }
+    done = true
+    const { profile } = await post("HeapProfiler.stopSampling")
+    require("fs").writeFileSync(file, JSON.stringify(profile))
+    session.disconnect()
+  }
+  const timer = setTimeout(finish, 30_000)
+  return { stop: () => (clearTimeout(timer), void finish()) }
+}
+
 /**
  * Runs inside a booted Medusa app (`medusa exec`): links the sandbox's test bank, fills its
  * Girokonto with BENCH_GENERATE incoming payments, imports twice and prints one JSON line with the
@@ -40,10 +99,15 @@ export default async function importInMedusa({ container }: ExecArgs) {
   let ticks = 0
   // the matching's own window (from the import's end to the last payment matched), apart from the import's
   let matchingPeak = 0
+  // where the memory is at the matching's peak: the breakdown of the sample with the most RSS
+  let matchingPeakBreakdown: NodeJS.MemoryUsage | null = null
   const sampler = setInterval(() => {
     const rss = process.memoryUsage.rss()
     peak = Math.max(peak, rss)
-    matchingPeak = matchingPeak && Math.max(matchingPeak, rss)
+    if (matchingPeak && rss > matchingPeak) {
+      matchingPeak = rss
+      matchingPeakBreakdown = process.memoryUsage()
+    }
     // the full breakdown is dearer; every 10th sample is enough to see the heap's share
     if (++ticks % 10 === 0) {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
@@ -54,14 +118,19 @@ export default async function importInMedusa({ container }: ExecArgs) {
     const { result } = await importBankTransactionsWorkflow(container).run({ input: { trigger: "operator", account_ids: [giro.id] } })
     return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result }
   }
+  const importProfile = process.env.BENCH_ALLOC_WINDOW === "import" ? liveMemoryProbe() : null
   const first = await run()
+  importProfile?.stop()
   const peakFirst = peak
   const peakHeapFirst = peakHeap
   // The import's event starts automatic matching of the new payments in this process. The next
   // scheduled import comes an hour later, long after it finished; the second run starts when it has,
   // and its time is reported on its own.
   const matchingStarted = process.hrtime.bigint()
-  const matchingStartRss = process.memoryUsage.rss()
+  const matchingStart = process.memoryUsage()
+  const live = process.env.BENCH_ALLOC_WINDOW === "import" ? { stop: () => undefined } : liveMemoryProbe()
+  console.log("BENCH_MARK matching-start")
+  const matchingStartRss = matchingStart.rss
   matchingPeak = matchingStartRss
   // done when no stored payment needs matching any more (the hand-off is in the database)
   const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
@@ -71,7 +140,10 @@ export default async function importInMedusa({ container }: ExecArgs) {
   }
   const matchingSeconds = Number(process.hrtime.bigint() - matchingStarted) / 1e9
   const peakMatching = peak
+  live.stop()
+  console.log("BENCH_MARK matching-end")
   const peakMatchingOnly = matchingPeak
+  const peakBreakdown = matchingPeakBreakdown as NodeJS.MemoryUsage | null
   matchingPeak = 0
   const assigned = await service.listPaymentAssignments({}, { select: ["id"], take: null })
   const second = await run()
@@ -100,6 +172,7 @@ export default async function importInMedusa({ container }: ExecArgs) {
         matching_rss_peak_mb: peakMatching / 2 ** 20,
         matching_rss_start_mb: matchingStartRss / 2 ** 20,
         matching_rss_own_peak_mb: peakMatchingOnly / 2 ** 20,
+        memory_mb: { before_import: breakdown(before), matching_start: breakdown(matchingStart), matching_peak: breakdown(peakBreakdown ?? matchingStart) },
         matching_assignments: assigned.length,
         second_seconds: second.seconds,
         second_imported: second.result.counts.imported,

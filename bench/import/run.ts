@@ -43,17 +43,29 @@ async function main() {
   }
   try {
     await run([MEDUSA, "db:migrate"], env)
-    const out = await run([MEDUSA, "exec", "bench/import/import-in-medusa.ts"], env, true)
+    // diagnostics only: BENCH_NODE_FLAGS="--trace-gc --trace-gc-nvp" for the Medusa process
+    const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []
+    const out = await run([...flags, MEDUSA, "exec", "bench/import/import-in-medusa.ts"], env, true)
+    if (process.env.BENCH_OUT_FILE) {
+      // diagnostics (e.g. NODE_OPTIONS=--trace-gc) go to stdout of the Medusa process
+      require("fs").writeFileSync(process.env.BENCH_OUT_FILE, out)
+    }
     const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
     if (!line) {
       throw new Error(`no result from the Medusa process:\n${out.slice(-2000)}`)
     }
     const r = JSON.parse(line.slice("BENCH_RESULT ".length))
+    for (const live of out.split("\n").filter((l) => l.startsWith("BENCH_LIVE "))) {
+      console.log(live)
+    }
     const ok = (pass: boolean) => (pass ? "ok" : "MISSED")
     console.log(`import: ${r.imported} new of ${r.fetched} fetched in ${r.pages} pages (${r.filtered} filtered, ${r.held} held as potential duplicates)`)
     console.log(`  first run:   ${r.first_seconds.toFixed(1)} s, ${Math.round(r.per_second)} transactions/s   [target >= 2000: ${ok(r.per_second >= 2000)}]`)
     console.log(`  Medusa RSS:  ${r.rss_baseline_mb.toFixed(0)} MB before, peak ${r.rss_peak_mb.toFixed(0)} MB, growth ${r.rss_growth_mb.toFixed(0)} MB (JS heap in use grew ${r.heap_used_growth_mb.toFixed(0)} MB)   [target < 200 MB: ${ok(r.rss_growth_mb < 200)}]`)
     console.log(`  then:        automatic matching of the new payments (the import's event) ${r.matching_seconds.toFixed(1)} s, ${r.matching_assignments} assignments, Medusa RSS peak ${r.matching_rss_peak_mb.toFixed(0)} MB since the import began; during the matching alone ${r.matching_rss_start_mb.toFixed(0)} → peak ${r.matching_rss_own_peak_mb.toFixed(0)} MB`)
+    const m = r.memory_mb as Record<string, Record<string, number>>
+    const show = (at: string) => `rss ${m[at].rss}, heap ${m[at].heapUsed} used of ${m[at].heapTotal}, external ${m[at].external} (array buffers ${m[at].arrayBuffers})`
+    console.log(`  memory (MB): before the import ${show("before_import")}; matching starts ${show("matching_start")}; matching's peak ${show("matching_peak")}`)
     console.log(`  second run:  ${r.second_seconds.toFixed(2)} s, ${r.second_imported} new, ${r.second_fetched} read = ${(r.second_share * 100).toFixed(1)} % of the first   [target < 5 %: ${ok(r.second_share < 0.05)}]`)
     const f = r.statement_file
     console.log(`statement file: camt.053 of ${f.entries} credits (${f.file_mb.toFixed(1)} MB) into a file-only account`)
