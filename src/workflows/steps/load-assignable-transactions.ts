@@ -21,6 +21,7 @@ const day = (value: string | Date | null) => (value ? new Date(value).toISOStrin
 
 export type AssignableTransactions = {
   transactions: BankTransactionInput[]
+  /** Current assignments by payment id; a payment without any has no entry. */
   existing: Record<string, ExistingAssignment[]>
 }
 
@@ -60,7 +61,10 @@ export async function loadAssignableTransactions(container: MedusaContainer, inp
       mandateReference: row.mandate_reference,
       creditorId: row.creditor_id,
     })),
-    existing: Object.fromEntries(list.map((row) => [row.id, (row.assignments ?? []).map((a) => ({ id: a.id, order_id: a.order_id, amount: a.amount, status: a.status }))])),
+    // only payments that have assignments: an entry per payment of a batch of 1 000 new ones was garbage that outlived the engine's run
+    existing: Object.fromEntries(
+      list.filter((row) => row.assignments?.length).map((row) => [row.id, row.assignments!.map((a) => ({ id: a.id, order_id: a.order_id, amount: a.amount, status: a.status }))])
+    ),
   }
 }
 
