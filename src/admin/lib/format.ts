@@ -17,6 +17,12 @@ export function formatTotals(totals: Record<string, string>, locale: string): st
   return entries.length ? entries.map(([currency, value]) => formatMoney(value, currency.toUpperCase(), locale)).join(" · ") : "–"
 }
 
+/** "1234.5" → "1.234,50" (de) / "1,234.50" (en): two decimals, no currency sign (the sentence names it). */
+export function formatAmount(value: unknown, locale: string): string {
+  const number = Number(value)
+  return Number.isFinite(number) ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(number) : String(value ?? "")
+}
+
 export function formatDateTime(value: string | null, locale: string): string {
   return value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–"
 }

@@ -1,5 +1,5 @@
 import type { StatementFileResult, SyncRun } from "../../types/http"
-import { formatIban } from "./format"
+import { formatAmount, formatIban } from "./format"
 
 /*
  * The server reports import problems with a stable code and its params beside an English message
@@ -8,6 +8,8 @@ import { formatIban } from "./format"
  */
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
+
+const atPlace = (place: string, reason: string) => (place ? `${place}: ${reason}` : reason)
 
 /** "line 14, column 3" / "statement 1 (line 1)" in the admin's language; element names (Stmt 1, Ntry 3) stay as the file has them. */
 export function placeIn(place: string, t: Translate): string {
@@ -33,7 +35,7 @@ export function statementFileError(result: StatementFileResult, t: Translate): s
   if (!reason) {
     return result.error
   }
-  return params.place ? `${params.place}: ${reason}` : reason
+  return atPlace(String(params.place), reason)
 }
 
 /** What the reader noticed in an imported file, one line per warning, translated when the server gave codes. */
@@ -44,13 +46,12 @@ export function statementFileWarnings(result: StatementFileResult, t: Translate,
       return english
     }
     // amounts ("1362.24") in the admin's number format
-    const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
     const params = Object.fromEntries(
-      Object.entries(coded.params).map(([key, value]) => [key, typeof value === "string" && /^-?\d+\.\d{2}$/.test(value) ? decimal.format(Number(value)) : value])
+      Object.entries(coded.params).map(([key, value]) => [key, typeof value === "string" && /^-?\d+\.\d{2}$/.test(value) ? formatAmount(value, locale) : value])
     )
     const place = placeIn(String(coded.params.place ?? ""), t)
     const reason = t(`finapi.statements.warnings.${coded.code}`, { ...params, place, defaultValue: "" })
-    return reason ? (place ? `${place}: ${reason}` : reason) : english
+    return reason ? atPlace(place, reason) : english
   })
 }
 

@@ -1,17 +1,12 @@
 import { useTranslation } from "react-i18next"
 import type { EvidenceReason } from "../../../types/http"
+import { formatAmount } from "../../lib/format"
 export type { EvidenceReason }
 
 /** A reason as the matching engine returns it (contracts/matching.md plus code and params). */
 
 // Parameters that hold money (decimal strings): shown in the locale's number format.
 const AMOUNT_PARAMS = new Set(["outstanding", "difference", "short", "paid", "open", "surplus", "total", "sum"])
-
-/** "1234.5" → "1.234,50" (de) / "1,234.50" (en): two decimals, no currency sign (the sentence names it). */
-function formatAmount(value: unknown, locale: string): string {
-  const number = Number(value)
-  return Number.isFinite(number) ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(number) : String(value ?? "")
-}
 
 /**
  * Renders one piece of evidence in the operator's language from its code and parameters; falls
