@@ -22,6 +22,7 @@ import type BankReconciliationModuleService from "../../src/modules/bank-reconci
 import type { ImportedTransactionInsert } from "../../src/modules/bank-reconciliation/service"
 import { transactionFingerprint } from "../../src/modules/bank-reconciliation/transaction-fingerprint"
 import { TRANSACTIONS_IMPORTED_EVENT } from "../../src/workflows/import/import-bank-transactions"
+import refreshOpenOrderSearchJob from "../../src/jobs/refresh-open-order-search"
 import { matchPlacedOrderWorkflow } from "../../src/workflows/assignment/match-placed-order"
 import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
 import { loadAssignableTransactions } from "../../src/workflows/steps/load-assignable-transactions"
@@ -239,6 +240,12 @@ export default async function shopInMedusa({ container }: ExecArgs) {
     placedMatched += result.auto
   }
 
+  // --- the search projection as the worker's minute job keeps it (the seeded orders were copied by
+  // SQL, so no order.placed subscriber wrote their rows); timed: its cost follows the open orders
+  const projectionStarted = process.hrtime.bigint()
+  await refreshOpenOrderSearchJob(container)
+  const projectionSeconds = seconds(projectionStarted)
+
   // --- what the runner reads back and asks for
   const { rows: sample } = await pg.raw(
     `select o.id, (select (totals ->> 'current_order_total') from order_summary s where s.order_id = o.id) as total,
@@ -267,6 +274,7 @@ export default async function shopInMedusa({ container }: ExecArgs) {
         placed_p95_ms: quantile(placedMs, 0.95),
         placed_matched: placedMatched,
         placed: placed.length,
+        projection_seconds: projectionSeconds,
         sample: sample.map((s: { id: string; total: string; unpaid: boolean }) => ({ id: s.id, total: Number(s.total), unpaid: s.unpaid })),
         search_names: LAST.slice(0, 10),
         search_numbers: unpaid.slice(0, 50).map((o: { display_id: number }) => o.display_id),

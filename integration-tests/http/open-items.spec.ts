@@ -9,6 +9,7 @@ import { derivePaymentReference } from "../../src/lib/bank-transfer/payment-refe
 import { searchOpenItems, type OpenItemQuery } from "../../src/modules/bank-reconciliation/open-item-search"
 import { loadOpenOrders } from "../../src/workflows/matching/open-orders"
 import { refreshOpenOrderSearchIn } from "../../src/workflows/matching/open-order-search-text"
+import refreshOpenOrderSearchJob from "../../src/jobs/refresh-open-order-search"
 
 jest.setTimeout(300_000)
 
@@ -47,7 +48,7 @@ medusaIntegrationTestRunner({
       const assigned = await post(`/transactions/${payment.id}/assignments`, { assignments: [{ order_id: partly.order.id, amount: "50" }] })
       expect(assigned.status).toBe(200)
       const iban = (payment.counterpart_iban as string).replace(/\s+/g, "").toUpperCase()
-      return { erika, jonas, iban, unpaid: unpaid.order, several: several.order, paid: paid.order, canceled: canceled.order, partly: partly.order }
+      return { erika, jonas, iban, payment, unpaid: unpaid.order, several: several.order, paid: paid.order, canceled: canceled.order, partly: partly.order }
     }
 
     const byOrder = <T extends { orderId: string }>(items: T[]) => [...items].sort((a, b) => a.orderId.localeCompare(b.orderId))
@@ -138,6 +139,26 @@ medusaIntegrationTestRunner({
       expect((await same({ q: "erika" })).actual).toEqual([s.unpaid.id])
       expect((await same({ q: "röstmeister" })).actual.sort()).toEqual([s.several.id, s.partly.id].sort())
       expect(Number((await pg.raw(`select count(*) from open_order_search`)).rows[0].count)).toBeGreaterThanOrEqual(3)
+
+      // by amount, with no row yet: the partly assigned order by what it owes after its confirmed 50
+      await pg.raw(`delete from open_order_search`)
+      expect(await same({ amount: "37.5" })).toEqual({ actual: [s.partly.id], expected: [s.partly.id] })
+      // the confirmed sum follows every assignment change at once (triggers on payment_assignment)
+      const assignment = (await get(`/transactions/${s.payment.id}/assignments`)).data.assignments.find((a: { order_id: string }) => a.order_id === s.partly.id)
+      expect((await post(`/assignments/${assignment.id}`, { amount: "20" })).status).toBe(200)
+      expect(await same({ amount: "67.5" })).toEqual({ actual: [s.partly.id], expected: [s.partly.id] })
+      expect(await same({ amount: "37.5" })).toEqual({ actual: [], expected: [] })
+      const row = async () => (await pg.raw(`select trim_scale(pending)::text as pending, trim_scale(assigned)::text as assigned from open_order_search where order_id = ?`, [s.partly.id])).rows[0]
+      expect(await row()).toEqual({ pending: "87.5", assigned: "20" })
+
+      // an order placed longer ago that lost its row: the minute job writes it again
+      await pg.raw(`delete from open_order_search`)
+      await pg.raw(`update "order" set created_at = created_at - interval '1 day' where id = any(?)`, [[s.unpaid.id, s.several.id, s.partly.id]])
+      expect(await pg.raw(`select count(*)::int as n from open_order_search`)).toMatchObject({ rows: [{ n: 0 }] })
+      await refreshOpenOrderSearchJob(container)
+      expect(await row()).toEqual({ pending: "87.5", assigned: "20" })
+      expect(await same({ q: "erika" })).toEqual({ actual: [s.unpaid.id], expected: [s.unpaid.id] })
+      expect(await same({ amount: "67.5" })).toEqual({ actual: [s.partly.id], expected: [s.partly.id] })
     })
 
     it("pages a text search over orders with stored references in chunks with the in-memory search's answers", async () => {

@@ -42,7 +42,11 @@ const summaryAmount = (name: string) => `coalesce(s.totals -> 'raw_${name}' ->> 
  * (`IDX_finapi_order_summary_owing`, migration Migration20261129170000), so the owing orders are read
  * from that index (a tenth of a shop's orders) instead of every summary; keep the two identical.
  */
-export const SUMMARY_PENDING_SQL = `(case when coalesce(s.totals -> 'raw_pending_difference' ->> 'value', s.totals ->> 'pending_difference') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' then coalesce(s.totals -> 'raw_pending_difference' ->> 'value', s.totals ->> 'pending_difference')::numeric end)`
+const guardedSummaryAmount = (name: string) =>
+  `(case when coalesce(s.totals -> 'raw_${name}' ->> 'value', s.totals ->> '${name}') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' then coalesce(s.totals -> 'raw_${name}' ->> 'value', s.totals ->> '${name}')::numeric end)`
+export const SUMMARY_PENDING_SQL = guardedSummaryAmount("pending_difference")
+/** The summary's total the same way: the expression of the plugin's index IDX_finapi_order_summary_owing_total (Migration20261130020000). */
+export const SUMMARY_TOTAL_SQL = guardedSummaryAmount("current_order_total")
 
 /** SQL over the statement's aliases: what the order still owes after confirmed assignments, and its total. */
 export const OWED_SQL = `(${summaryAmount("pending_difference")} - coalesce(a.assigned, 0))`

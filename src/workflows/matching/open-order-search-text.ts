@@ -1,11 +1,14 @@
 /**
  * The open-order search's projection (model OpenOrderSearch, table `open_order_search`): per order
- * that may owe money, the compacted text the search looks in. Kept by set-based SQL on Medusa's
- * shared connection; reads `order`, `order_summary` (through the owing index), `customer`,
- * `order_address`. The search only narrows its candidates with it and re-checks each against
- * Medusa's tables, so a row too many never shows; a row missing is added at the next search; a row
- * whose text went stale (an order's metadata or billing address changed without an event the
- * plugin hears) is corrected by the minute job.
+ * that may owe money, the compacted text the search looks in, what the summary said it owes
+ * (`pending`) and the sum of its confirmed assignments (`assigned`, kept current by triggers on
+ * `payment_assignment`: Migration20261130020000). Kept by set-based SQL on Medusa's shared
+ * connection; reads `order`, `order_summary` (through the owing index), `customer`, `order_address`.
+ * The search only narrows its candidates with it and re-checks each against Medusa's tables, so a
+ * row too many never shows; a missing row of an order placed in the last minutes is added by the
+ * next search, of an older one by the minute job, which also corrects what went stale without an
+ * event the plugin hears (an order's metadata, billing address or amounts, the invoice-number
+ * options).
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -85,16 +88,22 @@ export async function refreshOpenOrderSearch(pg: Knex, options: InvoiceNumberOpt
     source = { sql: `o.id in (${OWING_IDS})`, bindings: [] }
   }
   const statement = `
-    insert into open_order_search (order_id, text, exact, display_id, order_created_at)
-    select o.id, ${text.sql}, (o.metadata ->> 'payment_reference') is not null, o.display_id, date_trunc('milliseconds', o.created_at)
+    insert into open_order_search (order_id, text, exact, display_id, order_created_at, pending, assigned)
+    select o.id, ${text.sql}, (o.metadata ->> 'payment_reference') is not null, o.display_id, date_trunc('milliseconds', o.created_at),
+           ${SUMMARY_PENDING_SQL},
+           coalesce((select sum(pa.amount) from payment_assignment pa where pa.order_id = o.id and pa.status = 'confirmed' and pa.deleted_at is null), 0)
       from "order" o
+      left join order_summary s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
       left join customer c on c.id = o.customer_id and c.deleted_at is null
       left join order_address b on b.id = o.billing_address_id and b.deleted_at is null
      where o.deleted_at is null and o.is_draft_order = false and o.status <> 'canceled' and (${source.sql})
+     -- rows locked in one order, as the assignment triggers lock them (Migration20261130020000)
+     order by o.id
     on conflict (order_id) do update
-       set text = excluded.text, exact = excluded.exact, display_id = excluded.display_id, order_created_at = excluded.order_created_at, updated_at = now()
-     where (open_order_search.text, open_order_search.exact, open_order_search.display_id, open_order_search.order_created_at)
-           is distinct from (excluded.text, excluded.exact, excluded.display_id, excluded.order_created_at)`
+       set text = excluded.text, exact = excluded.exact, display_id = excluded.display_id, order_created_at = excluded.order_created_at,
+           pending = excluded.pending, assigned = excluded.assigned, updated_at = now()
+     where (open_order_search.text, open_order_search.exact, open_order_search.display_id, open_order_search.order_created_at, open_order_search.pending, open_order_search.assigned)
+           is distinct from (excluded.text, excluded.exact, excluded.display_id, excluded.order_created_at, excluded.pending, excluded.assigned)`
   return pg.transaction(async (trx) => {
     // as in open-order-rows.ts: no JIT for a short statement; the owing orders by their index
     await trx.raw(`set local jit = off`)

@@ -11,70 +11,80 @@ import { searchOpenItems, type OpenItemQuery } from "../../modules/bank-reconcil
 import type { InvoiceNumberOptions } from "../../modules/bank-reconciliation/open-items"
 import type BankReconciliationModuleService from "../../modules/bank-reconciliation/service"
 import { loadOpenOrdersWhere } from "./open-orders"
-import { OWED_SQL, SUMMARY_PENDING_SQL, TOTAL_SQL } from "./open-order-rows"
+import { OWED_SQL, SUMMARY_PENDING_SQL, SUMMARY_TOTAL_SQL, TOTAL_SQL } from "./open-order-rows"
 import { refreshOpenOrderSearch, searchTextSql, type Sql } from "./open-order-search-text"
 
 const compact = (value: string) => value.replace(/[\s-]+/g, "").toLowerCase()
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-type Candidate = { order_id: string; missing: boolean; exact: boolean }
+type Candidate = { order_id: string; exact: boolean }
 
-/**
- * The orders whose text may contain `needle`, from the search projection (open-order-search-text.ts),
- * in the search's order (exact order number first, then newest first): its hits, its orders without
- * a stored reference, and the owing orders it has no row for yet (last; written now, so the next
- * search finds them there). A superset of the owing hits.
- */
-async function textCandidates(container: MedusaContainer, options: InvoiceNumberOptions, needle: string, number: string): Promise<Candidate[]> {
-  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const rows = (
-    await pg.raw(
-      `select * from (
-         select p.order_id, false as missing, p.exact, p.display_id::text = ? as same_number, p.order_created_at, p.display_id
-           from open_order_search p where p.text like ? or not p.exact
-         union all
-         select s.order_id, true, false, false, null, null from order_summary s
-          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0
-            and not exists (select 1 from open_order_search p where p.order_id = s.order_id)
-       ) c order by c.missing, c.same_number desc, c.order_created_at desc, c.display_id desc, c.order_id`,
-      [number, needle]
-    )
-  ).rows as Candidate[]
-  const missing = rows.filter((row) => row.missing).map((row) => row.order_id)
-  if (missing.length) {
-    // best effort: these orders are candidates anyway; a concurrent writer may hold the same rows
-    await refreshOpenOrderSearch(pg, options, { orderIds: missing }).catch(() => undefined)
+// an order placed this long ago or less that has no row yet is given one by the search itself (the
+// order.placed subscriber may not have run yet); an older one by the minute job
+const RECENT = `interval '10 minutes'`
+
+/** Writes the rows of the owing orders placed in the last minutes that have none, by Medusa's order creation time. */
+async function addRecentRows(pg: Knex, options: InvoiceNumberOptions): Promise<void> {
+  const { rows } = await pg.raw(
+    `select s.order_id from "order" o join order_summary s on s.order_id = o.id and s.version = o.version
+      where o.created_at > now() - ${RECENT} and o.deleted_at is null and s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0
+        and not exists (select 1 from open_order_search p where p.order_id = o.id)`
+  )
+  if (rows.length) {
+    // best effort: a concurrent writer may hold the same rows
+    await refreshOpenOrderSearch(pg, options, { orderIds: rows.map((row: { order_id: string }) => row.order_id) }).catch(() => undefined)
   }
-  return rows
 }
 
 /**
- * The owing orders whose outstanding after confirmed assignments or total equals `amount`, from the
- * owing summaries and the confirmed assignments summed per order in one pass (a lookup of every
- * owing order's row first cost twice as much). A superset: the rows are checked again by key.
+ * The orders whose text may contain `needle`, from the search projection (open-order-search-text.ts),
+ * in the search's order (exact order number first, then newest first): its hits and its orders
+ * without a stored reference. A superset of the owing hits.
  */
-async function amountCandidates(container: MedusaContainer, amount: string): Promise<string[]> {
-  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+async function textCandidates(pg: Knex, needle: string, number: string): Promise<Candidate[]> {
+  const rows = await pg.raw(
+    `select p.order_id, p.exact, p.display_id::text = ? as same_number, p.order_created_at, p.display_id
+       from open_order_search p where p.text like ?
+     union
+     select p.order_id, p.exact, p.display_id::text = ?, p.order_created_at, p.display_id
+       from open_order_search p where p.exact = false
+     order by same_number desc, order_created_at desc, display_id desc, order_id`,
+    [number, needle, number]
+  )
+  return rows.rows as Candidate[]
+}
+
+/**
+ * The owing orders whose outstanding after confirmed assignments or total equals `amount`, each
+ * part by an index: the owing summaries by what they owe and by their total (orders without
+ * confirmed assignments owe what their summary says), and the orders with confirmed assignments by
+ * the projection's pending minus assigned. A superset: the rows are checked again by key.
+ */
+async function amountCandidates(pg: Knex, amount: string): Promise<string[]> {
   const rows = await pg.transaction(async (trx) => {
     await trx.raw(`set local jit = off`)
     return (
       await trx.raw(
         `select s.order_id from order_summary s
-           left join (select pa.order_id, sum(pa.amount) as assigned from payment_assignment pa
-                       where pa.status = 'confirmed' and pa.deleted_at is null group by pa.order_id) a on a.order_id = s.order_id
-          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0 and (${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric)`,
-        [amount, amount]
+          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0 and (${SUMMARY_PENDING_SQL} = ?::numeric or ${SUMMARY_TOTAL_SQL} = ?::numeric)
+         union
+         select p.order_id from open_order_search p where p.assigned > 0 and p.pending - p.assigned = ?::numeric`,
+        [amount, amount, amount]
       )
     ).rows as { order_id: string }[]
   })
-  return [...new Set(rows.map((row) => row.order_id))]
+  return rows.map((row) => row.order_id)
 }
 
 /** Open orders fitting the query, best first, at most `limit` (default 20). */
 export async function searchOpenOrders(container: MedusaContainer, query: OpenItemQuery): Promise<OpenItemInput[]> {
   const { invoiceNumber } = await container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE).getOptions()
+  const pg = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const where: Sql[] = []
   const q = query.q?.trim()
+  if (q || query.amount) {
+    await addRecentRows(pg, invoiceNumber)
+  }
   const rank: string[] = []
   const rankBindings: Knex.RawBinding[] = []
   let orderIds: string[] | undefined
@@ -83,8 +93,8 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     const text = searchTextSql(invoiceNumber)
     const needle = `%${escapeLike(compact(q.replace(/^#/, "")))}%`
     // narrowed by the projection first: the text of every owing order is not compacted per request
-    candidates = await textCandidates(container, invoiceNumber, needle, q.replace(/^#/, ""))
-    orderIds = [...new Set(candidates.map((c) => c.order_id))]
+    candidates = await textCandidates(pg, needle, q.replace(/^#/, ""))
+    orderIds = candidates.map((c) => c.order_id)
     // an order without a stored reference has one derived from its id (not computable in SQL): it
     // passes here and searchOpenItems decides; every order placed at checkout has one stored
     where.push({
@@ -102,7 +112,7 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   }
   if (query.amount) {
     if (!orderIds) {
-      orderIds = await amountCandidates(container, query.amount)
+      orderIds = await amountCandidates(pg, query.amount)
     }
     where.push({ sql: `${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric`, bindings: [query.amount, query.amount] })
     rank.push(`case when ${OWED_SQL} = ?::numeric then 0 else 2 end`)
@@ -114,11 +124,11 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     // the exact candidates are in the search's own order (number, then creation to the millisecond,
     // then number: what searchOpenItems sorts by), so reading them in chunks in that order and
     // stopping once `limit` of them are hits gives the same page as reading every candidate; the
-    // others (no stored reference: searchOpenItems decides; no row yet) are read in full
+    // others (no stored reference: searchOpenItems decides) are read in full
     const read = async (ids: string[]) =>
       ids.length ? searchOpenItems((await loadOpenOrdersWhere(container, { owing: true, orderIds: ids, where, orderBy })).items, { ...query, limit: ids.length }) : []
-    const hits = await read([...new Set(candidates.filter((c) => !c.exact || c.missing).map((c) => c.order_id))])
-    const ordered = candidates.filter((c) => c.exact && !c.missing).map((c) => c.order_id)
+    const hits = await read(candidates.filter((c) => !c.exact).map((c) => c.order_id))
+    const ordered = candidates.filter((c) => c.exact).map((c) => c.order_id)
     const chunk = limit * 5
     for (let start = 0, found = 0; start < ordered.length && found < limit; start += chunk) {
       const more = await read(ordered.slice(start, start + chunk))
@@ -133,7 +143,7 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     where,
     // with text, every hit (few) goes to searchOpenItems, which has the last word; without, its order is the same
     // searchOpenItems' rank: an outstanding equal to the amount weighs more than the exact order number
-    orderBy: { sql: [...(rank.length ? [rank.join(" + ")] : []), "o.created_at desc", "o.display_id desc"].join(", "), bindings: rankBindings },
+    orderBy,
     limit: q ? undefined : limit,
   })
   return searchOpenItems(items, { ...query, limit })
