@@ -8,9 +8,8 @@ const OWING = `deleted_at IS NULL AND ${guarded("pending_difference")} > 0`
 
 /**
  * The open-order search by index, so its cost follows what it finds, not the shop's size:
- * - text: a trigram index on the projection's text (`like '%…%'`), where the database can have
- *   pg_trgm (a trusted extension; without it the search scans the projection as before); the orders
- *   without a stored reference (always candidates) by their own small index;
+ * - text: the orders without a stored reference (always candidates) by their own small index (the
+ *   text itself is scanned: see the README on why not a trigram index);
  * - amount: the owing summaries by what they owe and by their total (Medusa's `order_summary`, partial
  *   indexes on the owing ones, like IDX_finapi_order_summary_owing); orders with confirmed
  *   assignments by what they owe after them, from the projection: `pending` (the summary's, written
@@ -26,12 +25,6 @@ export class Migration20261130020000 extends Migration {
     this.addSql(`alter table if exists "open_order_search" add column if not exists "pending" numeric null, add column if not exists "assigned" numeric not null default 0;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_owed" ON "open_order_search" (("pending" - "assigned")) WHERE "assigned" > 0;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_inexact" ON "open_order_search" ("order_id") WHERE "exact" = false;`);
-    this.addSql(`DO $$ BEGIN
-  CREATE EXTENSION IF NOT EXISTS pg_trgm;
-  CREATE INDEX IF NOT EXISTS "IDX_open_order_search_text_trgm" ON "open_order_search" USING gin ("text" gin_trgm_ops);
-EXCEPTION WHEN others THEN
-  RAISE NOTICE 'open-order search without a trigram index (pg_trgm: %)', SQLERRM;
-END $$;`);
     this.addSql(`DO $$ BEGIN
   IF to_regclass('public.order_summary') IS NOT NULL THEN
     CREATE INDEX IF NOT EXISTS "IDX_finapi_order_summary_owing_pending" ON "order_summary" ((${guarded("pending_difference")})) WHERE ${OWING};
@@ -83,7 +76,6 @@ END $$;`);
     this.addSql(`drop index if exists "IDX_finapi_order_summary_owing_pending";`);
     this.addSql(`drop index if exists "IDX_finapi_order_summary_owing_total";`);
     this.addSql(`drop index if exists "IDX_finapi_order_created_at";`);
-    this.addSql(`drop index if exists "IDX_open_order_search_text_trgm";`);
     this.addSql(`drop index if exists "IDX_open_order_search_inexact";`);
     this.addSql(`drop index if exists "IDX_open_order_search_owed";`);
     this.addSql(`alter table if exists "open_order_search" drop column if exists "pending", drop column if exists "assigned";`);
