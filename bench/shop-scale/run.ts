@@ -11,11 +11,13 @@
  * and times `GET /open-orders/search` and `GET /transactions` against.
  * Env: BENCH_PG_URL, BENCH_LEVELS (default "10000,30000,100000"), BENCH_PAYMENTS (10000),
  * BENCH_KEEP_DB=1 (keep the database afterwards, to EXPLAIN statements against; drop it yourself).
+ * Before the requests of each size the database is vacuumed and autovacuum waited for (settle()).
  */
 import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { Client } from "pg"
 import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
 
 const DB = `medusa-finapi-bench-shop-${process.pid}`
@@ -90,6 +92,31 @@ async function timed(urls: string[], token: string) {
 /** p95 of every fourth request from `kind` on (the search's kinds: name, number, amount, name and amount). */
 const kindP95 = (ms: number[], kind: number) => quantile(ms.filter((_, i) => i % 4 === kind), 0.95)
 
+/**
+ * Before the requests are timed: the database as a shop's is between bulk writes, not in the
+ * aftermath of seeding tens of thousands of orders and storing 10 000 decisions (`vacuum analyze`,
+ * then until no autovacuum worker runs, at most a minute), so every size is timed in the same state.
+ * Returns the seconds it took (printed with the figures).
+ */
+async function settle(): Promise<number> {
+  const started = Date.now()
+  const client = new Client({ connectionString: `${SERVER}/${DB}` })
+  await client.connect()
+  try {
+    await client.query(`vacuum analyze`)
+    for (let i = 0; i < 120; i++) {
+      const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()`)
+      if (rows[0].n === 0) {
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  } finally {
+    await client.end()
+  }
+  return (Date.now() - started) / 1000
+}
+
 /** The seeded sample as Medusa's admin API reads it: total and payment status as seeded. */
 async function assertSample(level: Level) {
   for (const order of level.sample) {
@@ -135,7 +162,7 @@ async function main() {
   await sql(`create database "${DB}"`)
   const env = { DATABASE_URL: `${SERVER}/${DB}`, NODE_ENV: "test", LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" }
   let server: ChildProcess | null = null
-  const rows: (Level & { search: { p50: number; p95: number; ms: number[] }; list: { p50: number; p95: number }; load: number })[] = []
+  const rows: (Level & { search: { p50: number; p95: number; ms: number[] }; list: { p50: number; p95: number }; load: number; settle_seconds: number })[] = []
   try {
     await run([MEDUSA, "db:migrate"], env)
     server = startServer({ ...env, MEDUSA_WORKER_MODE: "server" })
@@ -148,10 +175,11 @@ async function main() {
       const level = JSON.parse(line.slice("BENCH_LEVEL ".length)) as Level
       await waitForServer(server)
       await assertSample(level)
+      const settleSeconds = await settle()
       const { search, list } = requests(level)
       const searchFigures = await timed(search, level.token)
       const listFigures = await timed(list, level.token)
-      rows.push({ ...level, search: searchFigures, list: listFigures, load: os.loadavg()[0] })
+      rows.push({ ...level, search: searchFigures, list: listFigures, load: os.loadavg()[0], settle_seconds: settleSeconds })
       console.log(`  ${orders} orders done after ${((Date.now() - started) / 1000).toFixed(0)} s`)
     }
   } finally {
@@ -173,7 +201,7 @@ async function main() {
   }
   for (const r of rows) {
     const kinds = ["name", "number", "amount", "name and amount"].map((name, kind) => `${name} ${kindP95(r.search.ms, kind).toFixed(0)}`)
-    console.log(`  ${r.orders} orders: search p95 by kind (ms, the first request of a kind included): ${kinds.join(", ")}`)
+    console.log(`  ${r.orders} orders: search p95 by kind (ms, the first request of a kind included): ${kinds.join(", ")}; database settled in ${r.settle_seconds.toFixed(1)} s before`)
     console.log(`  ${r.orders} orders: decisions ${JSON.stringify(r.outcome)}, engine auto ${r.engine_auto}, seeding ${r.seed_seconds.toFixed(0)} s, search projection (the minute job) ${(r.projection_seconds * 1000).toFixed(0)} ms`)
   }
   const last = rows[rows.length - 1]

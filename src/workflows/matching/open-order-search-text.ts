@@ -1,8 +1,8 @@
 /**
- * The open-order search's projection (model OpenOrderSearch, table `open_order_search`): per order
- * that may owe money, the compacted text the search looks in, what the summary said it owes
- * (`pending`) and the sum of its confirmed assignments (`assigned`, kept current by triggers on
- * `payment_assignment`: Migration20261130020000). Kept by set-based SQL on Medusa's shared
+ * The open-order search's projection: per order that may owe money, the compacted text the search
+ * looks in (model OpenOrderSearch, table `open_order_search`), and what the summary said it owes with
+ * the sum of its confirmed assignments (table `open_order_owed`, Migration20261130020000; `assigned`
+ * kept current by triggers on `payment_assignment`). Kept by set-based SQL on Medusa's shared
  * connection; reads `order`, `order_summary` (through the owing index), `customer`, `order_address`.
  * The search only narrows its candidates with it and re-checks each against Medusa's tables, so a
  * row too many never shows; a missing row of an order placed in the last minutes is added by the
@@ -60,8 +60,6 @@ export type SearchTextScope =
   | { orderIds: string[] }
   /** The orders of these customers that have a row (a customer changed). */
   | { customerIds: string[] }
-  /** Owing orders without a row (before every search). */
-  | { missing: true }
   /** Every owing order; rows of orders that no longer owe are dropped (the minute job). */
   | { all: true }
 
@@ -82,37 +80,46 @@ export async function refreshOpenOrderSearch(pg: Knex, options: InvoiceNumberOpt
       return 0
     }
     source = { sql: `o.customer_id = any(?) and o.id in (select p.order_id from open_order_search p)`, bindings: [scope.customerIds] }
-  } else if ("missing" in scope) {
-    source = { sql: `o.id in (${OWING_IDS} and not exists (select 1 from open_order_search p where p.order_id = s.order_id))`, bindings: [] }
   } else {
     source = { sql: `o.id in (${OWING_IDS})`, bindings: [] }
   }
-  const statement = `
-    insert into open_order_search (order_id, text, exact, display_id, order_created_at, pending, assigned)
-    select o.id, ${text.sql}, (o.metadata ->> 'payment_reference') is not null, o.display_id, date_trunc('milliseconds', o.created_at),
-           ${SUMMARY_PENDING_SQL},
-           coalesce((select sum(pa.amount) from payment_assignment pa where pa.order_id = o.id and pa.status = 'confirmed' and pa.deleted_at is null), 0)
+  const orders = `o.deleted_at is null and o.is_draft_order = false and o.status <> 'canceled' and (${source.sql})`
+  const textStatement = `
+    insert into open_order_search (order_id, text, exact, display_id, order_created_at)
+    select o.id, ${text.sql}, (o.metadata ->> 'payment_reference') is not null, o.display_id, date_trunc('milliseconds', o.created_at)
       from "order" o
-      left join order_summary s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
       left join customer c on c.id = o.customer_id and c.deleted_at is null
       left join order_address b on b.id = o.billing_address_id and b.deleted_at is null
-     where o.deleted_at is null and o.is_draft_order = false and o.status <> 'canceled' and (${source.sql})
-     -- rows locked in one order, as the assignment triggers lock them (Migration20261130020000)
+     where ${orders}
      order by o.id
     on conflict (order_id) do update
-       set text = excluded.text, exact = excluded.exact, display_id = excluded.display_id, order_created_at = excluded.order_created_at,
-           pending = excluded.pending, assigned = excluded.assigned, updated_at = now()
-     where (open_order_search.text, open_order_search.exact, open_order_search.display_id, open_order_search.order_created_at, open_order_search.pending, open_order_search.assigned)
-           is distinct from (excluded.text, excluded.exact, excluded.display_id, excluded.order_created_at, excluded.pending, excluded.assigned)`
+       set text = excluded.text, exact = excluded.exact, display_id = excluded.display_id, order_created_at = excluded.order_created_at, updated_at = now()
+     where (open_order_search.text, open_order_search.exact, open_order_search.display_id, open_order_search.order_created_at)
+           is distinct from (excluded.text, excluded.exact, excluded.display_id, excluded.order_created_at)`
+  // what the order owes and its confirmed assignments' sum (kept current by the assignment triggers)
+  const owedStatement = `
+    insert into open_order_owed (order_id, pending, assigned)
+    select o.id, ${SUMMARY_PENDING_SQL},
+           coalesce((select sum(pa.amount) from payment_assignment pa where pa.order_id = o.id and pa.status = 'confirmed' and pa.deleted_at is null), 0)
+      from "order" o
+      join order_summary s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
+     where ${orders}
+     -- rows locked in one order, as the assignment triggers lock them (Migration20261130020000)
+     order by o.id
+    on conflict (order_id) do update set pending = excluded.pending, assigned = excluded.assigned, updated_at = now()
+     where (open_order_owed.pending, open_order_owed.assigned) is distinct from (excluded.pending, excluded.assigned)`
   return pg.transaction(async (trx) => {
     // as in open-order-rows.ts: no JIT for a short statement; the owing orders by their index
     await trx.raw(`set local jit = off`)
     await trx.raw(`set local enable_seqscan = off`)
-    const result = await trx.raw(statement, [...text.bindings, ...source.bindings])
-    let changed = result.rowCount ?? 0
+    let changed = (await trx.raw(textStatement, [...text.bindings, ...source.bindings])).rowCount ?? 0
+    if (!("customerIds" in scope)) {
+      changed += (await trx.raw(owedStatement, source.bindings)).rowCount ?? 0
+    }
     if ("all" in scope) {
-      const pruned = await trx.raw(`delete from open_order_search p where not exists (${OWING_IDS} and s.order_id = p.order_id)`)
-      changed += pruned.rowCount ?? 0
+      for (const table of ["open_order_search", "open_order_owed"]) {
+        changed += (await trx.raw(`delete from ${table} p where not exists (${OWING_IDS} and s.order_id = p.order_id)`)).rowCount ?? 0
+      }
     }
     return changed
   })

@@ -58,22 +58,17 @@ async function textCandidates(pg: Knex, needle: string, number: string): Promise
  * The owing orders whose outstanding after confirmed assignments or total equals `amount`, each
  * part by an index: the owing summaries by what they owe and by their total (orders without
  * confirmed assignments owe what their summary says), and the orders with confirmed assignments by
- * the projection's pending minus assigned. A superset: the rows are checked again by key.
+ * the projection's `open_order_owed` (pending minus assigned). A superset: the rows are checked again by key.
  */
 async function amountCandidates(pg: Knex, amount: string): Promise<string[]> {
-  const rows = await pg.transaction(async (trx) => {
-    await trx.raw(`set local jit = off`)
-    return (
-      await trx.raw(
-        `select s.order_id from order_summary s
-          where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0 and (${SUMMARY_PENDING_SQL} = ?::numeric or ${SUMMARY_TOTAL_SQL} = ?::numeric)
-         union
-         select p.order_id from open_order_search p where p.assigned > 0 and p.pending - p.assigned = ?::numeric`,
-        [amount, amount, amount]
-      )
-    ).rows as { order_id: string }[]
-  })
-  return rows.map((row) => row.order_id)
+  const { rows } = await pg.raw(
+    `select s.order_id from order_summary s
+      where s.deleted_at is null and ${SUMMARY_PENDING_SQL} > 0 and (${SUMMARY_PENDING_SQL} = ?::numeric or ${SUMMARY_TOTAL_SQL} = ?::numeric)
+     union
+     select w.order_id from open_order_owed w where w.assigned > 0 and w.pending - w.assigned = ?::numeric`,
+    [amount, amount, amount]
+  )
+  return rows.map((row: { order_id: string }) => row.order_id)
 }
 
 /** Open orders fitting the query, best first, at most `limit` (default 20). */
@@ -111,9 +106,9 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     where.push({ sql: `lower(o.currency_code) = lower(?)`, bindings: [query.currency] })
   }
   if (query.amount) {
-    if (!orderIds) {
-      orderIds = await amountCandidates(pg, query.amount)
-    }
+    // both narrowings are small, each by its index: only what passes both is read
+    const byAmount = new Set(await amountCandidates(pg, query.amount))
+    orderIds = orderIds ? orderIds.filter((id) => byAmount.has(id)) : [...byAmount]
     where.push({ sql: `${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric`, bindings: [query.amount, query.amount] })
     rank.push(`case when ${OWED_SQL} = ?::numeric then 0 else 2 end`)
     rankBindings.push(query.amount)

@@ -8,13 +8,16 @@ const OWING = `deleted_at IS NULL AND ${guarded("pending_difference")} > 0`
 
 /**
  * The open-order search by index, so its cost follows what it finds, not the shop's size:
- * - text: the orders without a stored reference (always candidates) by their own small index (the
- *   text itself is scanned: see the README on why not a trigram index);
+ * - text: a trigram index on the projection's text (`like '%…%'`), where the database can have
+ *   pg_trgm (a trusted extension; without it the text is scanned); `fastupdate` off, or every search
+ *   reads the index's whole pending list; the orders without a stored reference (always candidates)
+ *   by their own small index;
  * - amount: the owing summaries by what they owe and by their total (Medusa's `order_summary`, partial
  *   indexes on the owing ones, like IDX_finapi_order_summary_owing); orders with confirmed
- *   assignments by what they owe after them, from the projection: `pending` (the summary's, written
- *   with the text) minus `assigned` (the sum of the order's confirmed assignments, kept by triggers on
- *   `payment_assignment` in the same transaction as every assignment change);
+ *   assignments by what they owe after them, from `open_order_owed`: `pending` (the summary's,
+ *   written with the search text) minus `assigned` (the sum of the order's confirmed assignments,
+ *   kept by triggers on `payment_assignment` in the same transaction as every assignment change).
+ *   A table of its own, so that those frequent writes do not touch the text's trigram index;
  * - recently placed orders without a row yet: by Medusa's order creation time (older ones get their
  *   row from the minute job).
  * The indexes on Medusa's tables are only created where the order module's tables exist.
@@ -22,9 +25,15 @@ const OWING = `deleted_at IS NULL AND ${guarded("pending_difference")} > 0`
 export class Migration20261130020000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`alter table if exists "open_order_search" add column if not exists "pending" numeric null, add column if not exists "assigned" numeric not null default 0;`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_owed" ON "open_order_search" (("pending" - "assigned")) WHERE "assigned" > 0;`);
+    this.addSql(`create table if not exists "open_order_owed" ("order_id" text not null, "pending" numeric null, "assigned" numeric not null default 0, "updated_at" timestamptz not null default now(), constraint "open_order_owed_pkey" primary key ("order_id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_owed_after_assigned" ON "open_order_owed" (("pending" - "assigned")) WHERE "assigned" > 0;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_inexact" ON "open_order_search" ("order_id") WHERE "exact" = false;`);
+    this.addSql(`DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE INDEX IF NOT EXISTS "IDX_open_order_search_text_trgm" ON "open_order_search" USING gin ("text" gin_trgm_ops) WITH (fastupdate = off);
+EXCEPTION WHEN others THEN
+  RAISE NOTICE 'open-order search without a trigram index (pg_trgm: %)', SQLERRM;
+END $$;`);
     this.addSql(`DO $$ BEGIN
   IF to_regclass('public.order_summary') IS NOT NULL THEN
     CREATE INDEX IF NOT EXISTS "IDX_finapi_order_summary_owing_pending" ON "order_summary" ((${guarded("pending_difference")})) WHERE ${OWING};
@@ -34,7 +43,7 @@ export class Migration20261130020000 extends Migration {
     CREATE INDEX IF NOT EXISTS "IDX_finapi_order_created_at" ON "order" ("created_at") WHERE deleted_at IS NULL;
   END IF;
 END $$;`);
-    this.addSql(`CREATE OR REPLACE FUNCTION finapi_open_order_search_assigned() RETURNS trigger LANGUAGE plpgsql AS $$
+    this.addSql(`CREATE OR REPLACE FUNCTION finapi_open_order_owed_assigned() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -47,8 +56,8 @@ BEGIN
   END IF;
   IF ids IS NOT NULL THEN
     -- one order of locks for every writer of these rows (the projection's refresh writes in order too)
-    PERFORM 1 FROM open_order_search WHERE order_id = ANY(ids) ORDER BY order_id FOR UPDATE;
-    UPDATE open_order_search p SET assigned = t.assigned
+    PERFORM 1 FROM open_order_owed WHERE order_id = ANY(ids) ORDER BY order_id FOR UPDATE;
+    UPDATE open_order_owed p SET assigned = t.assigned, updated_at = now()
       FROM (SELECT i.order_id, coalesce(sum(a.amount), 0) AS assigned FROM unnest(ids) i(order_id)
               LEFT JOIN payment_assignment a ON a.order_id = i.order_id AND a.status = 'confirmed' AND a.deleted_at IS NULL
              GROUP BY i.order_id) t
@@ -56,29 +65,25 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;`);
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_insert ON payment_assignment;`);
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_update ON payment_assignment;`);
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_delete ON payment_assignment;`);
-    this.addSql(`CREATE TRIGGER finapi_open_order_search_assigned_insert AFTER INSERT ON payment_assignment REFERENCING NEW TABLE AS finapi_new FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_search_assigned();`);
-    this.addSql(`CREATE TRIGGER finapi_open_order_search_assigned_update AFTER UPDATE ON payment_assignment REFERENCING OLD TABLE AS finapi_old NEW TABLE AS finapi_new FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_search_assigned();`);
-    this.addSql(`CREATE TRIGGER finapi_open_order_search_assigned_delete AFTER DELETE ON payment_assignment REFERENCING OLD TABLE AS finapi_old FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_search_assigned();`);
-    // rows written before: their sums now (their pending amounts with the minute job's next run)
-    this.addSql(`UPDATE open_order_search p SET assigned = t.assigned
-      FROM (SELECT a.order_id, sum(a.amount) AS assigned FROM payment_assignment a WHERE a.status = 'confirmed' AND a.deleted_at IS NULL GROUP BY a.order_id) t
-     WHERE p.order_id = t.order_id;`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_insert ON payment_assignment;`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_update ON payment_assignment;`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_delete ON payment_assignment;`);
+    this.addSql(`CREATE TRIGGER finapi_open_order_owed_assigned_insert AFTER INSERT ON payment_assignment REFERENCING NEW TABLE AS finapi_new FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_owed_assigned();`);
+    this.addSql(`CREATE TRIGGER finapi_open_order_owed_assigned_update AFTER UPDATE ON payment_assignment REFERENCING OLD TABLE AS finapi_old NEW TABLE AS finapi_new FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_owed_assigned();`);
+    this.addSql(`CREATE TRIGGER finapi_open_order_owed_assigned_delete AFTER DELETE ON payment_assignment REFERENCING OLD TABLE AS finapi_old FOR EACH STATEMENT EXECUTE FUNCTION finapi_open_order_owed_assigned();`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_insert ON payment_assignment;`);
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_update ON payment_assignment;`);
-    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_search_assigned_delete ON payment_assignment;`);
-    this.addSql(`DROP FUNCTION IF EXISTS finapi_open_order_search_assigned();`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_insert ON payment_assignment;`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_update ON payment_assignment;`);
+    this.addSql(`DROP TRIGGER IF EXISTS finapi_open_order_owed_assigned_delete ON payment_assignment;`);
+    this.addSql(`DROP FUNCTION IF EXISTS finapi_open_order_owed_assigned();`);
     this.addSql(`drop index if exists "IDX_finapi_order_summary_owing_pending";`);
     this.addSql(`drop index if exists "IDX_finapi_order_summary_owing_total";`);
     this.addSql(`drop index if exists "IDX_finapi_order_created_at";`);
+    this.addSql(`drop index if exists "IDX_open_order_search_text_trgm";`);
     this.addSql(`drop index if exists "IDX_open_order_search_inexact";`);
-    this.addSql(`drop index if exists "IDX_open_order_search_owed";`);
-    this.addSql(`alter table if exists "open_order_search" drop column if exists "pending", drop column if exists "assigned";`);
+    this.addSql(`drop table if exists "open_order_owed";`);
   }
 
 }

@@ -3,12 +3,14 @@ import { model } from "@medusajs/framework/utils"
 /**
  * The open-order search's projection: per order that may owe money, the text the operator's search
  * looks in, compacted as searchOpenItems' `compact` does (order number, invoice number, stored
- * payment reference, customer name, company, e-mail). A narrow table a substring search can scan
- * instead of compacting the columns of every owing order per request. Written by SQL on Medusa's
- * connection (workflows/matching/open-order-search-text.ts): when an order is placed or updated, when a
- * customer changes, for owing orders without a row at every search, and in full by the minute job;
- * rows of orders that no longer owe are dropped by the job. A superset filter only: the search
- * re-checks every candidate against Medusa's tables.
+ * payment reference, customer name, company, e-mail), found by a trigram index. Written by SQL on
+ * Medusa's connection (workflows/matching/open-order-search-text.ts): when an order is placed or
+ * updated, when a customer changes, for recently placed owing orders without a row at a search, and
+ * in full by the minute job; rows of orders that no longer owe are dropped by the job. A superset
+ * filter only: the search re-checks every candidate against Medusa's tables.
+ * Its sibling `open_order_owed` (what each order owes, its confirmed assignments' sum) is defined by
+ * migration Migration20261130020000 only: plain numerics written by set-based SQL and a trigger,
+ * where a DML big number would pair each with a `raw_` JSON column both would have to keep.
  */
 export const OpenOrderSearch = model
   .define("open_order_search", {
