@@ -17,8 +17,6 @@ import { refreshOpenOrderSearch, searchTextSql, type Sql } from "./open-order-se
 const compact = (value: string) => value.replace(/[\s-]+/g, "").toLowerCase()
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-type Candidate = { order_id: string; exact: boolean }
-
 // an order placed this long ago or less that has no row yet is given one by the search itself (the
 // order.placed subscriber may not have run yet); an older one by the minute job
 const RECENT = `interval '10 minutes'`
@@ -36,22 +34,38 @@ async function addRecentRows(pg: Knex, options: InvoiceNumberOptions): Promise<v
   }
 }
 
+/** The orders without a stored reference: always candidates (their derived reference is not computable in SQL). */
+async function inexactCandidates(pg: Knex): Promise<string[]> {
+  const { rows } = await pg.raw(`select p.order_id from open_order_search p where p.exact = false`)
+  return rows.map((row: { order_id: string }) => row.order_id)
+}
+
 /**
- * The orders whose text may contain `needle`, from the search projection (open-order-search-text.ts),
- * in the search's order (exact order number first, then newest first): its hits and its orders
- * without a stored reference. A superset of the owing hits.
+ * One page of the orders with a stored reference whose text contains `needle`, from the search
+ * projection (open-order-search-text.ts), in the search's order: the order with exactly this number
+ * first (page 0), then newest first. Few hits come from the trigram index; for many (a short number
+ * is in thousands of texts) the creation-time index is read backwards until the page is full, so a
+ * page costs the same in a small and a large shop.
  */
-async function textCandidates(pg: Knex, needle: string, number: string): Promise<Candidate[]> {
-  const rows = await pg.raw(
-    `select p.order_id, p.exact, p.display_id::text = ? as same_number, p.order_created_at, p.display_id
-       from open_order_search p where p.text like ?
-     union
-     select p.order_id, p.exact, p.display_id::text = ?, p.order_created_at, p.display_id
-       from open_order_search p where p.exact = false
-     order by same_number desc, order_created_at desc, display_id desc, order_id`,
-    [number, needle, number]
+async function exactCandidates(pg: Knex, needle: string, number: number | null, offset: number, size: number): Promise<string[]> {
+  const same =
+    offset === 0 && number !== null
+      ? (await pg.raw(`select p.order_id from open_order_search p where p.display_id = ? and p.exact and p.text like ? order by p.order_created_at desc, p.order_id`, [number, needle])).rows
+      : []
+  const { rows } = await pg.raw(
+    `select p.order_id from open_order_search p
+      where p.deleted_at is null and p.exact and p.text like ? and p.display_id is distinct from ?
+      order by p.order_created_at desc, p.display_id desc, p.order_id
+      offset ? limit ?`,
+    [needle, number, offset, size]
   )
-  return rows.rows as Candidate[]
+  return [...same, ...rows].map((row: { order_id: string }) => row.order_id)
+}
+
+/** Which of `ids` have a projection row whose text contains `needle`, or no stored reference. */
+async function withText(pg: Knex, ids: string[], needle: string): Promise<string[]> {
+  const { rows } = await pg.raw(`select p.order_id from open_order_search p where p.order_id = any(?) and (p.text like ? or not p.exact)`, [ids, needle])
+  return rows.map((row: { order_id: string }) => row.order_id)
 }
 
 /**
@@ -83,13 +97,10 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   const rank: string[] = []
   const rankBindings: Knex.RawBinding[] = []
   let orderIds: string[] | undefined
-  let candidates: Candidate[] = []
+  const number = q ? q.replace(/^#/, "") : ""
+  const needle = `%${escapeLike(compact(number))}%`
   if (q) {
     const text = searchTextSql(invoiceNumber)
-    const needle = `%${escapeLike(compact(q.replace(/^#/, "")))}%`
-    // narrowed by the projection first: the text of every owing order is not compacted per request
-    candidates = await textCandidates(pg, needle, q.replace(/^#/, ""))
-    orderIds = candidates.map((c) => c.order_id)
     // an order without a stored reference has one derived from its id (not computable in SQL): it
     // passes here and searchOpenItems decides; every order placed at checkout has one stored
     where.push({
@@ -97,7 +108,7 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
       bindings: [...text.bindings, needle],
     })
     rank.push(`case when o.display_id::text = ? then 0 else 1 end`)
-    rankBindings.push(q.replace(/^#/, ""))
+    rankBindings.push(number)
   }
   if (query.customer_id) {
     where.push({ sql: `o.customer_id = ?`, bindings: [query.customer_id] })
@@ -106,9 +117,9 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
     where.push({ sql: `lower(o.currency_code) = lower(?)`, bindings: [query.currency] })
   }
   if (query.amount) {
-    // both narrowings are small, each by its index: only what passes both is read
-    const byAmount = new Set(await amountCandidates(pg, query.amount))
-    orderIds = orderIds ? orderIds.filter((id) => byAmount.has(id)) : [...byAmount]
+    // narrowed by the amount's indexes first (few), then by the projection's text
+    const byAmount = await amountCandidates(pg, query.amount)
+    orderIds = q ? await withText(pg, byAmount, needle) : byAmount
     where.push({ sql: `${OWED_SQL} = ?::numeric or ${TOTAL_SQL} = ?::numeric`, bindings: [query.amount, query.amount] })
     rank.push(`case when ${OWED_SQL} = ?::numeric then 0 else 2 end`)
     rankBindings.push(query.amount)
@@ -116,19 +127,23 @@ export async function searchOpenOrders(container: MedusaContainer, query: OpenIt
   const limit = query.limit ?? 20
   const orderBy = { sql: [...(rank.length ? [rank.join(" + ")] : []), "o.created_at desc", "o.display_id desc"].join(", "), bindings: rankBindings }
   if (q && !query.amount) {
-    // the exact candidates are in the search's own order (number, then creation to the millisecond,
-    // then number: what searchOpenItems sorts by), so reading them in chunks in that order and
-    // stopping once `limit` of them are hits gives the same page as reading every candidate; the
+    // the candidates with a stored reference come in the search's own order (number, then creation
+    // to the millisecond, then number: what searchOpenItems sorts by), so reading them page by page
+    // and stopping once `limit` of them are hits gives the same page as reading every candidate; the
     // others (no stored reference: searchOpenItems decides) are read in full
     const read = async (ids: string[]) =>
       ids.length ? searchOpenItems((await loadOpenOrdersWhere(container, { owing: true, orderIds: ids, where, orderBy })).items, { ...query, limit: ids.length }) : []
-    const hits = await read(candidates.filter((c) => !c.exact).map((c) => c.order_id))
-    const ordered = candidates.filter((c) => c.exact).map((c) => c.order_id)
+    const hits = await read(await inexactCandidates(pg))
     const chunk = limit * 5
-    for (let start = 0, found = 0; start < ordered.length && found < limit; start += chunk) {
-      const more = await read(ordered.slice(start, start + chunk))
+    const asNumber = /^(0|[1-9][0-9]{0,8})$/.test(number) ? Number(number) : null
+    for (let offset = 0, found = 0; found < limit; offset += chunk) {
+      const ids = await exactCandidates(pg, needle, asNumber, offset, chunk)
+      const more = await read(ids)
       hits.push(...more)
       found += more.length
+      if (ids.length < chunk) {
+        break
+      }
     }
     return searchOpenItems(hits, { ...query, limit })
   }

@@ -11,7 +11,7 @@ const OWING = `deleted_at IS NULL AND ${guarded("pending_difference")} > 0`
  * - text: a trigram index on the projection's text (`like '%…%'`), where the database can have
  *   pg_trgm (a trusted extension; without it the text is scanned); `fastupdate` off, or every search
  *   reads the index's whole pending list; the orders without a stored reference (always candidates)
- *   by their own small index;
+ *   by their own small index, the one with the searched number by its number;
  * - amount: the owing summaries by what they owe and by their total (Medusa's `order_summary`, partial
  *   indexes on the owing ones, like IDX_finapi_order_summary_owing); orders with confirmed
  *   assignments by what they owe after them, from `open_order_owed`: `pending` (the summary's,
@@ -28,6 +28,7 @@ export class Migration20261130020000 extends Migration {
     this.addSql(`create table if not exists "open_order_owed" ("order_id" text not null, "pending" numeric null, "assigned" numeric not null default 0, "updated_at" timestamptz not null default now(), constraint "open_order_owed_pkey" primary key ("order_id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_owed_after_assigned" ON "open_order_owed" (("pending" - "assigned")) WHERE "assigned" > 0;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_inexact" ON "open_order_search" ("order_id") WHERE "exact" = false;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_open_order_search_display_id" ON "open_order_search" ("display_id");`);
     this.addSql(`DO $$ BEGIN
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   CREATE INDEX IF NOT EXISTS "IDX_open_order_search_text_trgm" ON "open_order_search" USING gin ("text" gin_trgm_ops) WITH (fastupdate = off);
@@ -83,6 +84,7 @@ END $$;`);
     this.addSql(`drop index if exists "IDX_finapi_order_created_at";`);
     this.addSql(`drop index if exists "IDX_open_order_search_text_trgm";`);
     this.addSql(`drop index if exists "IDX_open_order_search_inexact";`);
+    this.addSql(`drop index if exists "IDX_open_order_search_display_id";`);
     this.addSql(`drop table if exists "open_order_owed";`);
   }
 
