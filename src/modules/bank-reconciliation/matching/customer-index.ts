@@ -1,5 +1,5 @@
 import { nameTokens } from "./names"
-import type { OpenItemIndex } from "./open-item-index"
+import type { OpenItemInput } from "./types"
 
 /** Normalises an IBAN for comparison (no spaces, upper case). */
 export function normalizeIban(iban: string | null | undefined): string {
@@ -56,7 +56,8 @@ export class NameIndex {
   private readonly tokenCustomers = new Map<string, readonly number[]>()
   private readonly pairCustomers = new Map<string, readonly number[]>()
 
-  constructor(index: OpenItemIndex) {
+  /** `inputs` sorted by orderId; customer c's items are customerItems[customerStart[c] … customerStart[c + 1] − 1]. */
+  constructor(inputs: readonly OpenItemInput[], customerCount: number, customerStart: Int32Array, customerItems: Int32Array) {
     const ids = new Map<string, number>()
     const spellingOf = (name: string): number => {
       let id = ids.get(name)
@@ -67,7 +68,6 @@ export class NameIndex {
       }
       return id
     }
-    const { inputs } = index
     const personal = new Int32Array(inputs.length)
     const company = new Int32Array(inputs.length)
     const aliases = new Map<number, number[]>()
@@ -86,7 +86,7 @@ export class NameIndex {
         aliases.set(position, input.aliases.filter(Boolean).map(spellingOf))
       }
     }
-    this.only = new Int32Array(index.customerCount)
+    this.only = new Int32Array(customerCount)
     const found: number[] = []
     const note = (spelling: number) => {
       if (spelling >= 0 && this.spellings[spelling].tokens.length && !found.includes(spelling)) {
@@ -94,11 +94,11 @@ export class NameIndex {
       }
     }
     const named = (spelling: number) => spelling >= 0 && this.spellings[spelling].tokens.length > 0
-    for (let customer = 0; customer < index.customerCount; customer++) {
-      const from = index.customerStart[customer]
-      if (index.customerStart[customer + 1] === from + 1 && aliases.size === 0) {
+    for (let customer = 0; customer < customerCount; customer++) {
+      const from = customerStart[customer]
+      if (customerStart[customer + 1] === from + 1 && aliases.size === 0) {
         // One order, no aliases (most customers): its name and, when it differs, its company name.
-        const position = index.customerItems[from]
+        const position = customerItems[from]
         const one = named(personal[position]) ? personal[position] : -1
         const two = named(company[position]) && company[position] !== one ? company[position] : -1
         if (one < 0 || two < 0) {
@@ -111,8 +111,8 @@ export class NameIndex {
         }
       }
       found.length = 0
-      for (let at = from; at < index.customerStart[customer + 1]; at++) {
-        const position = index.customerItems[at]
+      for (let at = from; at < customerStart[customer + 1]; at++) {
+        const position = customerItems[at]
         note(personal[position])
         note(company[position])
         aliases.get(position)?.forEach(note)

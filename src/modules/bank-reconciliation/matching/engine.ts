@@ -2,7 +2,7 @@ import { parseCents } from "./amounts"
 import { guardBatchConflicts } from "./batch-guard"
 import { decide } from "./decide"
 import { normalizeIban } from "./customer-index"
-import { buildOpenItemIndex, type OpenItemIndex, type Wanted } from "./open-item-index"
+import { buildOpenItemIndex, WantedKeys, type OpenItemIndex } from "./open-item-index"
 import { resolveOptions } from "./options"
 import { findParty } from "./party"
 import { buildProposals } from "./proposals"
@@ -31,7 +31,7 @@ export function matchTransactions(input: MatchInput): MatchOutput {
 }
 
 /** The payer IBANs and the amounts (per currency) the transactions can look up: the index holds only these. */
-function wantedBy(transactions: BankTransactionInput[]): Wanted {
+function wantedBy(transactions: BankTransactionInput[]): WantedKeys {
   const ibans = new Set<string>()
   const amounts = new Map<string, Set<number>>()
   for (const transaction of transactions) {
@@ -50,7 +50,7 @@ function wantedBy(transactions: BankTransactionInput[]): Wanted {
       set.add(cents)
     }
   }
-  return { ibans, amounts }
+  return new WantedKeys(ibans, amounts)
 }
 
 /** What the order still owes, found by binary search (the open items are sorted by orderId); undefined when not open. */
@@ -76,12 +76,23 @@ function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanCont
   index.invoicePrefixes.forEach((prefix) => labels.add(prefix))
   const ignore = new Set(options.ignoreKeywords.map(normalise))
   ignore.forEach((word) => labels.delete(word))
-  const { min, max } = index.referenceLength
-  const isKnownReference = (compact: string) =>
-    compact.length >= min && compact.length <= max && (index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact))
-  const isKnownHash = (hash: number, length: number) =>
-    length >= min && length <= max && (index.byPaymentReference.hasHash(hash) || index.byInvoiceCompact.hasHash(hash))
-  return { labels, ignore, isKnownReference, isKnownHash, maxReferenceLength: max }
+  return new IndexScanContext(labels, ignore, index)
+}
+
+/** The scan context of a run's index (a class rather than an object literal, for the reason given at OpenItemIndex). */
+class IndexScanContext implements ScanContext {
+  readonly maxReferenceLength: number
+  readonly isKnownReference: (compact: string) => boolean
+  readonly isKnownHash: (hash: number, length: number) => boolean
+
+  constructor(readonly labels: Set<string>, readonly ignore: Set<string>, index: OpenItemIndex) {
+    const { min, max } = index.referenceLength
+    this.maxReferenceLength = max
+    this.isKnownReference = (compact) =>
+      compact.length >= min && compact.length <= max && (index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact))
+    this.isKnownHash = (hash, length) =>
+      length >= min && length <= max && (index.byPaymentReference.hasHash(hash) || index.byInvoiceCompact.hasHash(hash))
+  }
 }
 
 function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, scanContext: ScanContext, options: MatchOptions): MatchResult {

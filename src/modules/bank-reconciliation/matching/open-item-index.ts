@@ -9,54 +9,85 @@ import type { OpenItemInput } from "./types"
  * What the run's payments can look up by IBAN and by amount: only these are indexed (a payer
  * IBAN or an amount no payment has is never asked for). null: index everything.
  */
-export type Wanted = { ibans: ReadonlySet<string>; amounts: ReadonlyMap<string, ReadonlySet<number>> } | null
+export type Wanted = WantedKeys | null
+
+/** (A class rather than an object literal, for the reason given at OpenItemIndex.) */
+export class WantedKeys {
+  constructor(readonly ibans: ReadonlySet<string>, readonly amounts: ReadonlyMap<string, ReadonlySet<number>>) {}
+}
+
+/** Length range of compact payment references and invoice numbers (a class: see OpenItemIndex). */
+export class LengthRange {
+  min = Infinity
+  max = 0
+}
 
 /**
  * Lookup tables over the open items, built once per run so no transaction scans every order.
  * An item is a position (0 … inputs.length − 1); a customer is an id (0 … customerCount − 1).
  * Per item and per customer facts sit in typed arrays, not in one object each: 100 000 open items
  * cost a few flat arrays, which the garbage collector neither copies nor walks.
+ *
+ * A class, not an object literal: an object literal evaluated once per run gets its boilerplate
+ * on its second evaluation, which widens the types V8 recorded for its fields (Float64Array, Map,
+ * …) to "any" and throws away all optimised code that relied on them (~30 functions at the start
+ * of the second run in a process). A constructor stores the same types in the same order every run.
  */
-export type OpenItemIndex = {
-  /** The open items (outstanding > 0) as given, sorted by orderId. */
-  inputs: OpenItemInput[]
-  /** What each item owes, in cents. */
-  cents: Float64Array
-  /** Each item's currency (upper case) as an index into `currencies`. */
-  currencyIds: Int32Array
-  currencies: string[]
-  /** Each item's customer id; an order without customer is a customer of its own. */
-  customerOf: Int32Array
-  customerCount: number
-  /** Customer c's items are customerItems[customerStart[c] … customerStart[c + 1] − 1], ascending. */
-  customerStart: Int32Array
-  customerItems: Int32Array
+export class OpenItemIndex {
   /** What each of customerItems owes (same order), so amounts are compared without visiting the items. */
-  customerCents: Float64Array
-  /** The currency id of all a customer's items; −1 when they are in more than one. */
-  customerCurrency: Int32Array
+  readonly customerCents: Float64Array
   /** How many items of the item's customer owe exactly what it owes (itself included); 0 until asked. */
-  sameAmount: Int32Array
-  byPaymentReference: HashedPostings<string>
-  byInvoiceCompact: HashedPostings<string>
-  byInvoiceDigits: HashedPostings<string>
-  byDisplayId: HashedPostings<number>
+  readonly sameAmount: Int32Array
+  readonly byPaymentReference: HashedPostings<string>
+  readonly byInvoiceCompact: HashedPostings<string>
+  readonly byInvoiceDigits: HashedPostings<string>
+  readonly byDisplayId: HashedPostings<number>
   /** Normalised IBAN → customer ids (each once). */
-  byIban: Map<string, number[]>
+  readonly byIban = new Map<string, number[]>()
   /** currency → cents → items owing exactly that (ascending). */
-  byAmount: Map<string, Map<number, number[]>>
-  /** Name words and pairs of words → customer ids. */
-  names: NameIndex
+  readonly byAmount = new Map<string, Map<number, number[]>>()
   /** Length range of compact payment references and invoice numbers, to bound scanning. */
-  referenceLength: { min: number; max: number }
+  readonly referenceLength = new LengthRange()
   /** Letter prefixes of the shop's invoice numbers ("INV", "RE"): they label a number. */
-  invoicePrefixes: Set<string>
+  readonly invoicePrefixes = new Set<string>()
   /** The prefix added last (most invoice numbers repeat it), to skip building it again. */
-  lastPrefix: string
+  lastPrefix = ""
   /** Customers matched by each normalised payer name so far in this run (see party.ts). */
-  payerNames: Map<string, NameMatches>
+  readonly payerNames = new Map<string, NameMatches>()
   /** The same by candidate limit and the payer name's raw text. */
-  payerNamesRaw: Map<number, Map<string, NameMatches>>
+  readonly payerNamesRaw = new Map<number, Map<string, NameMatches>>()
+
+  constructor(
+    /** The open items (outstanding > 0) as given, sorted by orderId. */
+    readonly inputs: OpenItemInput[],
+    /** What each item owes, in cents. */
+    readonly cents: Float64Array,
+    /** Each item's currency (upper case) as an index into `currencies`. */
+    readonly currencyIds: Int32Array,
+    readonly currencies: string[],
+    /** Each item's customer id; an order without customer is a customer of its own. */
+    readonly customerOf: Int32Array,
+    readonly customerCount: number,
+    /** Customer c's items are customerItems[customerStart[c] … customerStart[c + 1] − 1], ascending. */
+    readonly customerStart: Int32Array,
+    readonly customerItems: Int32Array,
+    /** The currency id of all a customer's items; −1 when they are in more than one. */
+    readonly customerCurrency: Int32Array,
+    /** Name words and pairs of words → customer ids. */
+    readonly names: NameIndex
+  ) {
+    const count = inputs.length
+    this.customerCents = new Float64Array(count)
+    for (let at = 0; at < count; at++) {
+      this.customerCents[at] = cents[customerItems[at]]
+    }
+    this.sameAmount = new Int32Array(count)
+    // The reference tables keep hashes and positions only; a lookup checks the item's own key again.
+    this.byPaymentReference = new HashedPostings(count, (position) => trustedPaymentReference(inputs[position].paymentReference || ""))
+    this.byInvoiceCompact = new HashedPostings(count, (position) => invoiceCompactOf(inputs[position]))
+    this.byInvoiceDigits = new HashedPostings(count, (position) => invoiceCompactOf(inputs[position]).replace(/\D/g, ""))
+    this.byDisplayId = new HashedPostings(count, (position) => inputs[position].displayId ?? null)
+  }
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([])
@@ -139,24 +170,17 @@ export function buildOpenItemIndex(openItems: OpenItemInput[], wanted: Wanted = 
     }
   }
   const count = inputs.length
-  const index: OpenItemIndex = {
-    inputs, cents: cents.subarray(0, count), currencyIds: currencyIds.subarray(0, count), currencies,
-    customerOf: customerOf.subarray(0, count), customerCount,
-    customerStart: new Int32Array(customerCount + 1), customerItems: new Int32Array(count), customerCents: new Float64Array(count),
-    customerCurrency: customerCurrency.subarray(0, customerCount), sameAmount: new Int32Array(count),
-    // The reference tables keep hashes and positions only; a lookup checks the item's own key again.
-    byPaymentReference: new HashedPostings(count, (position) => trustedPaymentReference(inputs[position].paymentReference || "")),
-    byInvoiceCompact: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position])),
-    byInvoiceDigits: new HashedPostings(count, (position) => invoiceCompactOf(inputs[position]).replace(/\D/g, "")),
-    byDisplayId: new HashedPostings(count, (position) => inputs[position].displayId ?? null),
-    byIban: new Map(), byAmount: new Map(), names: null!, invoicePrefixes: new Set(), lastPrefix: "", payerNames: new Map(), payerNamesRaw: new Map(),
-    referenceLength: { min: Infinity, max: 0 },
-  }
-  groupCustomers(index)
+  const customerStart = new Int32Array(customerCount + 1)
+  const customerItems = new Int32Array(count)
+  groupCustomers(customerOf, customerCount, customerStart, customerItems)
+  const names = new NameIndex(inputs, customerCount, customerStart, customerItems)
+  const index = new OpenItemIndex(
+    inputs, cents.subarray(0, count), currencyIds.subarray(0, count), currencies, customerOf.subarray(0, count), customerCount,
+    customerStart, customerItems, customerCurrency.subarray(0, customerCount), names
+  )
   for (let position = 0; position < count; position++) {
     indexReferences(index, inputs[position], position)
   }
-  index.names = new NameIndex(index)
   indexIbans(index, wanted)
   indexAmounts(index, wanted)
   return index
@@ -175,20 +199,18 @@ function currencyId(text: string, currencies: string[], byText: Map<string, numb
   return id
 }
 
-/** Fills customerStart / customerItems / customerCents (a counting sort of the items by customer). */
-function groupCustomers(index: OpenItemIndex): void {
-  const { customerOf, customerStart, customerItems, customerCents, cents } = index
-  for (let position = 0; position < customerOf.length; position++) {
+/** Fills customerStart / customerItems (a counting sort of the items by customer). */
+function groupCustomers(customerOf: Int32Array, customerCount: number, customerStart: Int32Array, customerItems: Int32Array): void {
+  const count = customerItems.length
+  for (let position = 0; position < count; position++) {
     customerStart[customerOf[position] + 1]++
   }
-  for (let customer = 0; customer < index.customerCount; customer++) {
+  for (let customer = 0; customer < customerCount; customer++) {
     customerStart[customer + 1] += customerStart[customer]
   }
-  const next = customerStart.slice(0, index.customerCount)
-  for (let position = 0; position < customerOf.length; position++) {
-    const at = next[customerOf[position]]++
-    customerItems[at] = position
-    customerCents[at] = cents[position]
+  const next = customerStart.slice(0, customerCount)
+  for (let position = 0; position < count; position++) {
+    customerItems[next[customerOf[position]]++] = position
   }
 }
 
@@ -224,25 +246,32 @@ function indexIbans(index: OpenItemIndex, wanted: Wanted): void {
 
 /** byAmount: the items owing each amount some payment has (all amounts when nothing is wanted). */
 function indexAmounts(index: OpenItemIndex, wanted: Wanted): void {
-  const byCurrency = index.currencies.map((currency) => {
+  const tables: Map<number, number[]>[] = []
+  const wantedAmounts: (ReadonlySet<number> | null)[] = []
+  for (const currency of index.currencies) {
     const amounts = new Map<number, number[]>()
     index.byAmount.set(currency, amounts)
-    return { amounts, wanted: wanted ? wanted.amounts.get(currency) ?? new Set<number>() : null }
-  })
+    tables.push(amounts)
+    wantedAmounts.push(wanted ? wanted.amounts.get(currency) ?? NO_AMOUNTS : null)
+  }
   for (let position = 0; position < index.inputs.length; position++) {
     const owed = index.cents[position]
-    const table = byCurrency[index.currencyIds[position]]
-    if (table.wanted && !table.wanted.has(owed)) {
+    const currency = index.currencyIds[position]
+    const only = wantedAmounts[currency]
+    if (only && !only.has(owed)) {
       continue
     }
-    const positions = table.amounts.get(owed)
+    const table = tables[currency]
+    const positions = table.get(owed)
     if (positions) {
       positions.push(position)
     } else {
-      table.amounts.set(owed, [position])
+      table.set(owed, [position])
     }
   }
 }
+
+const NO_AMOUNTS: ReadonlySet<number> = new Set()
 
 /** How many open items of the item's customer owe exactly what it owes (itself included); counted on first use. */
 export function sameAmountCount(index: OpenItemIndex, position: number): number {
