@@ -67,13 +67,40 @@ function rank(scored: ScoredProposal[]): ScoredProposal[] {
       ranked.push(proposal)
     }
   }
-  ranked.sort(compareProposals)
   if (ranked.length < 2) {
     return ranked
   }
-  const seen = new Set<string>()
-  return ranked.filter((proposal) => !seen.has(proposal.key) && Boolean(seen.add(proposal.key)))
+  if (ranked.length > SMALL) {
+    ranked.sort(compareProposals)
+    const seen = new Set<string>()
+    return ranked.filter((proposal) => !seen.has(proposal.key) && Boolean(seen.add(proposal.key)))
+  }
+  // A few proposals (nearly always): a stable insertion sort (the order Array.prototype.sort, also
+  // stable, gives) and the first of each key kept by comparing with those kept, without allocating.
+  for (let i = 1; i < ranked.length; i++) {
+    const proposal = ranked[i]
+    let at = i
+    for (; at > 0 && compareProposals(ranked[at - 1], proposal) > 0; at--) {
+      ranked[at] = ranked[at - 1]
+    }
+    ranked[at] = proposal
+  }
+  let kept = 0
+  for (let i = 0; i < ranked.length; i++) {
+    let repeated = false
+    for (let k = 0; k < kept && !repeated; k++) {
+      repeated = ranked[k].key === ranked[i].key
+    }
+    if (!repeated) {
+      ranked[kept++] = ranked[i]
+    }
+  }
+  ranked.length = kept
+  return ranked
 }
+
+/** Up to this many proposals are ranked without Array.prototype.sort and a Set. */
+const SMALL = 16
 
 /**
  * Turns scored proposals into the contract's result: `auto` only for an eligible best proposal

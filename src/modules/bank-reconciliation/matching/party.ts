@@ -26,18 +26,19 @@ export function findParty(
   const iban = normalizeIban(counterpartIban)
   const ibanCustomers = (iban && index.byIban.get(iban)) || NO_CUSTOMERS
   const nameInPurpose = customersNamedIn(scan.words, index, nameCandidateLimit)
-  const names = [counterpartName, scan.ultimateDebtor].filter((raw): raw is string => Boolean(raw))
-  if (names.length === 0) {
+  // The payer names given (the counterpart's, the ultimate debtor's), empty ones left out.
+  const first = counterpartName || scan.ultimateDebtor
+  if (!first) {
     return { ibanCustomers, byName: NO_NAMES, nameInPurpose }
   }
-  const found = rawNameMatches(names[0], index, nameCandidateLimit)
-  if (names.length === 1) {
+  const found = rawNameMatches(first, index, nameCandidateLimit)
+  if (!counterpartName || !scan.ultimateDebtor) {
     return { ibanCustomers, byName: found, nameInPurpose }
   }
   // A second payer name (the ultimate debtor): a customer keeps the better match, the first on a tie.
   const byName = new Map<number, NameMatch>()
   found.customers.forEach((customer, at) => byName.set(customer, found.matchAt(at)))
-  const second = nameMatches(payerName(names[1]), index, nameCandidateLimit)
+  const second = nameMatches(payerName(scan.ultimateDebtor), index, nameCandidateLimit)
   second.customers.forEach((customer, at) => {
     const match = second.matchAt(at)
     const known = byName.get(customer)

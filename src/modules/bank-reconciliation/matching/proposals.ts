@@ -49,11 +49,18 @@ export function buildProposals(
   if (countOwing(index, currency, amountCents) <= options.maxAmountOnlyCandidates) {
     itemsOwing(index, currency, amountCents).forEach((position) => singles.add(position))
   }
-  const proposals: Proposal[] = [...singles].sort((a, b) => a - b).map((position) => ({
-    positions: [position],
-    amounts: [Math.min(amountCents, index.cents[position])],
-    kind: "single",
-  }))
+  // Positions are small non-negative integers: a typed array sorts them ascending without a comparator.
+  const ordered = new Int32Array(singles.size)
+  let at = 0
+  for (const position of singles) {
+    ordered[at++] = position
+  }
+  ordered.sort()
+  const proposals: Proposal[] = []
+  for (let i = 0; i < ordered.length; i++) {
+    const position = ordered[i]
+    proposals.push({ positions: [position], amounts: [Math.min(amountCents, index.cents[position])], kind: "single" })
+  }
   const referencedSet = referencedSetProposal(amountCents, refs, index, currency, options)
   if (referencedSet) {
     proposals.push(referencedSet)

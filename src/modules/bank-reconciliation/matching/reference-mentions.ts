@@ -80,15 +80,32 @@ export function scanPurpose(purpose: string, endToEnd: string, context: ScanCont
 }
 
 function scanSegment(text: string, source: NumberMention["source"], segment: number, context: ScanContext, scan: PurposeScan): void {
-  const tokens = tokenize(text).filter((token, index, all) => token.text !== "#" || index < all.length - 1)
+  const tokens = tokenize(text)
+  if (tokens.length && tokens[tokens.length - 1].text === "#") {
+    tokens.pop() // a "#" that ends the text labels nothing
+  }
   const rfSpan = addCompacts(tokens, source, segment, context, scan)
   addNumbers(tokens, source, segment, context, rfSpan, scan)
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
-    if (!rfSpan.has(index) && /^[A-Z]{2,}$/.test(token.text)) {
+    if (isUpperWord(token.text) && !rfSpan.has(index)) {
       scan.words.push(token.text.toLowerCase())
     }
   }
+}
+
+/** /^[A-Z]{2,}$/ without a regular expression. */
+function isUpperWord(text: string): boolean {
+  if (text.length < 2) {
+    return false
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 65 || code > 90) {
+      return false
+    }
+  }
+  return true
 }
 
 /** Adds every known n-gram; returns the token indexes that belong to an RF reference (valid or not). */

@@ -79,8 +79,7 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   }
   const partyResidual = (1 - party.iban) * (1 - party.name)
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
-  const sumExact = count > 1 && proposal.amounts.reduce((a, b) => a + b, 0) === facts.amountCents &&
-    proposal.positions.every((position, i) => index.cents[position] === proposal.amounts[i])
+  const sumExact = count > 1 && isExactSum(proposal, facts.amountCents, index)
   const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customer, facts, index, options)
   if (!referenced && !party.iban && !party.name) {
     if (relation?.kind !== "exact") {
@@ -103,6 +102,23 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   }
   const key = confidence > 0 ? keyOf(proposal, index) : ""
   return scored(proposal, key, relation, customer, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
+}
+
+/** Several orders, each allocated what it owes, together exactly the payment. */
+function isExactSum(proposal: Proposal, amountCents: number, index: OpenItemIndex): boolean {
+  let sum = 0
+  for (let i = 0; i < proposal.amounts.length; i++) {
+    sum += proposal.amounts[i]
+  }
+  if (sum !== amountCents) {
+    return false
+  }
+  for (let i = 0; i < proposal.positions.length; i++) {
+    if (index.cents[proposal.positions[i]] !== proposal.amounts[i]) {
+      return false
+    }
+  }
+  return true
 }
 
 function scored(
@@ -135,8 +151,8 @@ function acceptsOddAmount(position: number, relation: AmountRelation, customer: 
   if (relation.kind === "partial" && relation.shortCents * 100 <= owed * DEDUCTION_PERCENT) {
     return false
   }
-  if ([...facts.refs.keys()].some((other) => other !== position)) {
-    return false // several numbers in the purpose: the money may be meant for more than this order
+  if (facts.refs.size > 1) {
+    return false // several numbers in the purpose (this order's is one of them): the money may be meant for more than this order
   }
   // The payment (partial) or the surplus (overpayment) is exactly what another order of the customer owes.
   const rest = relation.kind === "partial" ? facts.amountCents : relation.surplusCents
@@ -204,8 +220,33 @@ function keyOf(proposal: Proposal, index: OpenItemIndex): string {
 }
 
 function sharedCustomer(proposal: Proposal, index: OpenItemIndex): number | null {
-  const customer = index.customerOf[proposal.positions[0]]
-  return proposal.positions.every((position) => index.customerOf[position] === customer) ? customer : null
+  const positions = proposal.positions
+  const customer = index.customerOf[positions[0]]
+  for (let i = 1; i < positions.length; i++) {
+    if (index.customerOf[positions[i]] !== customer) {
+      return null
+    }
+  }
+  return customer
+}
+
+/**
+ * A trusted number names another order; or, when no number names this one, any number (even
+ * postal-code shaped) names another order owing this very amount: the payer may have mistyped.
+ */
+function namedElsewhere(proposal: Proposal, facts: TransactionFacts, index: OpenItemIndex): boolean {
+  if (facts.refs.size === 0) {
+    return false
+  }
+  const ownHit = facts.refs.has(proposal.positions[0])
+  for (const position of facts.refs.keys()) {
+    const hit = facts.refs.get(position)!
+    if (!proposal.positions.includes(position) &&
+      (hit.strength === "trusted" || (!ownHit && (hit.strength === "bare" || hit.shapeOnly) && index.cents[position] === facts.amountCents))) {
+      return true
+    }
+  }
+  return false
 }
 
 /** The hard rules for `auto`; the margin over the runner-up is checked in decide.ts. */
@@ -218,13 +259,7 @@ function isEligible(
   if (allTrusted && consistent) {
     return true
   }
-  const exactish = paysInFull(kind)
-  // A trusted number names another order; or, when no number names this one, any number (even
-  // postal-code shaped) names another order owing this very amount: the payer may have mistyped.
-  const ownHit = facts.refs.has(proposal.positions[0])
-  const namedElsewhere = [...facts.refs.entries()].some(([position, hit]) => !proposal.positions.includes(position) &&
-    (hit.strength === "trusted" || (!ownHit && (hit.strength === "bare" || hit.shapeOnly) && index.cents[position] === facts.amountCents)))
-  if (!relation || !exactish || customer === null || namedElsewhere) {
+  if (!relation || !paysInFull(kind) || customer === null || namedElsewhere(proposal, facts, index)) {
     return false
   }
   const ibanUnique = facts.party.ibanCustomers.length === 1 && facts.party.ibanCustomers[0] === customer
