@@ -190,18 +190,34 @@ function customersNamedIn(words: string[], index: OpenItemIndex, limit: number):
   if (!words.length) {
     return NOBODY
   }
-  const found = new Set<number>()
-  const present = new Set(words.filter(isNameWord))
+  const present = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    if (isNameWord(words[i])) {
+      present.add(words[i])
+    }
+  }
+  let found: Set<number> | null = null // made when the first customer is found (most purposes name nobody)
   for (const word of present) {
     const customers = index.names.customersWithToken(word)
     if (customers.length > limit) {
       continue
     }
-    for (const customer of customers) {
-      if (!found.has(customer) && index.names.namesOf(customer).some((names) => nameInWords(names, present))) {
-        found.add(customer)
+    for (let at = 0; at < customers.length; at++) {
+      const customer = customers[at]
+      if (!found?.has(customer) && namedIn(index.names.namesOf(customer), present)) {
+        ;(found ??= new Set<number>()).add(customer)
       }
     }
   }
-  return found
+  return found ?? NOBODY
+}
+
+/** Whether one of the customer's names appears whole among the words. */
+function namedIn(names: readonly string[][], words: ReadonlySet<string>): boolean {
+  for (let i = 0; i < names.length; i++) {
+    if (nameInWords(names[i], words)) {
+      return true
+    }
+  }
+  return false
 }

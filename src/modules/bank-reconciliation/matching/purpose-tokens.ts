@@ -21,6 +21,10 @@ const TAGS = /(^|[^A-Za-z])(EREF|KREF|MREF|CRED|SVWZ|ABWA|ABWE|DEBT|BREF|RREF|OA
 /** Splits German SEPA `TAG+value` text; text before the first tag is tagged TEXT. */
 export function splitSepaTags(purpose: string): Segment[] {
   const segments: Segment[] = []
+  if (!purpose.includes("+")) {
+    pushSegment(segments, "TEXT", purpose) // no TAG+ anywhere: one TEXT segment, without running the expression
+    return segments
+  }
   let tag: SegmentTag = "TEXT"
   let start = 0
   for (const match of purpose.matchAll(TAGS)) {

@@ -76,17 +76,17 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
       continue // "2026/1042" named an invoice as a whole: its parts are not orders of their own
     }
     const short = mention.digits.length < options.minBareNumberLength
-    const looksLikeAmount = mention.digits.replace(/^0+(?=\d)/, "") === wholeEuros
+    const looksLikeAmount = wholeEuros !== null && sameNumber(mention.digits, wholeEuros)
     const strength: Strength = mention.labelled ? "trusted" : mention.ambiguous || short || looksLikeAmount ? "weak" : "bare"
     const shapeOnly = strength === "weak" && !short && !looksLikeAmount
     const weight = strength === "trusted" ? WEIGHTS.labelled : strength === "bare" ? WEIGHTS.bare : WEIGHTS.weak
     const quality = strength === "trusted" ? "labelled" : mention.listed ? "listed" : strength === "bare" ? "unlabelled" : "weak"
-    const how = { labelled: "", listed: " (listed with another number)", unlabelled: " (unlabelled number)", weak: " (number that may be a postal code, year or amount)" }[quality]
-    const extra = { listed: mention.listed && strength !== "trusted", shapeOnly }
+    const how = HOW[quality]
+    const listed = mention.listed && strength !== "trusted"
     for (const position of index.byInvoiceDigits.get(mention.digits)) {
       const invoice = invoiceNumberOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches invoice ${invoice}${how}`
-      offer(hits, position, { signal: "invoice_number", strength, weight, detail, code: "invoice_match", params: { text: mention.raw, where: mention.source, invoice, quality }, ...extra })
+      offer(hits, position, { signal: "invoice_number", strength, weight, detail, code: "invoice_match", params: { text: mention.raw, where: mention.source, invoice, quality }, listed, shapeOnly })
       found.push(at)
     }
     // Display ids are numbers: "0042" is order 42 (digits beyond 15 cannot be one).
@@ -94,12 +94,32 @@ export function findReferenceHits(scan: PurposeScan, purpose: string, amountCent
     for (const position of displayPositions) {
       const order = displayIdOf(index, position)
       const detail = `'${mention.raw}' in ${where(mention.source)} matches order #${order}${how}`
-      offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail, code: "order_match", params: { text: mention.raw, where: mention.source, order, quality }, ...extra })
+      offer(hits, position, { signal: "order_number", strength, weight: weight - 0.01, detail, code: "order_match", params: { text: mention.raw, where: mention.source, order, quality }, listed, shapeOnly })
       found.push(at)
     }
   }
   addPatternHits(hits, purpose, index, options)
   return hits
+}
+
+/** How a number's quality reads in a reason's sentence. */
+const HOW = { labelled: "", listed: " (listed with another number)", unlabelled: " (unlabelled number)", weak: " (number that may be a postal code, year or amount)" }
+
+/** Whether `digits` without its leading zeros (one kept when all are zeros) is `number`: /^0+(?=\d)/ removed, compared. */
+function sameNumber(digits: string, number: string): boolean {
+  let start = 0
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) {
+    start++
+  }
+  if (digits.length - start !== number.length) {
+    return false
+  }
+  for (let i = 0; i < number.length; i++) {
+    if (digits.charCodeAt(start + i) !== number.charCodeAt(i)) {
+      return false
+    }
+  }
+  return true
 }
 
 /** Whether token `token` of segment `segment` lies in one of the spans. */

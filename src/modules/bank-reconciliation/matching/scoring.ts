@@ -57,9 +57,10 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   let listed = 0
   const count = proposal.positions.length
   const customer = sharedCustomer(proposal, index)
-  const party = customer !== null ? partyWeights(customer, facts.party) : { iban: 0, name: 0 }
+  const partyIban = customer !== null ? ibanWeight(customer, facts.party) : 0
+  const partyName = customer !== null ? nameWeight(customer, facts.party) : 0
   // Five digits that look like a postal code are an order number after all when the payer is its customer.
-  const payerConfirms = party.iban === PARTY_WEIGHT.ibanUnique || party.name === PARTY_WEIGHT.nameFull
+  const payerConfirms = partyIban === PARTY_WEIGHT.ibanUnique || partyName === PARTY_WEIGHT.nameFull
   for (const position of proposal.positions) {
     const hit = facts.refs.get(position)
     if (hit) {
@@ -77,11 +78,11 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   if (referenced) {
     residual *= 1 - (referenced === count ? minWeight : 0.2)
   }
-  const partyResidual = (1 - party.iban) * (1 - party.name)
+  const partyResidual = (1 - partyIban) * (1 - partyName)
   const relation = count === 1 ? relate(proposal.positions[0], facts, index, options) : null
   const sumExact = count > 1 && isExactSum(proposal, facts.amountCents, index)
   const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customer, facts, index, options)
-  if (!referenced && !party.iban && !party.name) {
+  if (!referenced && !partyIban && !partyName) {
     if (relation?.kind !== "exact") {
       // Never ranked (decide drops confidence 0), so its key is not needed.
       return scored(proposal, "", relation, customer, 0, 0, false)
@@ -97,7 +98,7 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   const fit = relation ? (oddAccepted ? AMOUNT_FIT.skonto : AMOUNT_FIT[relation.kind]) : sumExact ? SET_FIT.exact : SET_FIT.inexact
   const eligible = isEligible(proposal, relation, oddAccepted, sumExact, allTrusted, customer, facts, index)
   let confidence = (1 - residual * partyResidual) * fit
-  if (!referenced && !party.iban && party.name === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
+  if (!referenced && !partyIban && partyName === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
     confidence = Math.min(confidence, WEAK_NAME_CAP)
   }
   const key = confidence > 0 ? keyOf(proposal, index) : ""
@@ -183,15 +184,21 @@ export function payerIsSomeoneElse(customer: number, facts: TransactionFacts): b
 
 /** IBAN and name weights of one customer for this payer (0 when the signal did not count). */
 export function partyWeights(customer: number, party: PartyEvidence): { iban: number; name: number } {
-  const iban = party.ibanCustomers.includes(customer)
+  return { iban: ibanWeight(customer, party), name: nameWeight(customer, party) }
+}
+
+function ibanWeight(customer: number, party: PartyEvidence): number {
+  return party.ibanCustomers.includes(customer)
     ? party.ibanCustomers.length === 1 ? PARTY_WEIGHT.ibanUnique : PARTY_WEIGHT.ibanShared
     : 0
+}
+
+function nameWeight(customer: number, party: PartyEvidence): number {
   const match = party.byName.get(customer)
-  const name = Math.max(
+  return Math.max(
     match?.level === "full" ? PARTY_WEIGHT.nameFull : match?.level === "partial" ? PARTY_WEIGHT.namePartial : 0,
     party.nameInPurpose.has(customer) ? PARTY_WEIGHT.nameInPurpose : 0
   )
-  return { iban, name }
 }
 
 function relate(position: number, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): AmountRelation {
