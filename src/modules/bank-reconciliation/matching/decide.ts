@@ -1,7 +1,7 @@
 import { formatCents } from "./amounts"
 import { displayIdOf, labelOf, orderIdOf, type OpenItemIndex } from "./open-item-index"
 import { explainProposal, reason } from "./reasons"
-import { payerIs, paysInFull, type ScoredProposal, type TransactionFacts } from "./scoring"
+import { keyOf, payerIs, paysInFull, type ScoredProposal, type TransactionFacts } from "./scoring"
 import type { Allocation, Alternative, MatchOptions, MatchResult } from "./types"
 
 /** Best first; ties broken by fewer orders, then by order ids, never by input position. */
@@ -60,7 +60,7 @@ function payerConflict(best: ScoredProposal, ranked: ScoredProposal[], facts: Tr
 }
 
 /** The proposals with some confidence, best first, each allocation (key) once. */
-function rank(scored: ScoredProposal[]): ScoredProposal[] {
+function rank(scored: ScoredProposal[], index: OpenItemIndex): ScoredProposal[] {
   const ranked: ScoredProposal[] = []
   for (const proposal of scored) {
     if (proposal.confidence > 0) {
@@ -68,7 +68,10 @@ function rank(scored: ScoredProposal[]): ScoredProposal[] {
     }
   }
   if (ranked.length < 2) {
-    return ranked
+    return ranked // a lone proposal needs no key: nothing to order it against or repeat
+  }
+  for (const proposal of ranked) {
+    proposal.key = keyOf(proposal, index)
   }
   if (ranked.length > SMALL) {
     ranked.sort(compareProposals)
@@ -107,7 +110,7 @@ const SMALL = 16
  * above autoThreshold that leads the runner-up by minMargin, never for a tie or a payer conflict.
  */
 export function decide(transactionId: string, scored: ScoredProposal[], facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): MatchResult {
-  const ranked = rank(scored)
+  const ranked = rank(scored, index)
   const best = ranked[0]
   const alternativesFrom = (from: number, minimum: number): Alternative[] => {
     const alternatives: Alternative[] = []

@@ -6,6 +6,7 @@ import { WEIGHTS, type ReferenceHits } from "./references"
 import type { MatchOptions } from "./types"
 
 export type ScoredProposal = Proposal & {
+  /** The allocation as text ("order=cents|…"), to order ties and drop repeats; "" until decide needs it (see withKeys). */
   key: string
   confidence: number
   eligible: boolean
@@ -84,7 +85,7 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   const oddAccepted = relation !== null && acceptsOddAmount(proposal.positions[0], relation, customer, facts, index, options)
   if (!referenced && !partyIban && !partyName) {
     if (relation?.kind !== "exact") {
-      // Never ranked (decide drops confidence 0), so its key is not needed.
+      // Never ranked (decide drops confidence 0).
       return scored(proposal, "", relation, customer, 0, 0, false)
     }
     residual *= 1 - AMOUNT_ONLY_WEIGHT
@@ -101,8 +102,7 @@ export function scoreProposal(proposal: Proposal, facts: TransactionFacts, index
   if (!referenced && !partyIban && partyName === PARTY_WEIGHT.namePartial && relation?.kind !== "exact") {
     confidence = Math.min(confidence, WEAK_NAME_CAP)
   }
-  const key = confidence > 0 ? keyOf(proposal, index) : ""
-  return scored(proposal, key, relation, customer, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
+  return scored(proposal, "", relation, customer, confidence, Math.min(confidence, (1 - residual) * fit), eligible)
 }
 
 /** Several orders, each allocated what it owes, together exactly the payment. */
@@ -219,7 +219,8 @@ function sameAmountOrders(position: number, index: OpenItemIndex): number {
   return sameAmountCount(index, position)
 }
 
-function keyOf(proposal: Proposal, index: OpenItemIndex): string {
+/** The proposal's allocation as text: "order=cents", several joined by "|". */
+export function keyOf(proposal: Proposal, index: OpenItemIndex): string {
   if (proposal.positions.length === 1) {
     return `${orderIdOf(index, proposal.positions[0])}=${proposal.amounts[0]}`
   }
