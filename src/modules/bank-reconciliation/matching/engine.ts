@@ -26,7 +26,9 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   const openItems = sorted ? input.openItems : [...input.openItems].sort(byId)
   const index = buildOpenItemIndex(openItems, wantedBy(input.transactions))
   const scanContext = buildScanContext(options, index)
-  const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options))
+  const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
+  const bankFeeCents = Math.round(Number(options.bankFeeTolerance) * 100)
+  const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options, roundingCents, bankFeeCents))
   return { results: guardBatchConflicts(results, { get: (orderId) => outstandingOf(index, orderId) }, options) }
 }
 
@@ -95,7 +97,10 @@ class IndexScanContext implements ScanContext {
   }
 }
 
-function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, scanContext: ScanContext, options: MatchOptions): MatchResult {
+function matchOne(
+  transaction: BankTransactionInput, index: OpenItemIndex, scanContext: ScanContext, options: MatchOptions,
+  roundingCents: number, bankFeeCents: number
+): MatchResult {
   const amountCents = parseCents(transaction.amount)
   if (amountCents === null || amountCents <= 0) {
     return { transactionId: transaction.id, decision: "none", confidence: 0, allocations: [], reasons: [], alternatives: [] }
@@ -108,6 +113,8 @@ function matchOne(transaction: BankTransactionInput, index: OpenItemIndex, scanC
   const proposals = buildProposals(amountCents, currency, refs, party, index, options)
   const facts: TransactionFacts = {
     amountCents,
+    roundingCents,
+    bankFeeCents,
     paymentDate: transaction.valueDate ?? transaction.bookingDate ?? null,
     counterpartIban: transaction.counterpartIban ?? null,
     refs,

@@ -247,7 +247,11 @@ function digitsOf(token: Token, context: ScanContext): string | null {
   if (token.isDigits) {
     return token.text
   }
-  const glued = /^([A-Z]+)(\d+)$/.exec(token.text)
+  const text = token.text
+  if (text.length < 2 || !isDigitCode(text.charCodeAt(text.length - 1))) {
+    return null // most words end in a letter: no keyword glued to a number
+  }
+  const glued = /^([A-Z]+)(\d+)$/.exec(text)
   return glued && context.labels.has(glued[1]) ? glued[2] : null
 }
 

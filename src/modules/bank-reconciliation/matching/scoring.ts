@@ -20,6 +20,9 @@ export type ScoredProposal = Proposal & {
 
 export type TransactionFacts = {
   amountCents: number
+  /** options.roundingTolerance and options.bankFeeTolerance in cents (read once per run). */
+  roundingCents: number
+  bankFeeCents: number
   paymentDate: string | null
   counterpartIban: string | null
   refs: ReferenceHits
@@ -157,7 +160,7 @@ function acceptsOddAmount(position: number, relation: AmountRelation, customer: 
   }
   // The payment (partial) or the surplus (overpayment) is exactly what another order of the customer owes.
   const rest = relation.kind === "partial" ? facts.amountCents : relation.surplusCents
-  const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
+  const roundingCents = facts.roundingCents
   let isOtherOrder = false
   for (let at = index.customerStart[customer]; at < index.customerStart[customer + 1] && !isOtherOrder; at++) {
     isOtherOrder = index.customerItems[at] !== position && Math.abs(index.customerCents[at] - rest) <= roundingCents
@@ -204,12 +207,12 @@ function nameWeight(customer: number, party: PartyEvidence): number {
 function relate(position: number, facts: TransactionFacts, index: OpenItemIndex, options: MatchOptions): AmountRelation {
   const owed = index.cents[position]
   return relateAmount(facts.amountCents, owed, {
-    roundingCents: Math.round(Number(options.roundingTolerance) * 100),
+    roundingCents: facts.roundingCents,
     skontoMaxPercent: options.skontoMaxPercent,
     skontoRates: options.skontoRates,
     skontoMaxDays: options.skontoMaxDays,
     underpaymentTolerancePercent: options.underpaymentTolerancePercent,
-    bankFeeCents: Math.round(Number(options.bankFeeTolerance) * 100),
+    bankFeeCents: facts.bankFeeCents,
     // Only an underpayment can be Skonto, so only then is the date arithmetic worth doing.
     daysSinceOrder: facts.amountCents < owed ? daysBetween(createdAtOf(index, position), facts.paymentDate) : null,
   })
