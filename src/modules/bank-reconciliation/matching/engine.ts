@@ -81,19 +81,28 @@ function buildScanContext(options: MatchOptions, index: OpenItemIndex): ScanCont
   return new IndexScanContext(labels, ignore, index)
 }
 
-/** The scan context of a run's index (a class rather than an object literal, for the reason given at OpenItemIndex). */
+/**
+ * The scan context of a run's index (a class rather than an object literal, for the reason given
+ * at OpenItemIndex; the lookups are methods, not closures made per run, so code that inlined one
+ * run's lookup does not meet another function in the next run).
+ */
 class IndexScanContext implements ScanContext {
   readonly maxReferenceLength: number
-  readonly isKnownReference: (compact: string) => boolean
-  readonly isKnownHash: (hash: number, length: number) => boolean
+  private readonly minReferenceLength: number
 
-  constructor(readonly labels: Set<string>, readonly ignore: Set<string>, index: OpenItemIndex) {
-    const { min, max } = index.referenceLength
-    this.maxReferenceLength = max
-    this.isKnownReference = (compact) =>
-      compact.length >= min && compact.length <= max && (index.byPaymentReference.has(compact) || index.byInvoiceCompact.has(compact))
-    this.isKnownHash = (hash, length) =>
-      length >= min && length <= max && (index.byPaymentReference.hasHash(hash) || index.byInvoiceCompact.hasHash(hash))
+  constructor(readonly labels: Set<string>, readonly ignore: Set<string>, private readonly index: OpenItemIndex) {
+    this.minReferenceLength = index.referenceLength.min
+    this.maxReferenceLength = index.referenceLength.max
+  }
+
+  isKnownReference(compact: string): boolean {
+    return compact.length >= this.minReferenceLength && compact.length <= this.maxReferenceLength &&
+      (this.index.byPaymentReference.has(compact) || this.index.byInvoiceCompact.has(compact))
+  }
+
+  isKnownHash(hash: number, length: number): boolean {
+    return length >= this.minReferenceLength && length <= this.maxReferenceLength &&
+      (this.index.byPaymentReference.hasHash(hash) || this.index.byInvoiceCompact.hasHash(hash))
   }
 }
 

@@ -113,7 +113,9 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
   const maxLength = context.maxReferenceLength ?? 35
   const rfSpan = new Set<number>()
   const words = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.text !== "#")
-  const { isKnownReference, isKnownHash } = context
+  // Called as the context's methods (IndexScanContext's are methods, not closures).
+  const hasKnownReference = context.isKnownReference !== undefined
+  const hasKnownHash = context.isKnownHash !== undefined
   for (let i = 0; i < words.length; i++) {
     const isRfStart = isRfHead(words[i].token.text)
     // An n-gram's string is built only for an RF head (its check digits) or when its hash is some reference's.
@@ -131,13 +133,13 @@ function addCompacts(tokens: Token[], source: CompactMention["source"], segment:
       if (rfValid) {
         validEnd = j
       }
-      if (isKnownHash) {
+      if (hasKnownHash) {
         for (let k = 0; k < text.length; k++) {
           hash = hashStep(hash, text.charCodeAt(k))
         }
       }
-      const possible = !isKnownReference || !isKnownHash || isKnownHash(hash, length)
-      if (possible && (!isKnownReference || isKnownReference((compact = joinTexts(words, i, j))))) {
+      const possible = !hasKnownReference || !hasKnownHash || context.isKnownHash!(hash, length)
+      if (possible && (!hasKnownReference || context.isKnownReference!((compact = joinTexts(words, i, j))))) {
         compact = joinTexts(words, i, j)
         const raw = words.slice(i, j + 1).map(({ token }, k) => (k ? token.sepBefore : "") + token.raw).join("")
         scan.compacts.push({ compact, raw, source, rf: isRfStart, rfValid, span: { segment, from: words[i].index, to: words[j].index } })
