@@ -28,6 +28,11 @@ export function matchTransactions(input: MatchInput): MatchOutput {
   const scanContext = buildScanContext(options, index)
   const roundingCents = Math.round(Number(options.roundingTolerance) * 100)
   const bankFeeCents = Math.round(Number(options.bankFeeTolerance) * 100)
+  if (input.transactions.length) {
+    // What the first payment would otherwise set up inside the hot path (see NameIndex.prepareLookups).
+    index.names.prepareLookups()
+    index.payerNamesRaw.set(options.nameCandidateLimit, new Map())
+  }
   const results = input.transactions.map((transaction) => matchOne(transaction, index, scanContext, options, roundingCents, bankFeeCents))
   return { results: guardBatchConflicts(results, { get: (orderId) => outstandingOf(index, orderId) }, options) }
 }
