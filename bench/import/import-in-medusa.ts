@@ -119,7 +119,9 @@ export default async function importInMedusa({ container }: ExecArgs) {
     return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result }
   }
   const importProfile = process.env.BENCH_ALLOC_WINDOW === "import" ? liveMemoryProbe() : null
+  console.log("BENCH_MARK import-start")
   const first = await run()
+  console.log("BENCH_MARK import-end")
   importProfile?.stop()
   const peakFirst = peak
   const peakHeapFirst = peakHeap

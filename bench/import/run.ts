@@ -75,6 +75,7 @@ async function measure(mode: Mode, index: number) {
       // diagnostics (e.g. NODE_OPTIONS=--trace-gc) go to stdout of the Medusa process
       require("fs").writeFileSync(`${process.env.BENCH_OUT_FILE}.${mode}`, out)
     }
+    const gc = gcSummary(out)
     const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
     if (!line) {
       throw new Error(`no result from the Medusa process:\n${out.slice(-2000)}`)
@@ -95,6 +96,10 @@ async function measure(mode: Mode, index: number) {
     const show = (at: string) => `rss ${m[at].rss}, heap ${m[at].heapUsed} used of ${m[at].heapTotal}, external ${m[at].external} (array buffers ${m[at].arrayBuffers})`
     console.log(`  memory (MB): before the import ${show("before_import")}; matching starts ${show("matching_start")}; matching's peak ${show("matching_peak")}`)
     console.log(`  second run:  ${r.second_seconds.toFixed(2)} s, ${r.second_imported} new, ${r.second_fetched} read = ${(r.second_share * 100).toFixed(1)} % of the first   [target < 5 %: ${ok(r.second_share < 0.05)}]`)
+    if (gc) {
+      const w = (name: string) => `${(gc[name].promoted / 2 ** 20).toFixed(0)} MB promoted in ${gc[name].scavenges} scavenges, ${gc[name].full} full collections`
+      console.log(`  GC (--trace-gc-nvp): import ${w("import")}; import end to matching ${w("between")}; matching ${w("matching")}`)
+    }
     const f = r.statement_file
     console.log(`statement file: camt.053 of ${f.entries} credits (${f.file_mb.toFixed(1)} MB) into a file-only account`)
     console.log(`  import:      ${f.import_seconds.toFixed(1)} s, ${Math.round(f.per_second)} transactions/s (finAPI above: ${Math.round(r.per_second)}/s; ratio ${(f.per_second / r.per_second).toFixed(2)})`)
@@ -105,6 +110,40 @@ async function measure(mode: Mode, index: number) {
     sandbox.kill()
     await sql(`drop database if exists "${db}" with (force)`).catch(() => undefined)
   }
+}
+
+/**
+ * Diagnostics (BENCH_NODE_FLAGS=--trace-gc-nvp): bytes V8 promoted to the old generation and its
+ * collections, per window of the Medusa process's output (import, import end to matching start, matching).
+ */
+function gcSummary(out: string) {
+  if (!out.includes("promoted=")) {
+    return null
+  }
+  const windows: Record<string, { promoted: number; scavenges: number; full: number }> = {}
+  let window = ""
+  for (const line of out.split("\n")) {
+    const mark = /^BENCH_MARK (\S+)/.exec(line)
+    if (mark) {
+      window = { "import-start": "import", "import-end": "between", "matching-start": "matching", "matching-end": "" }[mark[1]] ?? window
+      continue
+    }
+    const kind = / gc=(\w+)/.exec(line)?.[1]
+    if (!window || !kind) {
+      continue
+    }
+    const w = (windows[window] ??= { promoted: 0, scavenges: 0, full: 0 })
+    if (kind === "s") {
+      w.scavenges++
+      w.promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0)
+    } else if (kind === "mc" || kind === "ms") {
+      w.full++
+    }
+  }
+  for (const name of ["import", "between", "matching"]) {
+    windows[name] ??= { promoted: 0, scavenges: 0, full: 0 }
+  }
+  return windows
 }
 
 async function main() {
