@@ -2,8 +2,8 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
 // What a summary says is still to pay, and its total, as numbers where the stored text is one (never
 // a cast error): SUMMARY_PENDING_SQL and SUMMARY_TOTAL_SQL in workflows/matching/open-order-rows.ts.
-const guarded = (name: string) =>
-  `(case when coalesce(totals -> 'raw_${name}' ->> 'value', totals ->> '${name}') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' then coalesce(totals -> 'raw_${name}' ->> 'value', totals ->> '${name}')::numeric end)`
+const guarded = (name: string, totals = "totals") =>
+  `(case when coalesce(${totals} -> 'raw_${name}' ->> 'value', ${totals} ->> '${name}') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' then coalesce(${totals} -> 'raw_${name}' ->> 'value', ${totals} ->> '${name}')::numeric end)`
 const OWING = `deleted_at IS NULL AND ${guarded("pending_difference")} > 0`
 
 /**
@@ -42,6 +42,16 @@ END $$;`);
   END IF;
   IF to_regclass('public.order') IS NOT NULL THEN
     CREATE INDEX IF NOT EXISTS "IDX_finapi_order_created_at" ON "order" ("created_at") WHERE deleted_at IS NULL;
+  END IF;
+  IF to_regclass('public.order') IS NOT NULL AND to_regclass('public.order_summary') IS NOT NULL THEN
+    -- the orders the search already has a row for, at once (the minute job writes the rest)
+    INSERT INTO open_order_owed (order_id, pending, assigned)
+    SELECT o.id, ${guarded("pending_difference", "s.totals")},
+           coalesce((SELECT sum(a.amount) FROM payment_assignment a WHERE a.order_id = o.id AND a.status = 'confirmed' AND a.deleted_at IS NULL), 0)
+      FROM open_order_search p
+      JOIN "order" o ON o.id = p.order_id
+      JOIN order_summary s ON s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL
+    ON CONFLICT (order_id) DO NOTHING;
   END IF;
 END $$;`);
     this.addSql(`CREATE OR REPLACE FUNCTION finapi_open_order_owed_assigned() RETURNS trigger LANGUAGE plpgsql AS $$
