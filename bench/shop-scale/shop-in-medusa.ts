@@ -212,8 +212,9 @@ export default async function shopInMedusa({ container }: ExecArgs) {
   for (let start = 0; start < ids.length; start += 500) {
     await eventBus.emit({ name: TRANSACTIONS_IMPORTED_EVENT, data: { sync_run_id: "bench", ids: ids.slice(start, start + 500), held_ids: [] } })
   }
-  const waiting = async () => Number((await pg.raw(`select count(*) as n from bank_transaction where needs_matching`)).rows[0].n)
-  while ((await waiting()) > 0) {
+  // the first payment still waiting, not a count of all (a count every 50 ms took ~0.3 s of the database's CPU in a 2.6 s run)
+  const waiting = async () => (await pg.raw(`select exists (select 1 from bank_transaction where needs_matching and deleted_at is null) as waiting`)).rows[0].waiting as boolean
+  while (await waiting()) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   const endToEndSeconds = seconds(started)
