@@ -25,6 +25,9 @@ const germanDate = (date: Date) => date.toISOString().slice(0, 10).split("-").re
 export const prepareRefundExportStep = createStep(prepareRefundExportStepId, async (input: RefundExportInput, { container }) => {
   const service = container.resolve<BankReconciliationModuleService>(BANK_RECONCILIATION_MODULE)
   const ids = [...new Set(input.transaction_ids)]
+  // candidates first, exports after: an export committed between the two reads is then seen as one
+  // (a payment exported a moment ago is no candidate any more, and is reported as exported)
+  const { candidates } = await service.listRefundCandidates({ ids })
   const exported = await service.listRefundExportItems({ transaction_id: ids }, { select: ["transaction_id", "export_id"] })
   if (exported.length) {
     throw new MedusaError(
@@ -32,7 +35,6 @@ export const prepareRefundExportStep = createStep(prepareRefundExportStepId, asy
       `transaction_ids: ${exported.map((item) => item.transaction_id).join(", ")} ${exported.length === 1 ? "was" : "were"} already exported for a refund (file ${exported[0].export_id}); it is never exported twice.`
     )
   }
-  const { candidates } = await service.listRefundCandidates({ ids })
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]))
   const missing = ids.filter((id) => !byId.has(id))
   if (missing.length) {
