@@ -11,15 +11,20 @@ export const ROOT = path.resolve(__dirname, "..")
 export const PG_SERVER = process.env.BENCH_PG_URL ?? "postgres://postgres:postgres@localhost:5432"
 export const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 
-/** Runs one statement on the server's `postgres` database (create/drop the bench database). */
-export async function serverSql(statement: string) {
-  const client = new Client({ connectionString: `${PG_SERVER}/postgres` })
+/** Runs `work` with its own connection to `database` on the bench's Postgres server, closed afterwards. */
+export async function withDatabase<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: `${PG_SERVER}/${database}` })
   await client.connect()
   try {
-    await client.query(statement)
+    return await work(client)
   } finally {
     await client.end()
   }
+}
+
+/** Runs one statement on the server's `postgres` database (create/drop the bench database). */
+export async function serverSql(statement: string) {
+  await withDatabase("postgres", (client) => client.query(statement))
 }
 
 /** Runs `node <args>` in the repo (or `cwd`); resolves with its stdout when `capture`, rejects on a non-zero exit. */

@@ -17,8 +17,7 @@ import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { Client } from "pg"
-import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql } from "../medusa-bench-process"
+import { MEDUSA_CLI as MEDUSA, PG_SERVER as SERVER, ROOT, runNode as run, serverSql as sql, withDatabase } from "../medusa-bench-process"
 
 const DB = `medusa-finapi-bench-shop-${process.pid}`
 const PORT = 4800 + (process.pid % 400)
@@ -100,9 +99,7 @@ const kindQuantile = (ms: number[], kind: number, q: number) => quantile(ms.filt
  */
 async function settle(): Promise<number> {
   const started = Date.now()
-  const client = new Client({ connectionString: `${SERVER}/${DB}` })
-  await client.connect()
-  try {
+  await withDatabase(DB, async (client) => {
     await client.query(`vacuum analyze`)
     for (let i = 0; i < 120; i++) {
       const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()`)
@@ -111,9 +108,7 @@ async function settle(): Promise<number> {
       }
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
-  } finally {
-    await client.end()
-  }
+  })
   return (Date.now() - started) / 1000
 }
 
